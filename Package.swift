@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, each a target so the compiler holds the boundaries:
+//   AssayModel  — pure value types (contract, paged text); no C, no I/O.
+//   AssayIngest — the only target that sees poppler and libxml2.
+//   Assay       — segment, extract, map, output, pipeline.
+//   assay       — the command-line tool, thin commands over the library.
+let package = Package(
+    name: "Assay",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Assay", targets: ["Assay"]),
+        .executable(name: "assay", targets: ["AssayCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .target(name: "AssayModel", path: "Sources/Assay/Model"),
+        .target(name: "AssayIngest",
+                dependencies: ["AssayModel", "CPoppler", "CLibXML2"],
+                path: "Sources/Assay/Ingest"),
+        .target(name: "Assay",
+                dependencies: ["AssayModel", "AssayIngest", "Yams"],
+                path: "Sources/Assay",
+                exclude: ["Model", "Ingest"]),
+        .executableTarget(name: "AssayCLI",
+                          dependencies: ["Assay", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "AssayTests", dependencies: ["Assay", "AssayModel", "AssayIngest"]),
+        .testTarget(name: "AssayCLITests", dependencies: ["AssayCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,133 @@
+import Foundation
+import Yams
+
+/// The rule and mapping data under `extractors/`: YAML files an analyst can read and change
+/// without touching Swift. Each extractor decodes its own file into its own `Decodable` type;
+/// a decoding error names the file and the key.
+public final class RuleBook: @unchecked Sendable {
+    public let directory: URL
+    private let lock = NSLock()
+    private var cache: [String: Any] = [:]
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// The rule book found by `RuleLocator`.
+    public static func standard() throws -> RuleBook {
+        RuleBook(directory: try RuleLocator.locate())
+    }
+
+    /// Decodes `file` (a path relative to the rules directory) as `T`, once per rule book.
+    public func load<T: Decodable>(_ type: T.Type, from file: String) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = cache[file] as? T { return cached }
+        let url = directory.appendingPathComponent(file)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw RuleError(file: file, key: nil, message: "cannot be read from \(url.path)")
+        }
+        do {
+            let value = try YAMLDecoder().decode(T.self, from: text)
+            cache[file] = value
+            return value
+        } catch let error as DecodingError {
+            throw RuleError(decoding: error, file: file)
+        } catch {
+            throw RuleError(file: file, key: nil, message: "is not valid YAML: \(error)")
+        }
+    }
+
+    /// A digest of every rule file, so caches of results can be invalidated when rules change.
+    public func fingerprint() -> String {
+        let files = (FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL } ?? [])
+            .filter { $0.pathExtension == "yaml" }
+            .sorted { $0.path < $1.path }
+        var hasher = FNV1a()
+        for file in files {
+            hasher.add(file.lastPathComponent)
+            if let data = try? Data(contentsOf: file) { hasher.add(data) }
+        }
+        return hasher.hex
+    }
+}
+
+/// A problem in a rule file, naming the file and the key.
+public struct RuleError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var key: String?
+    public var message: String
+
+    public init(file: String, key: String?, message: String) {
+        self.file = file
+        self.key = key
+        self.message = message
+    }
+
+    init(decoding error: DecodingError, file: String) {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        self.file = file
+        switch error {
+        case .keyNotFound(let key, let context):
+            self.key = path(context) + ".\(key.stringValue)"
+            message = "is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            self.key = path(context)
+            message = context.debugDescription
+        @unknown default:
+            self.key = nil
+            message = "\(error)"
+        }
+    }
+
+    public var description: String {
+        "\(file)\(key.map { " at \($0)" } ?? ""): \(message)"
+    }
+}
+
+/// Finds the `extractors/` directory: `$ASSAY_RULES`, then beside the executable (installed or
+/// in `.build/<config>/`), then the source tree this file was compiled from.
+public enum RuleLocator {
+    public static func locate() throws -> URL {
+        var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["ASSAY_RULES"], !env.isEmpty {
+            candidates.append(URL(fileURLWithPath: env))
+        }
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            let dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+            candidates.append(dir.appendingPathComponent("extractors"))
+            candidates.append(dir.appendingPathComponent("../share/assay/extractors").standardized)
+            candidates.append(dir.appendingPathComponent("../../extractors").standardized)
+            candidates.append(dir.appendingPathComponent("../../../extractors").standardized)
+        }
+        let source = URL(fileURLWithPath: #filePath)
+        candidates.append(source.deletingLastPathComponent().appendingPathComponent("../../../../../extractors").standardized)
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("classify.yaml").path) {
+            return candidate
+        }
+        throw RuleError(file: "extractors/", key: nil,
+                        message: "the rules directory was not found; set ASSAY_RULES to the extractors/ folder")
+    }
+}
+
+/// A small non-cryptographic hash for fingerprints.
+struct FNV1a {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ data: Data) {
+        for byte in data {
+            state ^= UInt64(byte)
+            state = state &* 0x100_0000_01b3
+        }
+    }
+
+    mutating func add(_ text: String) { add(Data(text.utf8)) }
+
+    var hex: String {
+        let s = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}

@@ -1,0 +1,23 @@
+import AssayModel
+import Foundation
+
+/// One input format: bytes in, pages of positioned text out.
+protocol IngestBackend {
+    func read(_ data: Data, options: IngestOptions) throws -> PagedText
+}
+
+/// Reads any supported input: sniffs the format from the bytes and hands them to its backend.
+package enum Ingestor {
+    static func backend(for mediaType: MediaType) -> IngestBackend {
+        switch mediaType {
+        case .pdf: return PDFBackend()
+        case .html: return HTMLBackend()
+        case .text: return TextBackend()
+        }
+    }
+
+    package static func ingest(_ data: Data, options: IngestOptions) throws -> PagedText {
+        let mediaType = try MediaSniffer.sniff(data)
+        return try backend(for: mediaType).read(data, options: options)
+    }
+}

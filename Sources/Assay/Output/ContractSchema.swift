@@ -1,0 +1,188 @@
+/// The JSON Schema (draft 2020-12) of `assay.document/v1`. The test suite validates every golden
+/// output against it, so the schema and the Swift contract types cannot drift apart unnoticed.
+public enum ContractSchema {
+    public static let json = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "assay.document/v1",
+  "title": "Assay contract document",
+  "type": "object",
+  "required": ["schema", "source"],
+  "properties": {
+    "schema": { "const": "assay.document/v1" },
+    "source": {
+      "type": "object",
+      "required": ["path"],
+      "properties": {
+        "path": { "type": "string" },
+        "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" },
+        "media_type": { "enum": ["application/pdf", "text/html", "text/plain"] },
+        "bytes": { "type": "integer", "minimum": 0 },
+        "pages": { "type": "integer", "minimum": 0 },
+        "text_layer": { "enum": ["native", "ocr", "mixed", "none"] }
+      }
+    },
+    "document": {
+      "type": "object",
+      "required": ["kind", "type", "confidence"],
+      "properties": {
+        "kind": { "enum": ["soc1", "soc2", "soc3", "iso_certificate", "bridge_letter", "trust_page", "unknown"] },
+        "type": { "enum": ["type1", "type2", null] },
+        "confidence": { "$ref": "#/$defs/confidence" },
+        "title": { "type": ["string", "null"] }
+      }
+    },
+    "fields": {
+      "type": "object",
+      "additionalProperties": {
+        "type": "object",
+        "required": ["value", "confidence", "evidence"],
+        "properties": {
+          "value": { "type": ["string", "array"], "items": { "type": "string" } },
+          "confidence": { "$ref": "#/$defs/confidence" },
+          "evidence": { "$ref": "#/$defs/evidenceList" }
+        }
+      }
+    },
+    "sections": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["kind", "title", "first_page", "last_page", "confidence"],
+        "properties": {
+          "kind": { "type": "string" },
+          "title": { "type": "string" },
+          "first_page": { "type": "integer", "minimum": 1 },
+          "last_page": { "type": "integer", "minimum": 1 },
+          "confidence": { "$ref": "#/$defs/confidence" }
+        }
+      }
+    },
+    "exceptions": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["control_id", "criteria", "control", "test", "deviation", "management_response", "confidence", "evidence"],
+        "properties": {
+          "control_id": { "type": ["string", "null"] },
+          "criteria": { "type": "array", "items": { "type": "string" } },
+          "control": { "type": "string" },
+          "test": { "type": "string" },
+          "deviation": { "type": "string" },
+          "management_response": { "type": ["string", "null"] },
+          "confidence": { "$ref": "#/$defs/confidence" },
+          "evidence": { "$ref": "#/$defs/evidenceList" }
+        }
+      }
+    },
+    "subservice_organizations": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["name", "services", "method", "confidence", "evidence"],
+        "properties": {
+          "name": { "type": "string" },
+          "services": { "type": "string" },
+          "method": { "enum": ["carve_out", "inclusive"] },
+          "confidence": { "$ref": "#/$defs/confidence" },
+          "evidence": { "$ref": "#/$defs/evidenceList" }
+        }
+      }
+    },
+    "cuecs": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["text", "criteria", "confidence", "evidence"],
+        "properties": {
+          "text": { "type": "string" },
+          "criteria": { "type": "array", "items": { "type": "string" } },
+          "confidence": { "$ref": "#/$defs/confidence" },
+          "evidence": { "$ref": "#/$defs/evidenceList" }
+        }
+      }
+    },
+    "claims": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["kind", "confidence", "evidence"],
+        "properties": {
+          "kind": { "enum": ["soc1", "soc2", "soc3", "iso_certificate", "bridge_letter", "trust_page", "unknown"] },
+          "type": { "enum": ["type1", "type2", null] },
+          "standard": { "type": ["string", "null"] },
+          "period_end": { "type": ["string", "null"] },
+          "expiry_date": { "type": ["string", "null"] },
+          "confidence": { "$ref": "#/$defs/confidence" },
+          "evidence": { "$ref": "#/$defs/evidenceList" }
+        }
+      }
+    },
+    "findings": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["code", "severity", "message", "follow_up", "evidence"],
+        "properties": {
+          "code": { "type": "string", "pattern": "^[a-z0-9_]+(\\.[a-z0-9_]+)+$" },
+          "severity": { "enum": ["high", "medium", "low", "info"] },
+          "message": { "type": "string" },
+          "follow_up": { "type": ["string", "null"] },
+          "evidence": { "$ref": "#/$defs/evidenceList" }
+        }
+      }
+    },
+    "obligations": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["framework", "reference", "title", "status", "rationale", "because"],
+        "properties": {
+          "framework": { "enum": ["NIS2", "DORA", "GDPR"] },
+          "reference": { "type": "string" },
+          "title": { "type": "string" },
+          "status": { "enum": ["supports", "partial", "gap", "not_evidenced"] },
+          "rationale": { "type": "string" },
+          "because": { "type": "array", "items": { "type": "string" } }
+        }
+      }
+    },
+    "diagnostics": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["level", "code", "message"],
+        "properties": {
+          "level": { "enum": ["info", "warning", "error"] },
+          "code": { "type": "string" },
+          "message": { "type": "string" }
+        }
+      }
+    },
+    "error": {
+      "type": "object",
+      "required": ["code", "message"],
+      "properties": {
+        "code": { "enum": ["not_found", "unreadable", "empty", "unsupported_media_type", "malformed", "encrypted", "timeout", "too_large", "crashed"] },
+        "message": { "type": "string" }
+      }
+    }
+  },
+  "$defs": {
+    "confidence": { "type": "number", "minimum": 0, "maximum": 1 },
+    "evidenceList": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["page", "quote"],
+        "properties": {
+          "page": { "type": "integer", "minimum": 1 },
+          "quote": { "type": "string" },
+          "bbox": { "type": "array", "items": { "type": "number" }, "minItems": 4, "maxItems": 4 }
+        }
+      }
+    }
+  }
+}
+"""#
+}

@@ -1,0 +1,100 @@
+import AssayIngest
+import AssayModel
+import Foundation
+
+/// Runs every stage on one input, in this process: read, ingest, then the stages that turn pages
+/// into the contract document. Never throws: failures become the document's error object.
+public enum DocumentPipeline {
+    /// Extracts the document at `path` (`label` is the path printed in `source.path`).
+    public static func extract(path: String, label: String? = nil, options: ExtractOptions = ExtractOptions()) -> AssayDocument {
+        let source = SourceInfo(path: label ?? path)
+        let data: Data
+        do {
+            data = try InputFile.read(path: path, maxBytes: options.ingest.maxBytes)
+        } catch let error as DocumentError {
+            return .failure(source, error)
+        } catch {
+            return .failure(source, DocumentError(.unreadable, "The file could not be read."))
+        }
+        return extract(data: data, label: label ?? path, options: options)
+    }
+
+    /// Extracts a document already in memory.
+    public static func extract(data: Data, label: String, options: ExtractOptions = ExtractOptions()) -> AssayDocument {
+        var source = SourceInfo(path: label, sha256: SHA256.hex(data), bytes: data.count)
+        if data.isEmpty { return .failure(source, DocumentError(.empty, "The document is empty.")) }
+        let paged: PagedText
+        do {
+            paged = try Ingestor.ingest(data, options: options.ingest)
+        } catch let error as DocumentError {
+            return .failure(source, error)
+        } catch {
+            return .failure(source, DocumentError(.malformed, "The document could not be read."))
+        }
+        source.mediaType = paged.mediaType.rawValue
+        source.pages = paged.pages.count
+        source.textLayer = paged.textLayer
+        return analyse(paged, source: source, options: options)
+    }
+
+    /// The stages after ingest: classify, segment, extract, map.
+    public static func analyse(_ paged: PagedText, source: SourceInfo, options: ExtractOptions) -> AssayDocument {
+        var document = AssayDocument(source: source)
+        document.diagnostics = paged.diagnostics
+        if paged.textLayer == .none {
+            document.diagnostics.append(Diagnostic(level: .warning, code: "no_text",
+                                                   message: "No page has a text layer; the document may be a scan."))
+        }
+        let context: DocumentContext
+        let classifier: DocumentClassifier
+        do {
+            let rules = try options.rules ?? RuleBook.standard()
+            context = try DocumentContext(paged: paged, rules: rules, options: options)
+            classifier = try DocumentClassifier(rules: rules)
+        } catch {
+            document.diagnostics.append(Diagnostic(level: .error, code: "rules_invalid", message: "\(error)"))
+            return document
+        }
+        let classified = classifier.classify(context)
+        context.kind = classified.kind
+        context.type = classified.type
+        document.document = DocumentInfo(kind: classified.kind, type: classified.type,
+                                         confidence: classified.confidence, title: classified.title)
+        var result = ExtractionResult()
+        for segmenter in Registry.segmenters where segmenter.kinds.contains(context.kind) {
+            do {
+                try segmenter.segment(context)
+            } catch {
+                result.diagnostics.append(Diagnostic(level: .error, code: "segmenter_failed", message: "\(error)"))
+            }
+        }
+        for extractor in Registry.extractors where extractor.kinds.contains(context.kind) {
+            do {
+                try extractor.extract(context, into: &result)
+            } catch {
+                result.diagnostics.append(Diagnostic(level: .error, code: "extractor_failed", message: "\(error)"))
+            }
+        }
+        document.sections = context.sections
+        document.fields = result.fields
+        document.exceptions = result.exceptions
+        document.subserviceOrganizations = result.subserviceOrganizations
+        document.cuecs = result.cuecs
+        document.claims = result.claims
+        document.diagnostics += result.diagnostics
+        for mapper in Registry.mappers {
+            do {
+                try mapper.map(context, document: &document)
+            } catch {
+                document.diagnostics.append(Diagnostic(level: .error, code: "mapper_failed", message: "\(error)"))
+            }
+        }
+        return document
+    }
+
+    /// Ingests only: the pages of positioned text, for `assay inspect`.
+    public static func pages(path: String, options: ExtractOptions = ExtractOptions()) throws -> PagedText {
+        let data = try InputFile.read(path: path, maxBytes: options.ingest.maxBytes)
+        return try Ingestor.ingest(data, options: options.ingest)
+    }
+}

@@ -1,0 +1,106 @@
+import AssayIngest
+import AssayModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs one document in a child process (the `assay worker` mode of the same binary) under a
+/// deadline and a memory cap, so that a PDF that makes poppler loop, crash or eat gigabytes costs
+/// one error record and nothing else. The child is the leader of its own process group, and the
+/// whole group is killed when the deadline passes.
+public struct IsolatedRunner: Sendable {
+    public var executable: String
+    public var limits: IsolationLimits
+
+    public init(executable: String, limits: IsolationLimits) {
+        self.executable = executable
+        self.limits = limits
+    }
+
+    public func extract(path: String, label: String, options: ExtractOptions) -> AssayDocument {
+        let bytes = fileSize(path)
+        let deadline = limits.deadline(forBytes: bytes)
+        let request = WorkerRequest(path: path, label: label, options: options, limits: limits,
+                                    cpuSeconds: Int(deadline.rounded(.up)) + 5)
+        let requestJSON = ContractJSON.string(request, pretty: false)
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: WorkerRequest.passwordVariable)
+        if let password = options.ingest.password { environment[WorkerRequest.passwordVariable] = password }
+        // Tesseract's OpenMP threads must be capped before the worker starts (NOTES.md).
+        environment["OMP_THREAD_LIMIT"] = "1"
+        let outcome = ChildProcess.run(executable: executable, arguments: ["worker", requestJSON],
+                                       environment: environment, deadline: deadline)
+        switch outcome {
+        case .finished(let status, let stdout, let stderr):
+            if status == 0, let document = try? ContractJSON.decodeDocument(stdout) {
+                return document
+            }
+            let detail = String(decoding: stderr.suffix(2000), as: UTF8.self)
+            return failure(path: path, label: label,
+                           error: DocumentError(.crashed, "The document's reader stopped unexpectedly (exit status \(status))."),
+                           detail: detail)
+        case .signaled(let signal, let stderr):
+            let detail = String(decoding: stderr.suffix(2000), as: UTF8.self)
+            return failure(path: path, label: label, error: Self.error(forSignal: signal, stderr: detail, limits: limits, deadline: deadline), detail: detail)
+        case .timedOut:
+            return failure(path: path, label: label,
+                           error: DocumentError(.timeout, "Reading the document took longer than \(Int(deadline)) seconds, so it was stopped."),
+                           detail: "")
+        case .spawnFailed(let reason):
+            return failure(path: path, label: label,
+                           error: DocumentError(.crashed, "The document's reader could not be started (\(reason))."), detail: "")
+        }
+    }
+
+    /// Maps how a worker died to a contract error. Out-of-memory inside the cap shows as an abort
+    /// with an allocation message, and a CPU-limit breach as SIGXCPU.
+    static func error(forSignal signal: Int32, stderr: String, limits: IsolationLimits, deadline: Double) -> DocumentError {
+        let lower = stderr.lowercased()
+        let memoryWords = ["bad_alloc", "out of memory", "cannot allocate", "failed to allocate", "allocation failed", "could not allocate"]
+        if memoryWords.contains(where: lower.contains) {
+            return DocumentError(.tooLarge, "Reading the document needed more than the \(limits.maxMemoryMB) MB memory limit.")
+        }
+        if signal == SIGXCPU {
+            return DocumentError(.timeout, "Reading the document used more CPU time than its \(Int(deadline)) second deadline allows.")
+        }
+        if signal == SIGKILL {
+            return DocumentError(.tooLarge, "The document's reader was killed by the system, most likely for using too much memory.")
+        }
+        return DocumentError(.crashed, "The document's reader crashed (signal \(signalName(signal))).")
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGILL: "SIGILL",
+                                      SIGFPE: "SIGFPE", SIGTRAP: "SIGTRAP", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM"]
+        return names[signal] ?? "signal \(signal)"
+    }
+
+    private func failure(path: String, label: String, error: DocumentError, detail: String) -> AssayDocument {
+        var source = SourceInfo(path: label)
+        if let data = try? InputFile.read(path: path, maxBytes: 1 << 30) {
+            source.sha256 = SHA256.hex(data)
+            source.bytes = data.count
+        }
+        let trimmed = detail.trimmingCharacters(in: .whitespacesAndNewlines)
+        let diagnostics = trimmed.isEmpty ? [] : [Diagnostic(level: .error, code: "worker_stderr", message: String(trimmed.suffix(500)))]
+        return .failure(source, error, diagnostics: diagnostics)
+    }
+
+    private func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+}
+
+/// Applies the limits a worker puts on itself before it reads anything.
+public enum WorkerLimits {
+    public static func apply(maxMemoryMB: Int, cpuSeconds: Int) {
+        var memory = rlimit(rlim_cur: rlim_t(maxMemoryMB) * 1_048_576, rlim_max: rlim_t(maxMemoryMB) * 1_048_576)
+        _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memory)
+        var cpu = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 2))
+        _ = setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &cpu)
+        var core = rlimit(rlim_cur: 0, rlim_max: 0)
+        _ = setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &core)
+    }
+}

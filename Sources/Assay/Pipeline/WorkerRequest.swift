@@ -1,0 +1,58 @@
+import AssayIngest
+import AssayModel
+import Foundation
+
+/// What a parent process asks a worker to do: one document, the options, and the limits the
+/// worker must put on itself. The PDF password travels in the environment, never on the command line.
+public struct WorkerRequest: Codable, Sendable, Hashable {
+    public static let passwordVariable = "ASSAY_PDF_PASSWORD"
+
+    public var path: String
+    public var label: String
+    public var asOf: String?
+    public var services: [String]
+    public var sites: [String]
+    public var maxBytes: Int
+    public var maxPages: Int
+    public var maxCharactersPerPage: Int
+    public var maxMemoryMB: Int
+    public var cpuSeconds: Int
+
+    public init(path: String, label: String, options: ExtractOptions, limits: IsolationLimits, cpuSeconds: Int) {
+        self.path = path
+        self.label = label
+        asOf = options.asOf
+        services = options.services
+        sites = options.sites
+        maxBytes = options.ingest.maxBytes
+        maxPages = options.ingest.maxPages
+        maxCharactersPerPage = options.ingest.maxCharactersPerPage
+        maxMemoryMB = limits.maxMemoryMB
+        self.cpuSeconds = cpuSeconds
+    }
+
+    /// The options as the worker rebuilds them, with the password from its environment.
+    public func options(password: String?) -> ExtractOptions {
+        ExtractOptions(ingest: IngestOptions(password: password, maxBytes: maxBytes, maxPages: maxPages,
+                                             maxCharactersPerPage: maxCharactersPerPage),
+                       asOf: asOf, services: services, sites: sites)
+    }
+}
+
+/// The limits a worker runs under.
+public struct IsolationLimits: Sendable, Hashable {
+    /// Wall-clock seconds; `nil` scales with the file's size (30 s plus 20 s per MB, at most 600 s).
+    public var timeout: Double?
+    /// Address-space cap for the worker, in MB.
+    public var maxMemoryMB: Int
+
+    public init(timeout: Double? = nil, maxMemoryMB: Int = 1024) {
+        self.timeout = timeout
+        self.maxMemoryMB = maxMemoryMB
+    }
+
+    public func deadline(forBytes bytes: Int) -> Double {
+        if let timeout { return timeout }
+        return min(600, 30 + 20 * Double(bytes) / 1_048_576)
+    }
+}

@@ -1,0 +1,51 @@
+import Assay
+import AssayModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs one input — a path or `-` for standard input — isolated or in process, as the limits say.
+struct DocumentRunner {
+    var limits: LimitOptions
+    var options: ExtractOptions
+
+    func run(_ input: String) -> AssayDocument {
+        if input == "-" { return runStandardInput() }
+        return run(path: input, label: input)
+    }
+
+    private func run(path: String, label: String) -> AssayDocument {
+        switch limits.isolation {
+        case .none:
+            return DocumentPipeline.extract(path: path, label: label, options: options)
+        case .process:
+            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits)
+            return runner.extract(path: path, label: label, options: options)
+        }
+    }
+
+    /// Standard input is spooled to a private temporary file so the worker can read it like any file.
+    private func runStandardInput() -> AssayDocument {
+        let data: Data
+        do {
+            data = try StandardInput.read(maxBytes: options.ingest.maxBytes)
+        } catch let error as DocumentError {
+            return .failure(SourceInfo(path: "-"), error)
+        } catch {
+            return .failure(SourceInfo(path: "-"), DocumentError(.unreadable, "Standard input could not be read."))
+        }
+        let directory = FileManager.default.temporaryDirectory
+        let url = directory.appendingPathComponent("assay-stdin-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            return DocumentPipeline.extract(data: data, label: "-", options: options)
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
+        return run(path: url.path, label: "-")
+    }
+
+    /// This very binary: workers are the same executable in `worker` mode.
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Assay
+import AssayModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract the contract document (fields, exceptions, findings …) from each file.",
+        discussion: """
+        Each file is read in a child process with a deadline and a memory cap, so a hostile file \
+        fails alone. A file that cannot be read still yields a document with an "error" object. \
+        Use - to read one document from standard input.
+
+        Exit status: 0 when every document was processed, 1 when at least one failed, 64 on a usage error.
+
+        Examples:
+          assay extract acme-soc2.pdf
+          assay extract --format jsonl vendors/*/*.pdf
+          curl … | assay extract - --format json     (any producer of bytes on standard input)
+          assay extract --password s3cret locked.pdf
+        """
+    )
+
+    @Argument(help: "Documents to read (PDF, HTML or plain text, recognised by content), or - for standard input.")
+    var files: [String]
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .json
+
+    @Option(help: "PDF user password (or set ASSAY_PDF_PASSWORD). Owner-only protected PDFs need none.")
+    var password: String?
+
+    @Option(name: .customLong("as-of"), help: "The date findings are judged at, YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    @Option(name: .customLong("service"), help: "A service you buy; a scope that does not name it is flagged. Repeatable.")
+    var services: [String] = []
+
+    @Option(name: .customLong("site"), help: "A site holding your data or equipment; flagged when out of scope. Repeatable.")
+    var sites: [String] = []
+
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Give at least one file to read.") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
+        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD.") }
+    }
+
+    func run() throws {
+        let password = password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
+        let options = ExtractOptions(ingest: limits.ingestOptions(password: password),
+                                     asOf: asOf, services: services, sites: sites)
+        let runner = DocumentRunner(limits: limits, options: options)
+        let progress = Progress(total: files.count)
+        var failed = false
+        var documents: [AssayDocument] = []
+        for (index, file) in files.enumerated() {
+            progress.update(index: index, file: file)
+            let document = runner.run(file)
+            if document.isFailure { failed = true }
+            switch format {
+            case .jsonl: print(ContractJSON.string(document, pretty: false))
+            case .text: print(TextSummary.render(document))
+            case .json: documents.append(document)
+            }
+            fflush(nil)
+        }
+        progress.finish()
+        if format == .json {
+            if documents.count == 1, let only = documents.first {
+                print(ContractJSON.string(only, pretty: true))
+            } else {
+                print(ContractJSON.string(documents, pretty: true))
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// One line per file on stderr, and only when stderr is a terminal and there is more than one file.
+struct Progress {
+    let total: Int
+    let enabled: Bool
+
+    init(total: Int) {
+        self.total = total
+        enabled = total > 1 && isatty(2) != 0
+    }
+
+    func update(index: Int, file: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(index + 1)/\(total)] \(file)".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Assay
+import AssayIngest
+
+/// Limits shared by every command that reads documents.
+struct LimitOptions: ParsableArguments {
+    @Option(help: "Seconds one document may take before it is stopped (default: 30 s plus 20 s per MB, at most 600).")
+    var timeout: Double?
+
+    @Option(name: .customLong("max-memory"), help: "Memory cap, in MB, for the process that reads one document.")
+    var maxMemory: Int = 1024
+
+    @Option(name: .customLong("max-bytes"), help: "Refuse inputs larger than this many bytes (error too_large).")
+    var maxBytes: Int = 512 * 1024 * 1024
+
+    @Option(name: .customLong("max-pages"), help: "Read at most this many pages of a document.")
+    var maxPages: Int = 5_000
+
+    @Option(name: .customLong("isolation"), help: "Read each document in a child process (process) or in this one (none, for debugging).")
+    var isolation: Isolation = .process
+
+    enum Isolation: String, ExpressibleByArgument, CaseIterable { case process, none }
+
+    func validate() throws {
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds.") }
+        if maxMemory < 64 { throw ValidationError("--max-memory must be at least 64 (MB).") }
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
+        if maxPages < 1 { throw ValidationError("--max-pages must be positive.") }
+    }
+
+    var isolationLimits: IsolationLimits { IsolationLimits(timeout: timeout, maxMemoryMB: maxMemory) }
+
+    func ingestOptions(password: String?) -> IngestOptions {
+        IngestOptions(password: password, maxBytes: maxBytes, maxPages: maxPages)
+    }
+}
