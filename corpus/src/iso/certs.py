@@ -211,7 +211,7 @@ CERTS = [
                "locations listed in the appendix."),
         soa_line="Statement of Applicability version 4.2 dated January 20, 2025",
         details=[("Certificate No.", "BPR-ISPIMS-2207"), ("Original certification", "May 2, 2022"),
-                 ("Date of issue", "May 2, 2025"), ("Valid until", "May 1, 2028")],
+                 ("Re-issue date", "May 2, 2025"), ("Valid until", "May 1, 2028")],
         signature=("Theresa Okonkwo-Reyes", "Chief Executive, Bastion Point Registrar", "T. Okonkwo-Reyes"),
         mark=["IAS", "ACCREDITED", "MANAGEMENT SYSTEMS", "CB-1147"],
         cb_name="Bastion Point Registrar, Inc.",
