@@ -354,6 +354,48 @@ CERTS = [
         cb_extra="Portée d'accréditation disponible sur www.cofrac.fr. Ce certificat reste la propriété de Certalis.",
         page_label="Page {p} sur {n}", pair_cols=1,
     ),
+    # 14 --------------------------------------------------------------- scope names another organisation
+    dict(
+        name="tarragon-iso27001-2022-scope-other-org", theme="band", colour="#3d405b", colour2="#81b29a", ncol=4,
+        html_title="Certificate KCB-IS-77301",
+        cb_head="Kestrel Certification Bureau", title="CERTIFICATE", subtitle="ISO/IEC 27001 Registration",
+        intro=EN_INTRO, org="Tarragon Data Centres Ltd",
+        address=["Unit 3, Bath Road Trading Estate", "Slough SL1 4DX, United Kingdom"],
+        conform=EN_CONFORM,
+        standards=[("ISO/IEC 27001:2022", "")],
+        scope_label="Scope",
+        scope=("Colocation, remote hands and managed hosting services provided by Brackenridge Hosting Limited "
+               "from the Slough data centre, including physical security, power and cooling operations and "
+               "customer access management."),
+        soa_line="Statement of Applicability version 2.3 dated 2025-08-01",
+        details=[("Certificate number", "KCB-IS-77301"), ("Original certification", "17 September 2025"),
+                 ("Issue date", "17 September 2025"), ("Valid until", "16 September 2028")],
+        signature=("Owen Treharne", "Technical Director", "O Treharne"),
+        mark=["UKAS", "MANAGEMENT", "SYSTEMS", "6630"],
+        cb_name="Kestrel Certification Bureau Ltd",
+        cb_addr=["Kings Orchard, 1 Queen Street", "Bristol BS2 0HQ", "United Kingdom"],
+    ),
+    # 15 --------------------------------------------------------------- dates that contradict each other
+    dict(
+        name="wrenfield-iso27001-2022-dates-inconsistent", theme="sidebar", colour="#6a4c93",
+        html_title="Certificate CVC-0941-ISMS",
+        cb_head="Clearview Conformity", cb_head2="ISO management system audits",
+        title="CERTIFICATE", subtitle="Information security",
+        intro=EN_INTRO, org="Wrenfield Learning Systems Inc.",
+        address=["1255 Peel Street, Suite 800", "Montréal, QC H3B 4V4, Canada"],
+        conform=EN_CONFORM,
+        standards=[("ISO/IEC 27001:2022", "Information security management systems — Requirements")],
+        scope_label="Scope",
+        scope=("Design, development, hosting and support of the Wrenfield online course delivery and assessment "
+               "platform for universities and professional bodies."),
+        soa_line="Statement of Applicability, version 6, 2025-08-30",
+        details=[("Certificate number", "CVC-0941-ISMS"), ("Original certification date", "2025-09-22"),
+                 ("Date of issue", "2024-09-22"), ("Expiry date", "2027-09-21")],
+        signature=("Mathieu Caron", "Certification Manager", "M. Caron"),
+        mark=["SCC", "ACCREDITED", "MANAGEMENT SYSTEMS", "CERTIFICATION BODY"],
+        cb_name="Clearview Conformity Inc.",
+        cb_addr=["330 Bay Street, Suite 1100", "Toronto, ON M5H 2S8", "Canada"],
+    ),
 ]
 
 # certificates that are built elsewhere (bad/): owner-only encrypted, and the source for the user-password one
