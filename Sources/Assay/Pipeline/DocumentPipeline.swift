@@ -21,20 +21,37 @@ public enum DocumentPipeline {
 
     /// Extracts a document already in memory.
     public static func extract(data: Data, label: String, options: ExtractOptions = ExtractOptions()) -> AssayDocument {
+        extractWithPages(data: data, label: label, options: options).document
+    }
+
+    /// Extracts the document at `path` and also returns the pages it read (for evaluation, which
+    /// checks every evidence quote against its page).
+    public static func extractWithPages(path: String, options: ExtractOptions = ExtractOptions()) -> (document: AssayDocument, pages: PagedText?) {
+        do {
+            let data = try InputFile.read(path: path, maxBytes: options.ingest.maxBytes)
+            return extractWithPages(data: data, label: path, options: options)
+        } catch let error as DocumentError {
+            return (.failure(SourceInfo(path: path), error), nil)
+        } catch {
+            return (.failure(SourceInfo(path: path), DocumentError(.unreadable, "The file could not be read.")), nil)
+        }
+    }
+
+    static func extractWithPages(data: Data, label: String, options: ExtractOptions) -> (document: AssayDocument, pages: PagedText?) {
         var source = SourceInfo(path: label, sha256: SHA256.hex(data), bytes: data.count)
-        if data.isEmpty { return .failure(source, DocumentError(.empty, "The document is empty.")) }
+        if data.isEmpty { return (.failure(source, DocumentError(.empty, "The document is empty.")), nil) }
         let paged: PagedText
         do {
             paged = try Ingestor.ingest(data, options: options.ingest)
         } catch let error as DocumentError {
-            return .failure(source, error)
+            return (.failure(source, error), nil)
         } catch {
-            return .failure(source, DocumentError(.malformed, "The document could not be read."))
+            return (.failure(source, DocumentError(.malformed, "The document could not be read.")), nil)
         }
         source.mediaType = paged.mediaType.rawValue
         source.pages = paged.pages.count
         source.textLayer = paged.textLayer
-        return analyse(paged, source: source, options: options)
+        return (analyse(paged, source: source, options: options), paged)
     }
 
     /// The stages after ingest: classify, segment, extract, map.
