@@ -179,6 +179,8 @@ def classic(c):
 # ---------------------------------------------------------------- band: sans, coloured band on the left
 BAND = """
 body { font-family: 'DejaVu Sans', sans-serif; color: #222; }
+.envelope { left: 30mm; }
+.dc { display: flex; flex-direction: column; justify-content: space-between; }
 .band { position: absolute; left: 0; top: 0; bottom: 0; width: 16mm; background: %(col)s; }
 .band2 { position: absolute; left: 16mm; top: 0; bottom: 0; width: 2.5mm; background: %(col2)s; }
 .inner { position: absolute; left: 30mm; right: 16mm; top: 16mm; bottom: 12mm; display: flex; flex-direction: column; }
