@@ -91,8 +91,8 @@ table.ch { border-collapse: collapse; font-size: 9pt; margin: 6px 0 } table.ch t
 
 def main():
     out = os.path.join(CORPUS, "bridge")
-    render(kestrel(), os.path.join(out, "kestrel-forge-bridge-letter.pdf"))
-    render(halcyon(), os.path.join(out, "halcyon-meridian-bridge-letter.pdf"))
+    render(kestrel(), os.path.join(out, "kestrel-forge-bridge-letter.pdf"), "20251208")
+    render(halcyon(), os.path.join(out, "halcyon-meridian-bridge-letter.pdf"), "20260506")
 
 
 if __name__ == "__main__":

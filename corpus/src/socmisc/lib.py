@@ -45,7 +45,16 @@ def doc(css, body, title="Report"):
             "<style>%s</style></head><body>%s</body></html>" % (esc(title), css, body))
 
 
-def render(html_text, out_pdf):
+def _fix_dates(path, date):
+    """Give the PDF a fixed creation/modification date (the document's own date) so rebuilds are stable."""
+    import re
+    data = open(path, "rb").read()
+    stamp = ("D:%s090000+00'00'" % date).encode()
+    data = re.sub(rb"/(CreationDate|ModDate) \(D:[0-9]{14}[^)]*\)", lambda m: b"/" + m.group(1) + b" (" + stamp + b")", data)
+    open(path, "wb").write(data)
+
+
+def render(html_text, out_pdf, date="20260101"):
     """Print HTML to PDF with headless Chromium."""
     os.makedirs(os.path.dirname(out_pdf), exist_ok=True)
     with tempfile.TemporaryDirectory() as td:
@@ -57,7 +66,7 @@ def render(html_text, out_pdf):
                         "--no-pdf-header-footer", "--user-data-dir=" + os.path.join(td, "prof"),
                         "--print-to-pdf=" + tmp_pdf, "file://" + src],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # normalise: strip volatile ids / dates so rebuilds are stable-ish
+        _fix_dates(tmp_pdf, date)
         subprocess.run(["qpdf", "--deterministic-id", tmp_pdf, out_pdf], check=True)
     print("built", os.path.relpath(out_pdf, CORPUS))
 
@@ -78,10 +87,10 @@ def page_texts(pdf):
     return out.split("\f")
 
 
-def render_with_toc(make_html, out_pdf, markers, start_page=3):
+def render_with_toc(make_html, out_pdf, markers, start_page=3, date="20260101"):
     """make_html(pages: dict marker->page or None) -> html. Renders twice so the TOC shows real page numbers."""
     pages = {m: "\u2014" for m in markers}
-    render(make_html(pages), out_pdf)
+    render(make_html(pages), out_pdf, date)
     texts = page_texts(out_pdf)
     norm = lambda s: " ".join(s.replace("\u2019", "'").split())
     for m in markers:
@@ -89,5 +98,5 @@ def render_with_toc(make_html, out_pdf, markers, start_page=3):
             if norm(m) in norm(t):
                 pages[m] = str(i)
                 break
-    render(make_html(pages), out_pdf)
+    render(make_html(pages), out_pdf, date)
     return pages

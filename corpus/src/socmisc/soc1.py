@@ -562,9 +562,10 @@ Chief Operating Officer and Director<br>Aldergrove Fund Administration Ltd.<br>2
 
 def main():
     out = os.path.join(CORPUS, "soc1")
-    for name, fn in (("marrowgate-soc1-type2-2025.pdf", marrowgate), ("aldergrove-isae3402-soc1-type2-2026.pdf", aldergrove)):
+    for name, fn, date in (("marrowgate-soc1-type2-2025.pdf", marrowgate, "20260227"),
+                           ("aldergrove-isae3402-soc1-type2-2026.pdf", aldergrove, "20260522")):
         v = fn()
-        render_with_toc(lambda pg: build(v, pg), os.path.join(out, name), [m for _, _, m in v["toc"]])
+        render_with_toc(lambda pg: build(v, pg), os.path.join(out, name), [m for _, _, m in v["toc"]], date=date)
 
 
 if __name__ == "__main__":

@@ -385,8 +385,9 @@ Nadia Kowalczyk-Reyes, Chief Executive Officer<br>October 17, 2025</p>"""
 
 def main():
     out = os.path.join(CORPUS, "soc3")
-    for name, fn in (("lumenbright-soc3-2026.pdf", lumenbright), ("cadwell-soc3-2026.pdf", cadwell), ("orrinbay-soc3-2025-qualified.pdf", orrinbay)):
-        render(build(fn()), os.path.join(out, name))
+    for name, fn, date in (("lumenbright-soc3-2026.pdf", lumenbright, "20260814"), ("cadwell-soc3-2026.pdf", cadwell, "20261023"),
+                           ("orrinbay-soc3-2025-qualified.pdf", orrinbay, "20251017")):
+        render(build(fn()), os.path.join(out, name), date)
 
 
 if __name__ == "__main__":

@@ -100,7 +100,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     with tempfile.TemporaryDirectory() as td:
         pdf = os.path.join(td, "v.pdf")
-        render(soc3.build(vantrell()), pdf)
+        render(soc3.build(vantrell()), pdf, "20260306")
         txt = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", pdf, "-"], check=True, capture_output=True).stdout
     with open(os.path.join(out, "vantrell-soc3-2025.txt"), "wb") as f:
         f.write(txt)

@@ -621,10 +621,11 @@ table.info { font-size:8.8pt } table.info th { border-bottom:1px solid #000; tex
 
 def main():
     out = os.path.join(CORPUS, "soc2-type1")
-    for name, fn in (("quillfeather-soc2-type1-2026.pdf", quillfeather), ("tessellate-soc2-type1-2025.pdf", tessellate)):
+    for name, fn, date in (("quillfeather-soc2-type1-2026.pdf", quillfeather, "20260512"),
+                           ("tessellate-soc2-type1-2025.pdf", tessellate, "20251120")):
         v = fn()
         markers = [m for _, _, m in v["toc"]]
-        render_with_toc(lambda pg: build_doc(v, pg)[0], os.path.join(out, name), markers)
+        render_with_toc(lambda pg: build_doc(v, pg)[0], os.path.join(out, name), markers, date=date)
 
 
 if __name__ == "__main__":
