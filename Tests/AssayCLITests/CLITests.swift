@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+
+/// Runs the built `assay` binary and checks what a script would rely on: output and exit status.
+final class CLITests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if directory.lastPathComponent.hasSuffix(".xctest") { directory.deleteLastPathComponent() }
+        return directory.appendingPathComponent("assay")
+    }
+
+    func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "ASSAY_PDF_PASSWORD")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                   stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    func testExtractPrintsContractDocumentAndExitsZero() throws {
+        let result = try run(["extract", "Tests/AssayTests/Fixtures/layout.pdf"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let document = try json(result.stdout)
+        XCTAssertEqual(document["schema"] as? String, "assay.document/v1")
+        let source = try XCTUnwrap(document["source"] as? [String: Any])
+        XCTAssertEqual(source["path"] as? String, "Tests/AssayTests/Fixtures/layout.pdf")
+        XCTAssertEqual(source["pages"] as? Int, 2)
+        XCTAssertEqual(source["media_type"] as? String, "application/pdf")
+        XCTAssertEqual(source["text_layer"] as? String, "native")
+        XCTAssertEqual(source["bytes"] as? Int, 11754)
+    }
+
+    func testFailedDocumentStillPrintsErrorAndExitsOne() throws {
+        let result = try run(["extract", "--format", "jsonl", "corpus/bad/empty.pdf", "Tests/AssayTests/Fixtures/layout.pdf", "corpus/bad/user-password.pdf"])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertEqual(try json(lines[0])["error"].flatMap { $0 as? [String: Any] }?["code"] as? String, "empty")
+        XCTAssertNil(try json(lines[1])["error"])
+        XCTAssertEqual(try json(lines[2])["error"].flatMap { $0 as? [String: Any] }?["code"] as? String, "encrypted")
+    }
+
+    func testPasswordFromOptionAndEnvironment() throws {
+        let locked = "Tests/AssayTests/Fixtures/layout-user.pdf"
+        XCTAssertEqual(try run(["extract", locked, "--password", "open-sesame"]).status, 0)
+        XCTAssertEqual(try run(["extract", locked], environment: ["ASSAY_PDF_PASSWORD": "open-sesame"]).status, 0)
+        let wrong = try run(["extract", locked, "--password", "nope"])
+        XCTAssertEqual(wrong.status, 1)
+        XCTAssertEqual(try json(wrong.stdout)["error"].flatMap { $0 as? [String: Any] }?["code"] as? String, "encrypted")
+    }
+
+    func testStandardInput() throws {
+        let data = try Data(contentsOf: Self.root.appendingPathComponent("Tests/AssayTests/Fixtures/page.html"))
+        let result = try run(["extract", "-", "--format", "jsonl"], stdin: data)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let source = try XCTUnwrap(try json(result.stdout)["source"] as? [String: Any])
+        XCTAssertEqual(source["path"] as? String, "-")
+        XCTAssertEqual(source["media_type"] as? String, "text/html")
+    }
+
+    func testUsageErrorsExit64() throws {
+        XCTAssertEqual(try run(["extract"]).status, 64)
+        XCTAssertEqual(try run(["extract", "--format", "yaml", "x.pdf"]).status, 64)
+        XCTAssertEqual(try run(["extract", "--as-of", "31/12/2025", "x.pdf"]).status, 64)
+        XCTAssertEqual(try run(["frobnicate"]).status, 64)
+    }
+
+    func testVersionHelpAndSchema() throws {
+        let version = try run(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertEqual(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "0.1.0")
+        let help = try run(["extract", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("Examples:"))
+        let schema = try run(["schema"])
+        XCTAssertEqual(schema.status, 0)
+        XCTAssertEqual(try json(schema.stdout)["$id"] as? String, "assay.document/v1")
+    }
+
+    func testMemoryCapGivesTooLargeAndOthersGoOn() throws {
+        let result = try run(["extract", "--max-memory", "200", "corpus/bad/scale-1000-pages.pdf", "Tests/AssayTests/Fixtures/layout.pdf", "--format", "jsonl"])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2)
+        let error = try XCTUnwrap(try json(lines[0])["error"] as? [String: Any])
+        XCTAssertEqual(error["code"] as? String, "too_large")
+        XCTAssertNil(try json(lines[1])["error"])
+    }
+
+    func testDeadlineGivesTimeout() throws {
+        let start = Date()
+        let result = try run(["extract", "--timeout", "0.3", "corpus/bad/scale-1000-pages.pdf", "--format", "jsonl"])
+        XCTAssertEqual(result.status, 1)
+        let error = try XCTUnwrap(try json(result.stdout)["error"] as? [String: Any])
+        XCTAssertEqual(error["code"] as? String, "timeout")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 8)
+    }
+}
