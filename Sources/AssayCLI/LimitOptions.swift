@@ -23,7 +23,7 @@ struct LimitOptions: ParsableArguments {
 
     func validate() throws {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds.") }
-        if maxMemory < 64 { throw ValidationError("--max-memory must be at least 64 (MB).") }
+        if maxMemory < 128 { throw ValidationError("--max-memory must be at least 128 (MB); a worker needs that much to start.") }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
         if maxPages < 1 { throw ValidationError("--max-pages must be positive.") }
     }

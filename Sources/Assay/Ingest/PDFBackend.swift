@@ -1,6 +1,9 @@
 internal import CPoppler
 import AssayModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// PDF through poppler-glib: per page the text in poppler's reading order, split into lines and
 /// words, each with its box in PDF points (origin top-left) from the per-character layout.
@@ -10,6 +13,7 @@ import Foundation
 struct PDFBackend: IngestBackend {
     func read(_ data: Data, options: IngestOptions) throws -> PagedText {
         assay_poppler_silence_logs()
+        let warningsBefore = Int(assay_poppler_log_messages())
         let document = try PopplerDocument(data: data, password: options.password)
         let count = document.pageCount
         if count <= 0 {
@@ -26,7 +30,7 @@ struct PDFBackend: IngestBackend {
         for index in 0..<limit {
             pages.append(document.page(at: index, maxCharacters: options.maxCharactersPerPage, diagnostics: &diagnostics))
         }
-        let warnings = Int(assay_poppler_log_messages())
+        let warnings = Int(assay_poppler_log_messages()) - warningsBefore
         if warnings > 0 {
             diagnostics.append(Diagnostic(level: .info, code: "parser_warnings",
                                           message: "poppler reported \(warnings) warning(s) while reading the file."))
@@ -45,7 +49,15 @@ private final class PopplerDocument {
             throw DocumentError(.malformed, "The PDF could not be loaded.")
         }
         var error: UnsafeMutablePointer<GError>?
-        guard let handle = poppler_document_new_from_bytes(bytes, password, &error) else {
+        var opened: OpaquePointer?
+        if let password {
+            // poppler 22.12 crashes in poppler_document_new_from_bytes when a wrong password is given
+            // (it works from a file): with a password, read from a private temporary copy.
+            opened = Self.openFile(data: data, password: password, error: &error)
+        } else {
+            opened = poppler_document_new_from_bytes(bytes, nil, &error)
+        }
+        guard let handle = opened else {
             g_bytes_unref(bytes)
             var code = ErrorCode.malformed
             var detail = ""
@@ -65,6 +77,30 @@ private final class PopplerDocument {
         }
         self.bytes = bytes
         self.handle = handle
+    }
+
+    private static func openFile(data: Data, password: String, error: inout UnsafeMutablePointer<GError>?) -> OpaquePointer? {
+        var template = Array((NSTemporaryDirectory() + "/assay-pdf-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard fd >= 0 else { return nil }
+        let path = template.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { String(cString: $0) } ?? "" }
+        defer { unlink(path) }
+        let written = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        close(fd)
+        guard written, let uri = g_filename_to_uri(path, nil, nil) else { return nil }
+        defer { g_free(uri) }
+        return poppler_document_new_from_file(uri, password, &error)
     }
 
     deinit {

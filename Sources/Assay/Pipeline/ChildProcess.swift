@@ -8,7 +8,7 @@ import Glibc
 enum ChildProcess {
     enum Outcome {
         case finished(status: Int32, stdout: Data, stderr: Data)
-        case signaled(signal: Int32, stderr: Data)
+        case signaled(signal: Int32, stderr: Data, peakMemoryKB: Int)
         case timedOut
         case spawnFailed(String)
     }
@@ -90,10 +90,11 @@ enum ChildProcess {
             }
         }
         var status: Int32 = 0
+        var usage = rusage()
         if !timedOut {
             // The pipes are closed; the child should be gone or going. Wait, but not past the deadline.
             while true {
-                let done = waitpid(pid, &status, WNOHANG)
+                let done = wait4(pid, &status, WNOHANG, &usage)
                 if done == pid { break }
                 if done < 0 && errno != EINTR { break }
                 if Date().timeIntervalSince(start) > deadline { timedOut = true; break }
@@ -108,6 +109,6 @@ enum ChildProcess {
         }
         let low = status & 0x7f
         if low == 0 { return .finished(status: (status >> 8) & 0xff, stdout: stdout, stderr: stderr) }
-        return .signaled(signal: low, stderr: stderr)
+        return .signaled(signal: low, stderr: stderr, peakMemoryKB: Int(usage.ru_maxrss))
     }
 }

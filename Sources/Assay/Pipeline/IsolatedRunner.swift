@@ -29,6 +29,9 @@ public struct IsolatedRunner: Sendable {
         if let password = options.ingest.password { environment[WorkerRequest.passwordVariable] = password }
         // Tesseract's OpenMP threads must be capped before the worker starts (NOTES.md).
         environment["OMP_THREAD_LIMIT"] = "1"
+        // Swift's crash backtracer would spend seconds symbolicating and flood stderr; the parent
+        // only needs the one-line reason.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
         let outcome = ChildProcess.run(executable: executable, arguments: ["worker", requestJSON],
                                        environment: environment, deadline: deadline)
         switch outcome {
@@ -40,12 +43,13 @@ public struct IsolatedRunner: Sendable {
             return failure(path: path, label: label,
                            error: DocumentError(.crashed, "The document's reader stopped unexpectedly (exit status \(status))."),
                            detail: detail)
-        case .signaled(let signal, let stderr):
+        case .signaled(let signal, let stderr, let peakMemoryKB):
             let detail = String(decoding: stderr.suffix(2000), as: UTF8.self)
-            return failure(path: path, label: label, error: Self.error(forSignal: signal, stderr: detail, limits: limits, deadline: deadline), detail: detail)
+            let error = Self.error(forSignal: signal, stderr: detail, peakMemoryKB: peakMemoryKB, limits: limits, deadline: deadline)
+            return failure(path: path, label: label, error: error, detail: detail)
         case .timedOut:
             return failure(path: path, label: label,
-                           error: DocumentError(.timeout, "Reading the document took longer than \(Int(deadline)) seconds, so it was stopped."),
+                           error: DocumentError(.timeout, "Reading the document took longer than \(Self.seconds(deadline)) seconds, so it was stopped."),
                            detail: "")
         case .spawnFailed(let reason):
             return failure(path: path, label: label,
@@ -55,19 +59,27 @@ public struct IsolatedRunner: Sendable {
 
     /// Maps how a worker died to a contract error. Out-of-memory inside the cap shows as an abort
     /// with an allocation message, and a CPU-limit breach as SIGXCPU.
-    static func error(forSignal signal: Int32, stderr: String, limits: IsolationLimits, deadline: Double) -> DocumentError {
+    /// A worker that dies of a trap or abort after its resident memory reached half of its
+    /// address-space cap ran out of memory: with `RLIMIT_AS` an allocation fails and Swift or C++
+    /// aborts, so the signal alone cannot tell a memory breach from a bug.
+    static func error(forSignal signal: Int32, stderr: String, peakMemoryKB: Int, limits: IsolationLimits, deadline: Double) -> DocumentError {
         let lower = stderr.lowercased()
         let memoryWords = ["bad_alloc", "out of memory", "cannot allocate", "failed to allocate", "allocation failed", "could not allocate"]
-        if memoryWords.contains(where: lower.contains) {
+        let nearCap = peakMemoryKB >= limits.maxMemoryMB * 1024 / 2
+        if memoryWords.contains(where: lower.contains) || (nearCap && [SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS].contains(signal)) {
             return DocumentError(.tooLarge, "Reading the document needed more than the \(limits.maxMemoryMB) MB memory limit.")
         }
         if signal == SIGXCPU {
-            return DocumentError(.timeout, "Reading the document used more CPU time than its \(Int(deadline)) second deadline allows.")
+            return DocumentError(.timeout, "Reading the document used more CPU time than its \(Self.seconds(deadline)) second deadline allows.")
         }
         if signal == SIGKILL {
             return DocumentError(.tooLarge, "The document's reader was killed by the system, most likely for using too much memory.")
         }
         return DocumentError(.crashed, "The document's reader crashed (signal \(signalName(signal))).")
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
     static func signalName(_ signal: Int32) -> String {
@@ -82,8 +94,11 @@ public struct IsolatedRunner: Sendable {
             source.sha256 = SHA256.hex(data)
             source.bytes = data.count
         }
-        let trimmed = detail.trimmingCharacters(in: .whitespacesAndNewlines)
-        let diagnostics = trimmed.isEmpty ? [] : [Diagnostic(level: .error, code: "worker_stderr", message: String(trimmed.suffix(500)))]
+        // Keep the reason line (Swift's "Fatal error: …", poppler's message), not a dump.
+        let lines = detail.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let reason = lines.first { $0.contains("Fatal error") || $0.hasPrefix("terminate called") } ?? ""
+        let trimmed = String(reason.prefix(300))
+        let diagnostics = trimmed.isEmpty ? [] : [Diagnostic(level: .error, code: "worker_stderr", message: trimmed)]
         return .failure(source, error, diagnostics: diagnostics)
     }
 
