@@ -13,6 +13,15 @@ public struct ISODate: Codable, Sendable, Hashable, Comparable, CustomStringConv
         self.day = day
     }
 
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// A fixed, valid date (1970-01-01) for places that need some date when none can be read.
+    public static let reference = ISODate(unchecked: 1970, 1, 1)
+
     public init?(_ text: String) {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

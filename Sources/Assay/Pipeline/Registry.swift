@@ -13,7 +13,7 @@ public protocol DocumentMapper: Sendable {
 
 /// The one table of stages: which segmenters, extractors and mappers run, in order.
 enum Registry {
-    static let segmenters: [DocumentSegmenter] = []
+    static let segmenters: [DocumentSegmenter] = [SOCSectionSegmenter()]
     static let extractors: [DocumentExtractor] = []
-    static let mappers: [DocumentMapper] = []
+    static let mappers: [DocumentMapper] = [FindingsMapper()]
 }

@@ -1,0 +1,74 @@
+import AssayModel
+
+/// The predicates for SOC reports: opinion, exceptions, age, period, type, subservice, CUECs, auditor.
+enum SOCFindingRules {
+    static func evaluate(_ input: FindingInput) -> [RaisedFinding] {
+        let document = input.document
+        guard document.document.kind.isSOC else { return [] }
+        var raised: [RaisedFinding] = []
+        if let opinion = input.text("opinion"), ["qualified", "adverse", "disclaimer"].contains(opinion) {
+            raised.append(RaisedFinding(code: "soc.opinion_modified", values: ["opinion": opinion], evidence: input.evidence("opinion")))
+        }
+        if !document.exceptions.isEmpty {
+            let ids = document.exceptions.map { $0.controlID ?? "?" }
+            raised.append(RaisedFinding(code: "soc.exceptions_present",
+                                        values: ["count": String(ids.count), "names": ids.joined(separator: ", ")],
+                                        evidence: document.exceptions.prefix(5).compactMap(\.evidence.first)))
+        }
+        let endField = document.fields["period_end"] != nil ? "period_end" : "as_of_date"
+        if let end = input.date(endField) {
+            let months = end.months(until: input.asOf)
+            let values = ["period_end": end.description, "months": String(Int(months))]
+            if months > input.thresholds.stale_months {
+                raised.append(RaisedFinding(code: "soc.report_stale", values: values, evidence: input.evidence(endField)))
+            } else if months > input.thresholds.ageing_months {
+                raised.append(RaisedFinding(code: "soc.report_ageing", values: values, evidence: input.evidence(endField)))
+            }
+        }
+        if document.document.type == .type2, document.document.kind != .soc3,
+           let start = input.date("period_start"), let end = input.date("period_end") {
+            let days = end.dayNumber - start.dayNumber + 1
+            if days > 0 && days < input.thresholds.short_period_days {
+                raised.append(RaisedFinding(code: "soc.period_short", values: ["days": String(days)], evidence: input.evidence("period_start", "period_end")))
+            }
+        }
+        if document.document.type == .type1 {
+            raised.append(RaisedFinding(code: "soc.type1_only", values: [:], evidence: []))
+        }
+        if document.document.kind == .soc3 {
+            raised.append(RaisedFinding(code: "soc.soc3_only", values: [:], evidence: []))
+        }
+        let carved = document.subserviceOrganizations.filter { $0.method == .carveOut }
+        if !carved.isEmpty {
+            raised.append(RaisedFinding(code: "soc.subservice_carved_out",
+                                        values: ["names": carved.map(\.name).joined(separator: ", ")],
+                                        evidence: carved.compactMap(\.evidence.first)))
+        }
+        if !document.cuecs.isEmpty {
+            raised.append(RaisedFinding(code: "soc.cuecs_present", values: ["count": String(document.cuecs.count)],
+                                        evidence: Array(document.cuecs.prefix(3).compactMap(\.evidence.first))))
+        }
+        if document.fields["service_auditor"] == nil {
+            raised.append(RaisedFinding(code: "soc.auditor_unidentified", values: [:], evidence: []))
+        }
+        return raised
+    }
+}
+
+/// The predicates for bridge letters.
+enum BridgeFindingRules {
+    static func evaluate(_ input: FindingInput) -> [RaisedFinding] {
+        guard input.document.document.kind == .bridgeLetter else { return [] }
+        var raised = [RaisedFinding(code: "bridge.management_issued", values: [:], evidence: input.evidence("signed_by"))]
+        if let start = input.date("period_start"), let end = input.date("period_end") {
+            let days = end.dayNumber - start.dayNumber + 1
+            if days > input.thresholds.bridge_gap_days {
+                raised.append(RaisedFinding(code: "bridge.gap_long", values: ["days": String(days)], evidence: input.evidence("period_start", "period_end")))
+            }
+        }
+        if input.document.fields["bridged_period_end"] == nil {
+            raised.append(RaisedFinding(code: "bridge.report_unidentified", values: [:], evidence: []))
+        }
+        return raised
+    }
+}
