@@ -255,6 +255,14 @@ C("phys_visitors", ["CC6.4"],
   "Visitors sign in at reception, are issued a visitor badge and are escorted while in the office.",
   [("o", "the visitor sign-in process at reception"),
    ("i", "the visitor log for a selected week")])
+C("colo_access", ["CC6.4"],
+  "{colo} restricts physical access to the facility that houses {short}'s equipment to authorised individuals using badge and biometric readers; the access list is reviewed quarterly.",
+  [("o", "the badge and biometric readers at the facility entrances"),
+   ("s", "quarterly access list reviews", "the review performed by {colo} and its confirmation to {short}")])
+C("colo_env", ["A1.2", "CC6.4"],
+  "{colo} maintains fire suppression, uninterruptible power, generators and climate control for the facility and tests them according to its maintenance schedule.",
+  [("o", "the environmental protection equipment at the facility"),
+   ("s", "maintenance records", "the record to determine that the equipment was tested as scheduled")])
 C("media_disposal", ["CC6.5", "C1.2"],
   "Laptops and storage media are wiped or destroyed by a certified vendor before disposal, and a certificate of destruction is retained.",
   [("s", "disposed devices", "the certificate of destruction")])

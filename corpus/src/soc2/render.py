@@ -110,6 +110,8 @@ def selected_controls(p):
             continue
         if c["key"] in p.get("drop", []):
             continue
+        if c["key"].startswith("colo_") and not p["names"].get("colo"):
+            continue
         if c["key"] not in p["exceptions"] and rnd.random() < p.get("drop_rate", 0.0):
             continue
         out.append(dict(c, crit=cc))
@@ -117,6 +119,8 @@ def selected_controls(p):
     covered = {x for c in out for x in c["crit"]}
     for c in POOL:
         cc = [x for x in c["crit"] if x in crits]
+        if c["key"].startswith("colo_") and not p["names"].get("colo"):
+            continue
         if cc and any(x not in covered for x in cc) and c["key"] not in [o["key"] for o in out]:
             out.append(dict(c, crit=cc))
             covered |= set(cc)
@@ -169,7 +173,7 @@ def sample_n(p, pop):
         return {12: 2, 6: 2, 3: 1}[m]
     if pop in ("months",):
         return {12: 3, 6: 2, 3: 2}[m]
-    if pop in ("semi-annual reviews",):
+    if pop in ("semi-annual reviews", "quarterly access list reviews"):
         return 1
     if pop in ("days",):
         return {12: 25, 6: 15, 3: 10}[m]
@@ -309,7 +313,8 @@ OWNERS = {"CC1": "the {people}", "CC2": "the {comp}", "CC3": "the {comp}", "CC4"
 
 def control_text(p, c):
     v = p["variant"] % len(c["text"])
-    return fill(c["text"][v], p)
+    t = fill(c["text"][v], p)
+    return t[:1].upper() + t[1:]
 
 
 def result_html(p, c):

@@ -34,7 +34,7 @@ REPORTS = []
 REPORTS.append(dict(
     key="corvane", slug="corvane-analytics-soc2-type2-2026", seed=11, variant=0,
     co="Corvane Analytics, Inc.", system="Corvane Insight Platform",
-    names=names(short="Corvane", siem="Datadog Cloud SIEM", kms="AWS KMS", board="Board of Directors",
+    names=names(short="Corvane", colo="Lakeshore Data Halls, LLC", siem="Datadog Cloud SIEM", kms="AWS KMS", board="Board of Directors",
                 ciso="Chief Information Security Officer", comp="Director of Governance, Risk and Compliance",
                 lms="KnowBe4", bgc="Sterling"),
     auditor="Marrowfield Ashby LLP", auditor_city="Chicago, Illinois", report_date_text="August 21, 2026",
@@ -245,7 +245,7 @@ REPORTS.append(dict(
     categories=["security", "availability", "confidentiality"], opinion="qualified",
     desc_title="Description of the Tallis Clinical Exchange System",
     section_style="word", upper_sections=True, table_mode="ctrl5", id_style="plain", test_style="verbs", band_style="cc0",
-    col_heads=["No.", "Control Activity", "TSC Reference", "Tests Performed", "Results"],
+    col_heads=["No.", "Control Activity", "TSC Ref.", "Tests Performed", "Results"],
     col_widths=[6, 30, 11, 33, 20],
     no_exc="No exceptions noted.",
     s1_title="Independent Service Auditor's Report",
@@ -523,7 +523,7 @@ REPORTS.append(dict(
 REPORTS.append(dict(
     key="quenby", slug="quenby-software-soc2-type2-2026", seed=66, variant=1,
     co="Quenby Software Limited", system="Quenby eSign Service",
-    names=names(short="Quenby", hr="Personio", tix="Zendesk", idp="JumpCloud", cloud="the hosting environment",
+    names=names(short="Quenby", colo="each colocation provider", hr="Personio", tix="Zendesk", idp="JumpCloud", cloud="Proxmox cluster",
                 siem="Wazuh", repo="GitLab", ci="GitLab CI", mdm="JumpCloud", edr="ESET PROTECT", vuln="Greenbone",
                 grc="the compliance tracker", board="Board of Directors", ciso="Chief Information Security Officer",
                 people="HR Manager", eng="Engineering Manager", ops="Head of Hosting Operations", comp="Compliance Officer",
@@ -661,7 +661,7 @@ REPORTS.append(dict(
 REPORTS.append(dict(
     key="kestrelmoor", slug="kestrelmoor-fintech-soc2-type2-2026", seed=88, variant=1,
     co="Kestrelmoor Financial Technologies, Inc.", system="Kestrelmoor Treasury Hub",
-    names=names(short="Kestrelmoor", hr="ADP Workforce Now", tix="ServiceNow", idp="Microsoft Entra ID",
+    names=names(short="Kestrelmoor", colo="Cobalt Vault Services, Inc.", hr="ADP Workforce Now", tix="ServiceNow", idp="Microsoft Entra ID",
                 siem="Splunk Enterprise Security", repo="GitHub Enterprise", ci="Jenkins", mdm="Microsoft Intune",
                 edr="CrowdStrike Falcon", vuln="Tenable.io", grc="ServiceNow IRM", board="Board of Directors",
                 ciso="Chief Information Security Officer", people="Chief People Officer", eng="Chief Technology Officer",

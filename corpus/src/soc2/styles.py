@@ -19,6 +19,8 @@ def css(p):
     head_fg = st.get("head_fg", "#ffffff")
     border = st.get("border", "0.6pt solid #7f7f7f")
     hl, hc, hr = st.get("header", ("", "", ""))
+    ph = 11.0 if p["page"] == "Letter" else 11.6929
+    cover_h = f"{ph - t - b - 0.3:.2f}in"
     fl, fc, fr = st.get("footer", ("", "", ""))
 
     def box(name, content, extra=""):
@@ -46,7 +48,7 @@ body {{ font-family: {font}; font-size: {fs}pt; line-height: {st.get('lh', 1.35)
 p {{ margin: 0 0 {st.get('pgap', 7)}pt 0; text-align: {align}; orphans: 2; widows: 2; }}
 .pb {{ break-after: page; }}
 .sec {{ break-before: page; }}
-.cover {{ height: {st.get('cover_h', '8.4in')}; position: relative; {st.get('cover_css', '')} }}
+.cover {{ height: {cover_h}; position: relative; display: flow-root; {st.get('cover_css', '')} }}
 .cband {{ font-size: 10pt; letter-spacing: 2pt; text-transform: uppercase; color: {accent}; border-bottom: 2pt solid {accent}; padding-bottom: 6pt; margin-bottom: 1.4in; }}
 .ctitle {{ font-size: {st.get('cover_title', 26)}pt; font-weight: bold; color: {accent}; margin-top: {st.get('cover_top', '1.6in')}; line-height: 1.15; }}
 .csub {{ font-size: 13pt; margin-top: 10pt; color: #333; }}
