@@ -27,6 +27,8 @@ public final class DocumentContext: @unchecked Sendable {
     public var type: ReportType?
     public var sections: [Section] = []
     public let dates: DateParser
+    /// Structures one stage builds and later stages reuse (e.g. SOC layout rows), keyed by their builder.
+    public var derived: [String: any Sendable] = [:]
     /// Slash-date order settled from the whole document, when it can be.
     public let slashOrder: DateParser.SlashOrder?
 

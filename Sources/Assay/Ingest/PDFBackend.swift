@@ -27,8 +27,10 @@ struct PDFBackend: IngestBackend {
         }
         var pages: [Page] = []
         pages.reserveCapacity(limit)
+        var ocr = PageOCR(mode: options.ocr, languages: options.ocrLanguages)
         for index in 0..<limit {
-            pages.append(document.page(at: index, maxCharacters: options.maxCharactersPerPage, diagnostics: &diagnostics))
+            let page = document.page(at: index, maxCharacters: options.maxCharactersPerPage, diagnostics: &diagnostics)
+            pages.append(document.withPage(index) { ocr.process(page, handle: $0, diagnostics: &diagnostics) } ?? page)
         }
         let warnings = Int(assay_poppler_log_messages()) - warningsBefore
         if warnings > 0 {
@@ -40,7 +42,7 @@ struct PDFBackend: IngestBackend {
 }
 
 /// Owns a poppler document and the bytes it was opened from; both are released in `deinit`.
-private final class PopplerDocument {
+final class PopplerDocument {
     private let bytes: OpaquePointer
     private let handle: OpaquePointer
 
@@ -109,6 +111,13 @@ private final class PopplerDocument {
     }
 
     var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
+
+    /// Runs `body` with the poppler page at `index`, released afterwards.
+    func withPage<T>(_ index: Int, _ body: (OpaquePointer) -> T) -> T? {
+        guard let page = poppler_document_get_page(handle, Int32(index)) else { return nil }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        return body(page)
+    }
 
     func page(at index: Int, maxCharacters: Int, diagnostics: inout [Diagnostic]) -> Page {
         guard let page = poppler_document_get_page(handle, Int32(index)) else {
@@ -201,7 +210,10 @@ private struct PDFLineBuilder {
         let gap = box.x0 - previous.x1
         let height = max(box.height, previous.height, 1)
         let overlapsVertically = box.y0 < previous.y1 && previous.y0 < box.y1
-        return overlapsVertically && gap > max(2.5, height * 0.45)
+        // poppler also runs the rows of one table cell together with no space ("andthe"): a glyph on
+        // another row starts a new word.
+        if !overlapsVertically { return true }
+        return gap > max(2.5, height * 0.45)
     }
 
     private func box(at index: Int) -> Box? {

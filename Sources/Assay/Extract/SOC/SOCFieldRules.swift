@@ -1,0 +1,110 @@
+import AssayModel
+import Foundation
+
+/// `extractors/soc/fields.yaml`, compiled once per document and shared by the SOC field extractors.
+final class SOCFieldRules: @unchecked Sendable {
+    struct Opinion: Decodable {
+        var disclaimer: [String]
+        var adverse: [String]
+        var qualified: [String]
+    }
+
+    struct Rules: Decodable {
+        var version: Int
+        var addressee: String
+        var examined: String
+        var firm_line: String
+        var auditor_named: String
+        var opinion_start: String
+        var opinion_heading: String
+        var opinion: Opinion
+        var period: String
+        var period_separator: String
+        var as_of: String
+        var categories_lead: String
+        var categories: [String: String]
+        var system_name: [String]
+        var scope_heading: String
+        var scope_inline: String
+        var scope_max_sentences: Int
+        var location: String
+        var location_stop: [String]
+    }
+
+    static let file = "soc/fields.yaml"
+    let raw: Rules
+    let addressee, examined, firmLine, auditorNamed, opinionStart, opinionHeading: NSRegularExpression
+    let period, periodSeparator, asOf, categoriesLead, scopeHeading, scopeInline, location: NSRegularExpression
+    let categories: [(String, NSRegularExpression)]
+
+    private init(_ raw: Rules) throws {
+        self.raw = raw
+        func c(_ p: String, _ key: String, multiline: Bool = false) throws -> NSRegularExpression {
+            do {
+                var options: NSRegularExpression.Options = [.caseInsensitive]
+                if multiline { options.insert(.anchorsMatchLines) }
+                return try NSRegularExpression(pattern: p, options: options)
+            } catch {
+                throw RuleError(file: Self.file, key: key, message: "is not a valid regular expression")
+            }
+        }
+        addressee = try c(raw.addressee, "addressee", multiline: true)
+        examined = try c(raw.examined, "examined")
+        firmLine = try NSRegularExpression(pattern: raw.firm_line, options: [.anchorsMatchLines])
+        auditorNamed = try c(raw.auditor_named, "auditor_named", multiline: true)
+        opinionStart = try c(raw.opinion_start, "opinion_start")
+        opinionHeading = try c(raw.opinion_heading, "opinion_heading", multiline: true)
+        period = try c(raw.period, "period")
+        periodSeparator = try c("^" + raw.period_separator, "period_separator")
+        asOf = try c(raw.as_of, "as_of")
+        categoriesLead = try c(raw.categories_lead, "categories_lead")
+        scopeHeading = try c(raw.scope_heading, "scope_heading")
+        scopeInline = try c(raw.scope_inline, "scope_inline")
+        location = try NSRegularExpression(pattern: raw.location, options: [])
+        categories = try raw.categories.keys.sorted().map { key in
+            (key, try c("\\b" + (raw.categories[key] ?? key) + "\\b", "categories.\(key)"))
+        }
+    }
+
+    static func load(_ context: DocumentContext) throws -> SOCFieldRules {
+        if let cached = context.derived["soc.fieldRules"] as? SOCFieldRules { return cached }
+        let rules = try SOCFieldRules(context.rules.load(Rules.self, from: file))
+        context.derived["soc.fieldRules"] = rules
+        return rules
+    }
+}
+
+/// Where in `context.text` a section lies, so patterns can be run over just that part.
+enum SOCText {
+    /// The range of `context.text` covering pages `first...last`.
+    static func range(_ context: DocumentContext, pages first: Int, _ last: Int) -> NSRange {
+        let slice = context.lines(pages: first, last)
+        guard let lower = slice.indices.first, let upper = slice.indices.last else { return NSRange(location: 0, length: 0) }
+        let start = context.lineStart(lower)
+        let end = context.lineStart(upper) + (context.body[upper].text as NSString).length
+        return NSRange(location: start, length: end - start)
+    }
+
+    /// The range of a section, or of the first `fallbackPages` pages when it was not found.
+    static func range(_ context: DocumentContext, section kind: String, fallbackPages: Int) -> NSRange {
+        if let section = context.section(kind) { return range(context, pages: section.firstPage, section.lastPage) }
+        return range(context, pages: 1, fallbackPages)
+    }
+
+    static func substring(_ context: DocumentContext, _ range: NSRange) -> String {
+        (context.text as NSString).substring(with: range)
+    }
+
+    /// The end of the body line that holds `offset`.
+    static func lineEnd(_ context: DocumentContext, at offset: Int) -> Int {
+        let index = context.bodyIndex(at: offset)
+        return context.lineStart(index) + (context.body[index].text as NSString).length
+    }
+
+    /// Name-ish cleanup: trims whitespace and trailing punctuation that is not part of a suffix.
+    static func cleanName(_ text: String) -> String {
+        var value = text.foldedWhitespace
+        while let last = value.last, [":", ",", ";", "(", "“", "\""].contains(last) { value.removeLast() }
+        return value.trimmingCharacters(in: .whitespaces)
+    }
+}

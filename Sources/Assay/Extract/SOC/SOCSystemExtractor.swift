@@ -1,0 +1,51 @@
+import AssayModel
+import Foundation
+
+/// The system name (from the opinion's "the description presents Acme's X system that was…" or
+/// the SOC 3 "controls within Acme's X were effective") and the trust services categories (the
+/// words after "criteria relevant to").
+public struct SOCSystemExtractor: DocumentExtractor {
+    public var kinds: Set<DocumentKind> { [.soc1, .soc2, .soc3] }
+
+    public init() {}
+
+    public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
+        let rules = try SOCFieldRules.load(context)
+        let text = context.text as NSString
+        let range = SOCText.range(context, section: "auditor_opinion", fallbackPages: 8)
+        let organization = result.fields["service_organization"]?.value.display
+        let org = organization.map(NSRegularExpression.escapedPattern(for:)) ?? "[A-Z][^\\n]{2,60}?"
+        // The opinion text is wrapped over lines: search a copy with line breaks folded to spaces, same offsets.
+        let flat = text.substring(with: range).replacingOccurrences(of: "\n", with: " ")
+        for (index, pattern) in rules.raw.system_name.enumerated() {
+            let regex = try SOCRegex.compile(pattern.replacingOccurrences(of: "{org}", with: org), file: SOCFieldRules.file,
+                                             key: "system_name[\(index)]")
+            guard let match = SOCRegex.firstMatch(regex, flat) else { continue }
+            let name = SOCText.cleanName((flat as NSString).substring(with: match.range(at: 1)))
+            guard name.split(separator: " ").count <= 10, !name.isEmpty else { continue }
+            let at = NSRange(location: range.location + match.range(at: 1).location, length: match.range(at: 1).length)
+            if let evidence = context.evidence(for: at) {
+                result.set("system_name", name, confidence: index == 0 && organization != nil ? 0.93 : 0.85, evidence: [evidence])
+            }
+            break
+        }
+        if context.kind != .soc1 {
+            let searchRange = SOCText.range(context, pages: 1, min(context.section("auditor_opinion")?.lastPage ?? 6, 8))
+            let flatAll = text.substring(with: searchRange).replacingOccurrences(of: "\n", with: " ")
+            var counts: [[String]: (Int, NSRange)] = [:]
+            for match in rules.categoriesLead.matches(in: flatAll, range: NSRange(location: 0, length: (flatAll as NSString).length)) {
+                let list = (flatAll as NSString).substring(with: match.range(at: 1))
+                let found = rules.categories.filter { SOCRegex.matches($0.1, list) }.map(\.0)
+                guard !found.isEmpty else { continue }
+                let at = NSRange(location: searchRange.location + match.range(at: 1).location, length: match.range(at: 1).length)
+                counts[found, default: (0, at)].0 += 1
+            }
+            if let best = counts.max(by: { $0.value.0 < $1.value.0 || ($0.value.0 == $1.value.0 && $0.key.count < $1.key.count) }),
+               let evidence = context.evidence(for: best.value.1) {
+                let order = ["security", "availability", "processing_integrity", "confidentiality", "privacy"]
+                let sorted = best.key.sorted { (order.firstIndex(of: $0) ?? 9) < (order.firstIndex(of: $1) ?? 9) }
+                result.set("trust_services_categories", .list(sorted), confidence: best.value.0 >= 2 ? 0.95 : 0.85, evidence: [evidence])
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import AssayModel
+import Foundation
+
+/// The body words of a page regrouped into visual rows by their boxes.
+///
+/// poppler's lines follow its reading order, which in tables and justified headings can be one
+/// word per line or several table rows run together; rows rebuilt from word boxes are what the eye
+/// sees. Each word remembers its body line, so evidence can still be cut from that line.
+public struct SOCRow: Sendable {
+    public struct Item: Sendable {
+        public var word: Word
+        /// Index into `DocumentContext.body` of the line the word belongs to.
+        public var bodyIndex: Int
+    }
+
+    public var page: Int
+    public var items: [Item]
+    public var box: Box
+
+    public var text: String { items.map(\.word.text).joined(separator: " ") }
+
+    /// Words whose left edge lies in `x0..<x1`, joined.
+    public func text(from x0: Double, to x1: Double) -> String {
+        items.filter { $0.word.box.x0 >= x0 - 1 && $0.word.box.x0 < x1 - 1 }.map(\.word.text).joined(separator: " ")
+    }
+}
+
+public enum SOCLayout {
+    /// Rows of every page, built once per document and kept in the context.
+    public static func rows(_ context: DocumentContext) -> [SOCRow] {
+        if let cached = context.derived["soc.rows"] as? [SOCRow] { return cached }
+        var rows: [SOCRow] = []
+        var index = 0
+        let body = context.body
+        while index < body.count {
+            let page = body[index].page
+            var items: [SOCRow.Item] = []
+            while index < body.count, body[index].page == page {
+                let line = body[index].line
+                // Text pages have no word boxes: the whole line stands as one word on its own row.
+                let words = line.words.isEmpty ? [Word(text: line.text, box: line.box)] : line.words
+                for word in words { items.append(SOCRow.Item(word: word, bodyIndex: index)) }
+                index += 1
+            }
+            rows += group(items, page: page)
+        }
+        context.derived["soc.rows"] = rows
+        return rows
+    }
+
+    /// Words sharing a baseline band form a row; rows top to bottom, words left to right.
+    static func group(_ items: [SOCRow.Item], page: Int) -> [SOCRow] {
+        let sorted = items.sorted { $0.word.box.midY < $1.word.box.midY }
+        var rows: [SOCRow] = []
+        var current: [SOCRow.Item] = []
+        var band: Box?
+        func flush() {
+            guard let box = band, !current.isEmpty else { return }
+            rows.append(SOCRow(page: page, items: current.sorted { $0.word.box.x0 < $1.word.box.x0 }, box: box))
+        }
+        for item in sorted {
+            let box = item.word.box
+            if let b = band, abs(box.midY - b.midY) <= max(2, min(box.height, b.height) * 0.5) {
+                current.append(item)
+                band = Box(x0: min(b.x0, box.x0), y0: b.y0, x1: max(b.x1, box.x1), y1: b.y1)
+            } else {
+                flush()
+                current = [item]
+                band = box
+            }
+        }
+        flush()
+        return rows
+    }
+}

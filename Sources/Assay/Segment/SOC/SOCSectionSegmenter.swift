@@ -1,0 +1,156 @@
+import AssayModel
+import Foundation
+
+/// Finds the SOC report sections (I auditor's opinion, II management's assertion, III system
+/// description, IV controls and tests, V other information) from headings in the body.
+///
+/// A table of contents is read for nothing but titles: its page numbers are often wrong (generated
+/// before pagination), so only headings in the body place a section. Sections run in report order;
+/// a heading whose kind would go backwards (a list item "1. the description fairly presents…" in
+/// the opinion) is ignored.
+public struct SOCSectionSegmenter: DocumentSegmenter {
+    public var kinds: Set<DocumentKind> { [.soc1, .soc2, .soc3] }
+
+    public init() {}
+
+    struct KindPattern: Decodable {
+        var kind: String
+        var pattern: String
+    }
+
+    struct Rules: Decodable {
+        var version: Int
+        var max_heading_length: Int
+        var heading: String
+        var numbers: [String: Int]
+        var contents_page: String
+        var toc_entry: String
+        var kinds: [KindPattern]
+        var by_number: [Int: String]
+        var bare_headings: [KindPattern]
+    }
+
+    static let order = ["auditor_opinion", "management_assertion", "system_description", "controls_and_tests", "other_information"]
+
+    public func segment(_ context: DocumentContext) throws {
+        let rules = try context.rules.load(Rules.self, from: "soc/sections.yaml")
+        let file = "soc/sections.yaml"
+        let heading = try SOCRegex.compile(rules.heading, file: file, key: "heading")
+        let contents = try SOCRegex.compile(rules.contents_page, file: file, key: "contents_page")
+        let tocEntry = try SOCRegex.compile(rules.toc_entry, file: file, key: "toc_entry")
+        let kindPatterns = try rules.kinds.enumerated().map { index, entry in
+            (entry.kind, try SOCRegex.compile(entry.pattern, file: file, key: "kinds[\(index)].pattern"))
+        }
+        let barePatterns = try rules.bare_headings.enumerated().map { index, entry in
+            (entry.kind, try SOCRegex.compile(entry.pattern, file: file, key: "bare_headings[\(index)].pattern"))
+        }
+        let rows = SOCLayout.rows(context)
+        var contentsPages = Set<Int>()
+        for row in rows where row.text.count < 40 && SOCRegex.matches(contents, row.text) {
+            contentsPages.insert(row.page)
+        }
+        func classify(_ title: String) -> String? {
+            kindPatterns.first { SOCRegex.matches($0.1, title) }?.0
+        }
+        func startsLower(_ text: String) -> Bool {
+            guard let first = text.unicodeScalars.first else { return false }
+            return CharacterSet.lowercaseLetters.contains(first)
+        }
+        func startsUpper(_ text: String) -> Bool {
+            guard let first = text.unicodeScalars.first else { return false }
+            return CharacterSet.uppercaseLetters.contains(first)
+        }
+
+        struct Found { var kind: String; var title: String; var row: Int; var confidence: Double }
+        var found: [Found] = []
+        var rank = -1
+        for (index, row) in rows.enumerated() {
+            let text = row.text
+            guard text.utf16.count <= rules.max_heading_length, !contentsPages.contains(row.page) else { continue }
+            let ns = text as NSString
+            var candidate: Found?
+            if let match = SOCRegex.firstMatch(heading, text) {
+                let hasPrefix = match.range(at: 1).location != NSNotFound
+                let numberText = ns.substring(with: hasPrefix ? match.range(at: 1) : match.range(at: 2)).lowercased()
+                let ownTitle = ns.substring(with: match.range(at: 3)).trimmingCharacters(in: .whitespaces)
+                let number = rules.numbers[numberText] ?? Int(numberText)
+                // Sentences that mention a section ("Section 4.", "Section 2, Acme has…") are not headings.
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                let looksLikeHeading = ownTitle.isEmpty ? !trimmed.hasSuffix(".") : (startsUpper(ownTitle) && !(ownTitle.hasSuffix(".") && startsLower(ownTitle.split(separator: " ").last.map(String.init) ?? ""))
+                    && !ownTitle.hasSuffix(",") && !ownTitle.hasSuffix(";"))
+                if !looksLikeHeading || (SOCRegex.matches(tocEntry, text) && !ownTitle.isEmpty) { continue }
+                // The title may wrap onto the next row or two ("SECTION I" / "Independent Service Auditor's Report").
+                var title = ownTitle
+                var kind = classify(title)
+                var extra = 1
+                while kind == nil, extra <= 2, index + extra < rows.count, rows[index + extra].page == row.page {
+                    title = (title + " " + rows[index + extra].text).trimmingCharacters(in: .whitespaces)
+                    kind = classify(title)
+                    extra += 1
+                }
+                if hasPrefix {
+                    if kind == nil, context.kind != .soc3, ownTitle.isEmpty, let number, let byNumber = rules.by_number[number] {
+                        kind = byNumber
+                    }
+                    if let kind { candidate = Found(kind: kind, title: title, row: index, confidence: 0.95) }
+                } else if let kind, !ownTitle.isEmpty, text.utf16.count <= 80 {
+                    candidate = Found(kind: kind, title: title, row: index, confidence: 0.85)
+                }
+            }
+            if candidate == nil, let bare = barePatterns.first(where: { SOCRegex.matches($0.1, text) }) {
+                candidate = Found(kind: bare.0, title: text.trimmingCharacters(in: .whitespaces), row: index, confidence: 0.8)
+            }
+            guard let candidate, let candidateRank = Self.order.firstIndex(of: candidate.kind), candidateRank > rank else { continue }
+            rank = candidateRank
+            found.append(candidate)
+        }
+        guard let lastPage = context.paged.pages.last?.number else { return }
+        var sections: [Section] = []
+        for (position, item) in found.enumerated() {
+            let first = rows[item.row].page
+            var last = lastPage
+            if position + 1 < found.count {
+                let next = found[position + 1]
+                let nextPage = rows[next.row].page
+                // A heading at the top of its page closes the previous section on the page before.
+                let rowsAbove = rows[..<next.row].reversed().prefix { $0.page == nextPage }.count
+                last = max(first, rowsAbove <= 2 ? nextPage - 1 : nextPage)
+            }
+            sections.append(Section(kind: item.kind, title: item.title.foldedWhitespace, firstPage: first, lastPage: last,
+                                    confidence: item.confidence))
+        }
+        context.sections = sections
+    }
+}
+
+/// Regular expressions from SOC rule files, compiled once per document, with errors that name the key.
+enum SOCRegex {
+    static func compile(_ pattern: String, file: String, key: String, caseInsensitive: Bool = true) throws -> NSRegularExpression {
+        do {
+            return try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+        } catch {
+            throw RuleError(file: file, key: key, message: "is not a valid regular expression")
+        }
+    }
+
+    static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+    }
+
+    static func firstMatch(_ regex: NSRegularExpression, _ text: String) -> NSTextCheckingResult? {
+        regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length))
+    }
+
+    /// Capture group `index` of `match`, or nil when the group did not take part in the match.
+    static func group(_ match: NSTextCheckingResult, _ index: Int, in text: NSString) -> String? {
+        guard index < match.numberOfRanges else { return nil }
+        let range = match.range(at: index)
+        guard range.location != NSNotFound, range.location + range.length <= text.length else { return nil }
+        return text.substring(with: range)
+    }
+
+    /// One alternation of escaped phrases, for keyword lists.
+    static func alternation(_ phrases: [String]) -> String {
+        phrases.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+    }
+}
