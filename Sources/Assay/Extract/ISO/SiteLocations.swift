@@ -1,0 +1,82 @@
+import AssayModel
+import Foundation
+
+/// Turns printed addresses into the localities the contract lists as `locations` ("Leeds, United
+/// Kingdom" from "Unit 4, Calder Court / Leeds LS10 1RT, United Kingdom"), and reads the site table
+/// of a certificate's annex.
+struct SiteLocations {
+    let postcodes: [NSRegularExpression]
+
+    init(rules: CertificateRules) throws {
+        postcodes = try rules.postcode_patterns.enumerated().map { index, pattern in
+            do { return try NSRegularExpression(pattern: pattern) } catch {
+                throw RuleError(file: "iso/certificate.yaml", key: "postcode_patterns[\(index)]", message: "is not a valid regular expression")
+            }
+        }
+    }
+
+    /// The locality of an address given as its printed lines: the last line (with the line before
+    /// it when the last is only a country), without postcodes or house numbers.
+    func locality(_ lines: [String]) -> String? {
+        let cleaned = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let last = cleaned.last else { return nil }
+        var line = last
+        let lastIsCountryOnly = !last.contains(",") && !last.contains(where: \.isNumber)
+        if lastIsCountryOnly, cleaned.count >= 2 {
+            var previous = cleaned[cleaned.count - 2]
+            while previous.hasSuffix(",") { previous.removeLast() }
+            line = previous + ", " + last
+        }
+        for pattern in postcodes {
+            line = pattern.stringByReplacingMatches(in: line, range: NSRange(location: 0, length: (line as NSString).length), withTemplate: " ")
+        }
+        let parts = line.split(separator: ",").map { part -> String in
+            part.split(separator: " ").filter { token in !token.contains(where: \.isNumber) && !token.hasPrefix("#") }
+                .joined(separator: " ")
+        }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else { return nil }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The sites of an annex table: the column headed "Address" (or its translation), read row by
+    /// row from word boxes, as localities with the words they came from.
+    func annexSites(_ layouts: [PageLayout], rules: CertificateRules) -> [(String, [PlacedWord])] {
+        let headers = Set(rules.address_headers.map(LabelText.compact))
+        var sites: [(String, [PlacedWord])] = []
+        for layout in layouts {
+            let segments = layout.segments
+            guard let header = segments.firstIndex(where: { headers.contains(LabelText.compact($0.text)) }) else { continue }
+            let headerSegment = segments[header]
+            let row = segments.filter { $0.sharesRow(with: headerSegment) }.sorted { $0.box.x0 < $1.box.x0 }
+            guard row.count >= 2, let column = row.firstIndex(where: { $0.box.x0 == headerSegment.box.x0 }) else { continue }
+            let left = headerSegment.box.x0 - 3
+            let right = column + 1 < row.count ? row[column + 1].box.x0 - 3 : Double.infinity
+            let tableLeft = (row.first?.box.x0 ?? left) - 3
+            let words = segments.flatMap(\.words).filter { $0.box.y0 > headerSegment.box.y1 - 1 }
+                .sorted { $0.box.y0 != $1.box.y0 ? $0.box.y0 < $1.box.y0 : $0.box.x0 < $1.box.x0 }
+            // The table ends at the first word printed left of its first column, or after a wide gap.
+            var end = Double.infinity
+            var bottom = headerSegment.box.y1
+            for word in words {
+                if word.box.x0 < tableLeft || word.box.y0 - bottom > 4 * max(word.box.height, 6) {
+                    end = word.box.y0
+                    break
+                }
+                bottom = max(bottom, word.box.y1)
+            }
+            let cells = words.filter { $0.box.y0 < end - 1 && $0.box.x0 >= left && $0.box.x0 < right }
+            let lines = PageLayout.segments(cells)
+            var group: [LayoutSegment] = []
+            func flush() {
+                if let text = locality(group.map(\.text)) { sites.append((text, group.flatMap(\.words))) }
+                group = []
+            }
+            for line in lines {
+                if let previous = group.last, line.box.y0 - previous.box.y1 > 0.8 * max(previous.height, 1) { flush() }
+                group.append(line)
+            }
+            flush()
+        }
+        return sites
+    }
+}
