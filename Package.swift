@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
@@ -27,7 +28,7 @@ let package = Package(
                 dependencies: ["AssayModel", "CPoppler", "CLibXML2"],
                 path: "Sources/Assay/Ingest"),
         .target(name: "Assay",
-                dependencies: ["AssayModel", "AssayIngest", "Yams"],
+                dependencies: ["AssayModel", "AssayIngest", "Yams", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Sources/Assay",
                 exclude: ["Model", "Ingest"]),
         .executableTarget(name: "AssayCLI",

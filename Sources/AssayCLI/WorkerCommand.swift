@@ -19,6 +19,7 @@ struct WorkerCommand: ParsableCommand {
             throw ValidationError("The worker request is not valid JSON.")
         }
         WorkerLimits.apply(maxMemoryMB: request.maxMemoryMB, cpuSeconds: request.cpuSeconds)
+        WorkerTestHook.apply(path: request.path)
         let password = ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
         let document = DocumentPipeline.extract(path: request.path, label: request.label,
                                                 options: request.options(password: password))

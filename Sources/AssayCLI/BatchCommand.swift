@@ -1,0 +1,121 @@
+import ArgumentParser
+import Assay
+import AssayModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `assay batch DIR --out OUTDIR`: reads a vendor drop folder into per-document JSON,
+/// results.jsonl, summary.csv and assay.sqlite, reading only what changed since the last run.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Read every document in a folder tree into OUTDIR (JSON per document, results.jsonl, summary.csv, assay.sqlite).",
+        discussion: """
+        DIR is walked recursively (hidden files, office lock files and links leading out of DIR are \
+        skipped; only .pdf, .html, .htm, .xhtml, .txt and .text files are read). Each document is read \
+        in its own worker process with a deadline and a memory cap; a crash, hang or runaway memory \
+        becomes that document's error record and the batch goes on. A re-run reads only documents \
+        that were added or changed, or all of them when the Assay version, the rules or --as-of \
+        changed; --force reads everything again. Every output is written atomically, so a batch \
+        stopped at any moment (Ctrl-C, kill -9) and run again ends with each document exactly once.
+
+        Exit status: 0 when every document was read, 1 when at least one failed, 64 on a usage \
+        error, 130 when stopped by a signal before it finished.
+
+        Examples:
+          assay batch vendors --out review
+          assay batch vendors --out review --jobs 2 --timeout 60 --as-of 2026-06-30
+          sqlite3 review/assay.sqlite "SELECT vendor, file, expiry_date FROM documents WHERE kind = 'iso_certificate'"
+        """
+    )
+
+    @Argument(help: "The drop folder: one folder per vendor is the usual layout.")
+    var directory: String
+
+    @Option(name: .customLong("out"), help: "The output folder (created when missing).")
+    var out: String
+
+    @Option(help: "Documents read at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(help: "Read every document again, even when its cached result is current.")
+    var force = false
+
+    @Option(name: .customLong("as-of"), help: "The date findings are judged at, YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("\(directory) is not a folder.")
+        }
+        if let jobs, jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64.") }
+        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD.") }
+        let input = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
+        let output = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
+        if output == input || (input + "/").hasPrefix(output + "/") {
+            throw ValidationError("--out must not be the folder being read or a folder that contains it.")
+        }
+    }
+
+    func run() throws {
+        let options = ExtractOptions(ingest: limits.ingestOptions(password: nil), asOf: asOf)
+        let configuration = BatchConfiguration(
+            inputDirectory: URL(fileURLWithPath: directory), outputDirectory: URL(fileURLWithPath: out),
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force,
+            key: BatchCacheKey.current(options: options))
+        let stop = BatchStop()
+        let signals = StopSignals(stop: stop)
+        defer { withExtendedLifetime(signals) {} }
+        let progress = BatchProgress(isTerminal: isatty(2) != 0) { text in
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        let runner = BatchRunner(configuration: configuration, reader: Self.reader(limits: limits, options: options),
+                                 progress: progress, stop: stop)
+        let report: BatchReport
+        do {
+            report = try runner.run()
+        } catch {
+            FileHandle.standardError.write(Data("assay batch: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        FileHandle.standardError.write(Data(BatchProgress.summary(report).utf8))
+        if report.interrupted { throw ExitCode(130) }
+        if report.failed > 0 || !report.writeErrors.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Reads one document isolated in a worker process (or in this process with --isolation none).
+    static func reader(limits: LimitOptions, options: ExtractOptions) -> BatchDocumentReader {
+        switch limits.isolation {
+        case .none:
+            return { path, label in DocumentPipeline.extract(path: path, label: label, options: options) }
+        case .process:
+            let runner = IsolatedRunner(executable: DocumentRunner.executablePath, limits: limits.isolationLimits)
+            return { path, label in runner.extract(path: path, label: label, options: options) }
+        }
+    }
+}
+
+/// SIGINT and SIGTERM ask a batch to stop after the documents being read (their results are kept);
+/// a second signal exits at once. Either way a re-run finishes the job.
+final class StopSignals: @unchecked Sendable {
+    private var sources: [DispatchSourceSignal] = []
+
+    init(stop: BatchStop) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if stop.isRequested { exit(130) }
+                stop.request()
+                FileHandle.standardError.write(Data("\nassay batch: stopping after the documents being read (again to quit now)\n".utf8))
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
