@@ -173,7 +173,9 @@ def sample_n(p, pop):
         return {12: 2, 6: 2, 3: 1}[m]
     if pop in ("months",):
         return {12: 3, 6: 2, 3: 2}[m]
-    if pop in ("semi-annual reviews", "quarterly access list reviews"):
+    if pop in ("quarterly access list reviews",):
+        return {12: 2, 6: 2, 3: 1}[m]
+    if pop in ("semi-annual reviews",):
         return 1
     if pop in ("days",):
         return {12: 25, 6: 15, 3: 10}[m]
@@ -188,6 +190,21 @@ def sample_n(p, pop):
         return rnd.choice([3, 4, 5, 5, 6, 8])
     base = {12: [25, 25, 40], 6: [15, 20, 25], 3: [10, 15]}[m]
     return rnd.choice(base)
+
+
+def one(n, pop):
+    """Singular noun after a sample size of one ("1 quarter", not "1 quarters")."""
+    if n != 1:
+        return pop
+    words = pop.split(" ")
+    i = 0 if len(words) == 1 else next((k for k, w in enumerate(words) if w.endswith("s") and k > 0), len(words) - 1)
+    if words[0] in ("quarters", "months", "days"):
+        i = 0
+    if words[i].endswith("ies"):
+        words[i] = words[i][:-3] + "y"
+    elif words[i].endswith("s"):
+        words[i] = words[i][:-1]
+    return " ".join(words)
 
 
 def spell(n, p):
@@ -233,6 +250,7 @@ def test_lines(p, c):
         elif k == "s":
             pop, check = fill(t[1], p), fill(t[2], p)
             n = sample_n(p, t[1])
+            pop = one(n, pop)
             if st == "labels":
                 lines.append(f"Inspection: For a sample of {spell(n, p)} {pop}, inspected {check}.")
             elif st == "we":
