@@ -14,6 +14,7 @@ final class SOCFieldRules: @unchecked Sendable {
         var addressee: String
         var examined: String
         var firm_line: String
+        var firm_exclude: String
         var auditor_named: String
         var opinion_start: String
         var opinion_heading: String
@@ -29,13 +30,17 @@ final class SOCFieldRules: @unchecked Sendable {
         var scope_max_sentences: Int
         var location: String
         var location_stop: [String]
+        var location_triggers: String
+        var location_line: String
     }
 
     static let file = "soc/fields.yaml"
     let raw: Rules
+    let firmExclude: NSRegularExpression
     let addressee, examined, firmLine, auditorNamed, opinionStart, opinionHeading: NSRegularExpression
     let period, periodSeparator, asOf, categoriesLead, scopeHeading, scopeInline, location: NSRegularExpression
     let categories: [(String, NSRegularExpression)]
+    let locationTriggers, locationLine: NSRegularExpression
 
     private init(_ raw: Rules) throws {
         self.raw = raw
@@ -51,6 +56,7 @@ final class SOCFieldRules: @unchecked Sendable {
         addressee = try c(raw.addressee, "addressee", multiline: true)
         examined = try c(raw.examined, "examined")
         firmLine = try NSRegularExpression(pattern: raw.firm_line, options: [.anchorsMatchLines])
+        firmExclude = try c(raw.firm_exclude, "firm_exclude")
         auditorNamed = try c(raw.auditor_named, "auditor_named", multiline: true)
         opinionStart = try c(raw.opinion_start, "opinion_start")
         opinionHeading = try c(raw.opinion_heading, "opinion_heading", multiline: true)
@@ -60,7 +66,9 @@ final class SOCFieldRules: @unchecked Sendable {
         categoriesLead = try c(raw.categories_lead, "categories_lead")
         scopeHeading = try c(raw.scope_heading, "scope_heading")
         scopeInline = try c(raw.scope_inline, "scope_inline")
-        location = try NSRegularExpression(pattern: raw.location, options: [])
+        location = try NSRegularExpression(pattern: raw.location, options: [.anchorsMatchLines])
+        locationTriggers = try c(raw.location_triggers, "location_triggers")
+        locationLine = try NSRegularExpression(pattern: raw.location_line, options: [])
         categories = try raw.categories.keys.sorted().map { key in
             (key, try c("\\b" + (raw.categories[key] ?? key) + "\\b", "categories.\(key)"))
         }

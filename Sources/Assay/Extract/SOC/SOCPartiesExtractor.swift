@@ -34,6 +34,7 @@ public struct SOCPartiesExtractor: DocumentExtractor {
         let organization = result.fields["service_organization"]?.value.display.lowercased()
         if let match = firms.last(where: { m in
             let name = text.substring(with: m.range(at: 1)).lowercased()
+            if SOCRegex.matches(rules.firmExclude, name) { return false }
             return organization.map { !name.contains($0) && !$0.contains(name) } ?? true
         }) {
             let name = SOCText.cleanName(text.substring(with: match.range(at: 1)))

@@ -28,7 +28,10 @@ public struct SOCScopeExtractor: DocumentExtractor {
                 break
             }
         }
-        guard let first = startIndex, first < context.body.count else { return }
+        guard let first = startIndex, first < context.body.count else {
+            extractLocations(context, rules: rules, scope: nil, into: &result)
+            return
+        }
         // The paragraph runs until a short heading-like line or a few sentences.
         var last = first
         var sentences = 0
@@ -52,24 +55,53 @@ public struct SOCScopeExtractor: DocumentExtractor {
         guard scope.count >= 40, let evidence = context.evidence(for: range, maxLength: 600) else { return }
         result.set("scope", scope, confidence: 0.85, evidence: [evidence])
 
-        var locations: [String] = []
-        var evidence2: [Evidence] = []
-        let flat = (context.text as NSString).substring(with: range).replacingOccurrences(of: "\n", with: " ")
-        // "in Denver, Colorado and its processing centre in Omaha, Nebraska" and "in Hillsboro, Oregon and Ashburn, Virginia".
-        let expanded = flat.replacingOccurrences(of: " and ", with: " and in ")
-        for match in rules.location.matches(in: expanded, range: NSRange(location: 0, length: (expanded as NSString).length)) {
-            var place = (expanded as NSString).substring(with: match.range(at: 1)).trimmingCharacters(in: .whitespaces)
-            let words = place.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.")) }
-            if words.contains(where: { rules.raw.location_stop.contains($0) }) { continue }
-            place = place.trimmingCharacters(in: CharacterSet(charactersIn: " .,;"))
-            if !locations.contains(place) {
-                locations.append(place)
-                let at = (context.text as NSString).range(of: place.components(separatedBy: ",").first ?? place, options: [], range: range)
-                if let e = context.evidence(for: at) { evidence2.append(e) }
+        extractLocations(context, rules: rules, scope: range, into: &result)
+    }
+
+    /// Places named in the scope paragraph, in sentences about where the organisation operates
+    /// ("headquartered in…", "offices in…", "colocation facilities in…") and in locations lists
+    /// ("Kraków, Poland — engineering"), all inside the system description.
+    func extractLocations(_ context: DocumentContext, rules: SOCFieldRules, scope: NSRange?, into result: inout ExtractionResult) {
+        guard let description = context.section("system_description") else { return }
+        let text = context.text as NSString
+        let sectionRange = SOCText.range(context, pages: description.firstPage, min(description.lastPage, description.firstPage + 5))
+        var places: [(String, NSRange)] = []
+        func add(_ place: String, at range: NSRange) {
+            var value = place.trimmingCharacters(in: CharacterSet(charactersIn: " .,;"))
+            value = value.replacingOccurrences(of: "\n", with: " ").foldedWhitespace
+            let words = value.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.")) }
+            guard !words.contains(where: { rules.raw.location_stop.contains($0) }), value.count <= 60 else { return }
+            if !places.contains(where: { $0.0.lowercased() == value.lowercased() }) { places.append((value, range)) }
+        }
+        func scan(_ range: NSRange) {
+            // Line breaks read as spaces; "X, Y and Z, W" reads as "in X, Y in Z, W" (same length, same offsets).
+            let piece = text.substring(with: range).replacingOccurrences(of: "\n", with: " ")
+            let flat = piece.replacingOccurrences(of: " and ", with: "  in ")
+            let ns = flat as NSString
+            for match in rules.location.matches(in: flat, range: NSRange(location: 0, length: ns.length)) {
+                let r = match.range(at: 1)
+                let place = ns.substring(with: r)
+                add(place, at: NSRange(location: range.location + r.location, length: r.length))
             }
         }
-        if !locations.isEmpty {
-            result.set("locations", .list(locations), confidence: 0.85, evidence: evidence2.isEmpty ? [evidence] : evidence2)
+        if let scope { scan(scope) }
+        for trigger in rules.locationTriggers.matches(in: context.text, range: sectionRange) {
+            let from = trigger.range.location
+            let length = min(180, sectionRange.location + sectionRange.length - from)
+            guard length > 0 else { continue }
+            var window = text.substring(with: NSRange(location: from, length: length))
+            if let stop = window.range(of: ". ") { window = String(window[..<stop.lowerBound]) }
+            scan(NSRange(location: from, length: (window as NSString).length))
         }
+        for index in context.lines(pages: description.firstPage, description.lastPage).indices {
+            let line = context.body[index].text
+            guard line.utf16.count < 120, let match = SOCRegex.firstMatch(rules.locationLine, line),
+                  let place = SOCRegex.group(match, 1, in: line as NSString) else { continue }
+            let r = match.range(at: 1)
+            add(place, at: NSRange(location: context.lineStart(index) + r.location, length: r.length))
+        }
+        guard !places.isEmpty else { return }
+        let evidence = places.compactMap { context.evidence(for: $0.1) }
+        result.set("locations", .list(places.map(\.0)), confidence: 0.8, evidence: evidence)
     }
 }

@@ -22,7 +22,7 @@ public struct SOCSystemExtractor: DocumentExtractor {
                                              key: "system_name[\(index)]")
             guard let match = SOCRegex.firstMatch(regex, flat) else { continue }
             let name = SOCText.cleanName((flat as NSString).substring(with: match.range(at: 1)))
-            guard name.split(separator: " ").count <= 10, !name.isEmpty else { continue }
+            guard (2...10).contains(name.split(separator: " ").count) else { continue }
             let at = NSRange(location: range.location + match.range(at: 1).location, length: match.range(at: 1).length)
             if let evidence = context.evidence(for: at) {
                 result.set("system_name", name, confidence: index == 0 && organization != nil ? 0.93 : 0.85, evidence: [evidence])
