@@ -1,0 +1,131 @@
+import AssayModel
+import Foundation
+
+/// `extractors/bridge/letter.yaml`.
+struct BridgeLetterRules: Decodable, Sendable {
+    var version: Int
+    var range_connectors: [String]
+    var gap_cues: [String]
+    var report_cues: [String]
+    var future_cues: [String]
+    var report_end_phrases: [String]
+    var closings: [String]
+    var title_words: [String]
+}
+
+/// Reads a bridge (gap) letter: who wrote it, the letter's date, the gap it covers, the end of the
+/// report it bridges, and who signed it.
+///
+/// Date ranges are told apart by the nearest cue before them in their sentence: "this letter" /
+/// "bridge period" marks the gap, "report" / "examination" the bridged report; a sentence about the
+/// next examination ("will cover", "next") is neither.
+public struct BridgeLetterExtractor: DocumentExtractor {
+    public init() {}
+
+    public var kinds: Set<DocumentKind> { [.bridgeLetter] }
+
+    public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
+        let rules = try context.rules.load(BridgeLetterRules.self, from: "bridge/letter.yaml")
+        let forms = try context.rules.load(LegalForms.self, from: "bodies/legal_forms.yaml")
+        let namePattern = try forms.namePattern()
+        let order = context.slashOrder ?? .monthFirst
+        let text = context.text
+        let ns = text as NSString
+        let dates = context.dates.dates(in: text, slashOrder: order)
+
+        // The letter's date: the first date printed on a line of its own.
+        if let dated = dates.first(where: { mention in
+            let line = context.body[context.bodyIndex(at: mention.range.location)]
+            return line.text.trimmingCharacters(in: .whitespaces).count <= mention.text.count + 12
+        }) {
+            result.set("report_date", dated.date.description, confidence: 0.9, evidence: context.evidence(for: dated.range).map { [$0] } ?? [])
+        }
+
+        // Ranges: two dates joined by a connector.
+        let connectors = Set(rules.range_connectors.map { $0.lowercased() })
+        for (first, second) in zip(dates, dates.dropFirst()) {
+            let betweenRange = NSRange(location: NSMaxRange(first.range), length: second.range.location - NSMaxRange(first.range))
+            guard betweenRange.length >= 0, betweenRange.length <= 12 else { continue }
+            let between = ns.substring(with: betweenRange).trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ",")))
+            guard connectors.contains(between.lowercased()), first.date < second.date else { continue }
+            // The sentence before the range, back to the last full stop.
+            let start = max(0, first.range.location - 300)
+            var before = ns.substring(with: NSRange(location: start, length: first.range.location - start)).lowercased()
+            if let stop = before.range(of: ". ", options: .backwards) { before = String(before[stop.upperBound...]) }
+            if let stop = before.range(of: ".\n", options: .backwards) { before = String(before[stop.upperBound...]) }
+            if rules.future_cues.contains(where: { before.contains($0) }) { continue }
+            func lastPosition(_ cues: [String]) -> String.Index? {
+                cues.compactMap { before.range(of: $0, options: .backwards)?.lowerBound }.max()
+            }
+            let gap = lastPosition(rules.gap_cues), report = lastPosition(rules.report_cues)
+            let range = NSRange(location: first.range.location, length: NSMaxRange(second.range) - first.range.location)
+            let evidence = context.evidence(for: range).map { [$0] } ?? []
+            if let gap, report.map({ gap > $0 }) ?? true {
+                result.set("period_start", first.date.description, confidence: 0.9, evidence: evidence)
+                result.set("period_end", second.date.description, confidence: 0.9, evidence: evidence)
+            } else if report != nil {
+                result.set("bridged_period_end", second.date.description, confidence: 0.88, evidence: evidence)
+            }
+        }
+        if result.fields["bridged_period_end"] == nil {
+            for phrase in rules.report_end_phrases {
+                guard let regex = try? NSRegularExpression(pattern: phrase, options: [.caseInsensitive]) else {
+                    throw RuleError(file: "bridge/letter.yaml", key: "report_end_phrases", message: "is not a valid regular expression")
+                }
+                if let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+                   let date = dates.first(where: { $0.range.location == NSMaxRange(match.range) }) {
+                    result.set("bridged_period_end", date.date.description, confidence: 0.8,
+                               evidence: context.evidence(for: NSUnionRange(match.range, date.range)).map { [$0] } ?? [])
+                    break
+                }
+            }
+        }
+        readSignature(context, rules: rules, namePattern: namePattern, forms: forms, into: &result)
+    }
+
+    /// The signature block after the closing: the name printed above the title, the title, and
+    /// the organisation under them.
+    private func readSignature(_ context: DocumentContext, rules: BridgeLetterRules, namePattern: NSRegularExpression,
+                               forms: LegalForms, into result: inout ExtractionResult) {
+        let body = context.body
+        guard let closing = body.lastIndex(where: { line in
+            let text = line.text.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",."))
+            return rules.closings.contains(text)
+        }) else {
+            readOrganizationByFrequency(context, pattern: namePattern, into: &result)
+            return
+        }
+        let block = Array(body[(closing + 1)..<min(body.count, closing + 8)])
+        let titleWords = rules.title_words
+        if let titleIndex = block.firstIndex(where: { line in
+            let words = line.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            return titleWords.contains { word in word.contains(" ") ? line.text.lowercased().contains(word) : words.contains(word) }
+        }), titleIndex > 0 {
+            let name = block[titleIndex - 1].text.trimmingCharacters(in: .whitespaces)
+            let title = block[titleIndex].text.trimmingCharacters(in: .whitespaces)
+            result.set("signed_by", "\(name), \(title)", confidence: 0.88,
+                       evidence: [context.evidence(line: block[titleIndex - 1]), context.evidence(line: block[titleIndex])])
+            if let organization = block[(titleIndex + 1)...].first(where: { forms.isName($0.text, pattern: namePattern) }) {
+                result.set("service_organization", organization.text.trimmingCharacters(in: .whitespaces), confidence: 0.92,
+                           evidence: [context.evidence(line: organization)])
+                return
+            }
+        }
+        readOrganizationByFrequency(context, pattern: namePattern, into: &result)
+    }
+
+    /// Without a signature block: the registered name the letter repeats most.
+    private func readOrganizationByFrequency(_ context: DocumentContext, pattern: NSRegularExpression, into result: inout ExtractionResult) {
+        let ns = context.text as NSString
+        var counts: [String: (Int, String, NSRange)] = [:]
+        for match in pattern.matches(in: context.text, range: NSRange(location: 0, length: ns.length)) {
+            let name = ns.substring(with: match.range)
+            if name.hasSuffix("LLP") { continue }
+            let key = Matching.normalizedName(name)
+            let entry = counts[key]
+            counts[key] = ((entry?.0 ?? 0) + 1, entry?.1 ?? name, entry?.2 ?? match.range)
+        }
+        guard let best = counts.values.max(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.2.location > $1.2.location }) else { return }
+        result.set("service_organization", best.1, confidence: best.0 >= 2 ? 0.8 : 0.6, evidence: context.evidence(for: best.2).map { [$0] } ?? [])
+    }
+}
