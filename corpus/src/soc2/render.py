@@ -560,6 +560,17 @@ def sign_block(p):
     return "<div class=sign>" + "".join(lines) + "</div>"
 
 
+DEFAULT_HEADS = {}
+
+LIMITATIONS_ALT = ("Any system of internal control has inherent limitations: people make mistakes, and controls can be "
+                   "circumvented by collusion or overridden by management. For these reasons, controls may not always operate "
+                   "effectively enough to provide reasonable assurance that the service commitments and system requirements are "
+                   "met. The description is written for a broad range of users and may leave out aspects of the system that a "
+                   "particular user considers important. Projecting any evaluation of the system to later periods carries the "
+                   "risk that controls become inadequate because conditions change or compliance with policies and procedures "
+                   "declines.")
+
+
 def auditor_report(p):
     s = p["names"]
     op = p["opinion"]
@@ -570,7 +581,8 @@ def auditor_report(p):
     incl = [x for x in p["subservices"] if x["method"] == "inclusive"]
     out = []
     T = lambda t: out.append(P(p, t))
-    H = lambda t: out.append(f"<h4 class=h4>{t}</h4>\n")
+    heads = dict(DEFAULT_HEADS, **p.get("heads", {}))
+    H = lambda t: out.append(f"<h4 class=h4>{heads.get(t, t)}</h4>\n")
     out.append(f"<div class=addressee>{p.get('addressee', 'To the Management of ' + esc(co))}</div>")
     H("Scope")
     scope = (f"We have examined {esc(co)}'s ({esc(s['short'])}'s) accompanying description of its {esc(sys_)} system titled "
@@ -651,14 +663,17 @@ def auditor_report(p):
       "procedures to obtain evidence about whether controls stated in the description were suitably designed; testing the operating "
       "effectiveness of those controls; and evaluating the overall presentation of the description.")
     H("Inherent Limitations")
-    T("The description is prepared to meet the common needs of a broad range of report users and may not, therefore, include every "
-      "aspect of the system that individual users may consider important to meet their informational needs. There are inherent "
-      "limitations in any system of internal control, including the possibility of human error and the circumvention of controls. "
-      "Because of their nature, controls may not always operate effectively to provide reasonable assurance that the service "
-      "commitments and system requirements are achieved. Also, the projection to the future of any conclusions about the "
-      "suitability of the design and operating effectiveness of controls is subject to the risk that controls may become "
-      "inadequate because of changes in conditions or that the degree of compliance with the policies or procedures may "
-      "deteriorate.")
+    if p["variant"] % 2 == 1:
+        T(LIMITATIONS_ALT)
+    else:
+        T("The description is prepared to meet the common needs of a broad range of report users and may not, therefore, include every "
+          "aspect of the system that individual users may consider important to meet their informational needs. There are inherent "
+          "limitations in any system of internal control, including the possibility of human error and the circumvention of controls. "
+          "Because of their nature, controls may not always operate effectively to provide reasonable assurance that the service "
+          "commitments and system requirements are achieved. Also, the projection to the future of any conclusions about the "
+          "suitability of the design and operating effectiveness of controls is subject to the risk that controls may become "
+          "inadequate because of changes in conditions or that the degree of compliance with the policies or procedures may "
+          "deteriorate.")
     H("Description of Tests of Controls")
     T(f"The specific controls we tested, and the nature, timing, and results of those tests, are listed in {sec(p, 4)}"
       + (f", \"{esc(p['s4_title'])}.\"" if p.get("quote_s4") else "."))

@@ -220,6 +220,7 @@ REPORTS.append(dict(
     changes="In July 2025 Bellstrand moved its submission gateway from virtual machines to Azure Functions. There were no significant security incidents during the period.",
     drop_rate=0.12,
     verbose_tests=3, long_desc=True, ctrl_narrative=True,
+    heads={"Scope": "Scope of our engagement", "Service Organization's Responsibilities": "Responsibilities of the directors of Bellstrand", "Service Auditor's Responsibilities": "Our responsibilities", "Inherent Limitations": "Inherent limitations", "Description of Tests of Controls": "Description of tests of controls", "Opinion": "Our opinion", "Restricted Use": "Intended users and purpose"},
     exceptions={
         "vuln_scan": dict(result=["Exception noted. For 3 of 25 critical and high vulnerabilities sampled, remediation was completed between 9 and 22 days after the required timeframe.",
                                   "Management's response: The three vulnerabilities related to a third-party PDF library for which a vendor fix was not available until August 2025. Compensating WAF rules were applied in the interim. Bellstrand now records such cases as formal risk acceptances with an expiry date."]),
@@ -394,6 +395,7 @@ REPORTS.append(dict(
     drop_rate=0.1, drop=["board_indep"],
     verbose_tests=1, long_desc=True,
     mapping="TSC-to-Control Cross-Reference",
+    heads={"Scope": "SCOPE", "Service Organization's Responsibilities": "PELLUCID'S RESPONSIBILITIES", "Service Auditor's Responsibilities": "SERVICE AUDITOR'S RESPONSIBILITIES", "Inherent Limitations": "INHERENT LIMITATIONS", "Description of Tests of Controls": "DESCRIPTION OF TESTS OF CONTROLS", "Opinion": "OPINION", "Restricted Use": "RESTRICTED USE"},
     exceptions={
         "bg_check": dict(result=["Exception noted. For 4 of 20 new hires sampled, the background check was completed after the employee's start date.",
                                  "Management's response: Hiring managers allowed start dates before screening results were returned during a period of rapid hiring. Rippling now blocks account creation until the screening status is marked clear."]),
@@ -587,6 +589,7 @@ REPORTS.append(dict(
     changes="During the period Quenby replaced its hardware security modules at the Cork facility (October 2025). There were no significant incidents.",
     drop_rate=0.15,
     verbose_tests=2, long_desc=True,
+    heads={"Inherent Limitations": "Limitations of Controls", "Restricted Use": "Use of This Report"},
     exceptions={},
 ))
 
@@ -723,6 +726,7 @@ REPORTS.append(dict(
     changes="Kestrelmoor added the SWIFT Alliance Lite2 connection in January 2026. No significant incidents occurred during the period.",
     drop_rate=0.08,
     verbose_tests=1, long_desc=True, ctrl_narrative=True,
+    heads={"Service Organization's Responsibilities": "Management's Responsibilities", "Description of Tests of Controls": "Tests of Controls"},
     exceptions={
         "phys_badge_remove": dict(result=["Exception noted. For 2 of 25 terminated users sampled, the office access badge remained active for 6 and 13 days after the termination date.",
                                           "See Section 5 for management's response."],
