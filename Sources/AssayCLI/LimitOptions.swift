@@ -2,6 +2,8 @@ import ArgumentParser
 import Assay
 import AssayIngest
 
+extension OCRMode: ExpressibleByArgument {}
+
 /// Limits shared by every command that reads documents.
 struct LimitOptions: ParsableArguments {
     @Option(help: "Seconds one document may take before it is stopped (default: 30 s plus 20 s per MB, at most 600).")
@@ -21,6 +23,12 @@ struct LimitOptions: ParsableArguments {
 
     enum Isolation: String, ExpressibleByArgument, CaseIterable { case process, none }
 
+    @Option(help: "OCR pages without a usable text layer (auto), every page (always), or none (never).")
+    var ocr: OCRMode = .auto
+
+    @Option(name: .customLong("ocr-languages"), help: "Tesseract languages, e.g. eng+deu (default: the installed ones of eng, deu, fra, spa).")
+    var ocrLanguages: String?
+
     func validate() throws {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds.") }
         if maxMemory < 128 { throw ValidationError("--max-memory must be at least 128 (MB); a worker needs that much to start.") }
@@ -31,6 +39,6 @@ struct LimitOptions: ParsableArguments {
     var isolationLimits: IsolationLimits { IsolationLimits(timeout: timeout, maxMemoryMB: maxMemory) }
 
     func ingestOptions(password: String?) -> IngestOptions {
-        IngestOptions(password: password, maxBytes: maxBytes, maxPages: maxPages)
+        IngestOptions(password: password, maxBytes: maxBytes, maxPages: maxPages, ocr: ocr, ocrLanguages: ocrLanguages)
     }
 }

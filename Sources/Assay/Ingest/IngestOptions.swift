@@ -10,12 +10,28 @@ public struct IngestOptions: Sendable, Hashable {
     public var maxPages: Int
     /// Text beyond this many characters on one page is dropped; a diagnostic says so.
     public var maxCharactersPerPage: Int
+    /// When pages are recognised by OCR.
+    public var ocr: OCRMode
+    /// Tesseract languages, e.g. "eng+deu"; `nil` uses every installed one of English, German, French, Spanish.
+    public var ocrLanguages: String?
 
     public init(password: String? = nil, maxBytes: Int = 512 * 1024 * 1024, maxPages: Int = 5_000,
-                maxCharactersPerPage: Int = 200_000) {
+                maxCharactersPerPage: Int = 200_000, ocr: OCRMode = .auto, ocrLanguages: String? = nil) {
+        self.ocr = ocr
+        self.ocrLanguages = ocrLanguages
         self.password = password
         self.maxBytes = maxBytes
         self.maxPages = maxPages
         self.maxCharactersPerPage = maxCharactersPerPage
     }
+}
+
+/// When a PDF page is read by OCR instead of its text layer.
+public enum OCRMode: String, Codable, Sendable, Hashable, CaseIterable {
+    /// Only pages with no usable text layer (none, or garbled) that show something.
+    case auto
+    /// Every page.
+    case always
+    /// Never: pages without text stay empty.
+    case never
 }

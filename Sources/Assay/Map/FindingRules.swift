@@ -20,6 +20,8 @@ struct FindingCatalogue: Decodable {
 
     var version: Int
     var thresholds: Thresholds
+    var soa_standards: [String]
+    var surveillance_label: String
     var findings: [String: Entry]
 }
 
@@ -61,6 +63,8 @@ struct FindingInput {
     var thresholds: FindingCatalogue.Thresholds
     var editions: StandardEditions
     var options: ExtractOptions
+    var catalogue: FindingCatalogue
+    var context: DocumentContext
 
     func text(_ field: String) -> String? { document.fields[field]?.value.strings.first }
     func date(_ field: String) -> ISODate? { text(field).flatMap(ISODate.init) }

@@ -8,7 +8,8 @@ struct FindingsMapper: DocumentMapper {
         let catalogue = try context.rules.load(FindingCatalogue.self, from: "map/findings.yaml")
         let editions = try context.rules.load(StandardEditions.self, from: "standards.yaml")
         let asOf = context.options.asOf.flatMap(ISODate.init) ?? Self.today()
-        let input = FindingInput(document: document, asOf: asOf, thresholds: catalogue.thresholds, editions: editions, options: context.options)
+        let input = FindingInput(document: document, asOf: asOf, thresholds: catalogue.thresholds, editions: editions,
+                                 options: context.options, catalogue: catalogue, context: context)
         let raised = SOCFindingRules.evaluate(input) + BridgeFindingRules.evaluate(input)
             + ISOFindingRules.evaluate(input, iafSignatories: try? IAFSignatories.load(context.rules))
             + ScopeFindingRules.evaluate(input)

@@ -1,4 +1,5 @@
 import AssayModel
+import Foundation
 
 /// The predicates for ISO certificates: expiry, edition, accreditation, validity, dates, scope, SoA, surveillance.
 enum ISOFindingRules {
@@ -41,20 +42,58 @@ enum ISOFindingRules {
             raised.append(RaisedFinding(code: "iso.dates_inconsistent", values: ["names": contradictions.joined(separator: "; ")],
                                         evidence: input.evidence("issue_date", "expiry_date", "original_certification_date")))
         }
-        if document.fields["soa_reference"] == nil {
+        if let scope = input.text("scope"), let holder = input.text("organization"),
+           let other = otherOrganization(inScope: scope, holder: holder, rules: input.context.rules) {
+            raised.append(RaisedFinding(code: "iso.scope_other_organization", values: ["names": other], evidence: input.evidence("scope")))
+        }
+        let standards = document.fields["standards"]?.value.strings ?? []
+        let needsSoA = standards.contains { standard in input.catalogue.soa_standards.contains { standard.contains($0) } }
+        if document.fields["soa_reference"] == nil && needsSoA {
             raised.append(RaisedFinding(code: "iso.soa_missing", values: [:], evidence: []))
         }
-        // Surveillance audits fall on the anniversaries of the cycle's start; flag one due soon or overdue.
-        if let anchor = issue ?? original, let expiry, input.asOf < expiry {
-            var next = anchor
-            while next <= input.asOf, let moved = ISODate(year: next.year + 1, month: next.month, day: min(next.day, 28)) { next = moved }
-            let days = next.dayNumber - input.asOf.dayNumber
-            if days <= input.thresholds.surveillance_window_days && next < expiry {
-                raised.append(RaisedFinding(code: "iso.surveillance_due", values: ["names": next.description], evidence: input.evidence("issue_date")))
-            }
+        if let (due, evidence) = printedSurveillanceDate(input), input.expiryOrFuture(expiry),
+           due.dayNumber - input.asOf.dayNumber <= input.thresholds.surveillance_window_days {
+            raised.append(RaisedFinding(code: "iso.surveillance_due", values: ["names": due.description], evidence: evidence.map { [$0] } ?? []))
         }
         return raised
     }
+}
+
+/// The next surveillance audit date when the certificate prints one. Certificates that only say
+/// "subject to annual surveillance" give no date, and guessing anniversaries would flag nearly all.
+private func printedSurveillanceDate(_ input: FindingInput) -> (ISODate, Evidence?)? {
+    guard let label = try? NSRegularExpression(pattern: input.catalogue.surveillance_label, options: [.caseInsensitive]) else { return nil }
+    let text = input.context.text as NSString
+    for match in label.matches(in: input.context.text, range: NSRange(location: 0, length: text.length)) {
+        let start = match.range.location + match.range.length
+        let window = NSRange(location: start, length: min(120, text.length - start))
+        let following = text.substring(with: window)
+        if let mention = input.context.dates.firstDate(in: following, slashOrder: input.context.slashOrder ?? .dayFirst) {
+            let range = NSRange(location: match.range.location, length: start - match.range.location + mention.range.location + mention.range.length)
+            return (mention.date, input.context.evidence(for: range))
+        }
+    }
+    return nil
+}
+
+/// A registered name (words ending in a legal form) in the scope that shares no distinctive word
+/// with the certificate holder's name.
+private func otherOrganization(inScope scope: String, holder: String, rules: RuleBook) -> String? {
+    guard let forms = try? rules.load(LegalForms.self, from: "bodies/legal_forms.yaml"),
+          let pattern = try? forms.namePattern() else { return nil }
+    let holderWords = Matching.words(Matching.normalizedName(holder))
+    let ns = scope as NSString
+    for match in pattern.matches(in: scope, range: NSRange(location: 0, length: ns.length)) {
+        let candidate = ns.substring(with: match.range)
+        let words = Matching.words(Matching.normalizedName(candidate))
+        if !words.isEmpty && words.isDisjoint(with: holderWords) { return candidate }
+    }
+    return nil
+}
+
+extension FindingInput {
+    /// True when the certificate has not expired at the as-of date (or states no expiry).
+    func expiryOrFuture(_ expiry: ISODate?) -> Bool { expiry.map { asOf < $0 } ?? true }
 }
 
 /// Scope fit: the services and sites the customer buys must be named by the scope or locations.

@@ -61,13 +61,16 @@ public struct Page: Codable, Sendable, Hashable {
     public var height: Double
     public var lines: [TextLine]
     public var textLayer: TextLayer
+    /// For OCR'd pages, the mean recognition confidence of the page's words, 0–1.
+    public var ocrConfidence: Double?
 
-    public init(number: Int, width: Double, height: Double, lines: [TextLine], textLayer: TextLayer) {
+    public init(number: Int, width: Double, height: Double, lines: [TextLine], textLayer: TextLayer, ocrConfidence: Double? = nil) {
         self.number = number
         self.width = width
         self.height = height
         self.lines = lines
         self.textLayer = textLayer
+        self.ocrConfidence = ocrConfidence
     }
 
     public var text: String { lines.map(\.text).joined(separator: "\n") }

@@ -93,6 +93,7 @@ public enum DocumentPipeline {
             }
         }
         document.sections = context.sections
+        OCRConfidence.apply(to: &result, pages: paged.pages)
         document.fields = result.fields
         document.exceptions = result.exceptions
         document.subserviceOrganizations = result.subserviceOrganizations

@@ -17,6 +17,8 @@ public struct WorkerRequest: Codable, Sendable, Hashable {
     public var maxCharactersPerPage: Int
     public var maxMemoryMB: Int
     public var cpuSeconds: Int
+    public var ocr: OCRMode
+    public var ocrLanguages: String?
 
     public init(path: String, label: String, options: ExtractOptions, limits: IsolationLimits, cpuSeconds: Int) {
         self.path = path
@@ -29,12 +31,14 @@ public struct WorkerRequest: Codable, Sendable, Hashable {
         maxCharactersPerPage = options.ingest.maxCharactersPerPage
         maxMemoryMB = limits.maxMemoryMB
         self.cpuSeconds = cpuSeconds
+        ocr = options.ingest.ocr
+        ocrLanguages = options.ingest.ocrLanguages
     }
 
     /// The options as the worker rebuilds them, with the password from its environment.
     public func options(password: String?) -> ExtractOptions {
         ExtractOptions(ingest: IngestOptions(password: password, maxBytes: maxBytes, maxPages: maxPages,
-                                             maxCharactersPerPage: maxCharactersPerPage),
+                                             maxCharactersPerPage: maxCharactersPerPage, ocr: ocr, ocrLanguages: ocrLanguages),
                        asOf: asOf, services: services, sites: sites)
     }
 }

@@ -1,0 +1,45 @@
+import AssayModel
+
+/// Decides which pages need OCR: those whose text layer is missing or is not text.
+enum OCRPolicy {
+    /// Fewer non-space characters than this is "no text" (a page number or a stray mark).
+    static let minimumCharacters = 20
+
+    static func needsOCR(_ page: Page, mode: OCRMode) -> Bool {
+        switch mode {
+        case .never: return false
+        case .always: return true
+        case .auto: return !hasUsableText(page)
+        }
+    }
+
+    static func hasUsableText(_ page: Page) -> Bool {
+        let characters = page.lines.reduce(0) { $0 + $1.text.unicodeScalars.filter { !$0.properties.isWhitespace }.count }
+        if characters < minimumCharacters { return false }
+        return !TextQuality.isGarbled(page.text)
+    }
+}
+
+/// Text that is not text: broken font encodings and wrongly decrypted streams give mostly
+/// replacement, control or private-use characters, or letters that never form words.
+enum TextQuality {
+    static func isGarbled(_ text: String) -> Bool {
+        var total = 0, bad = 0, letters = 0, vowels = 0
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+            total += 1
+            let value = scalar.value
+            if value == 0xFFFD || (value < 0x20) || (0xE000...0xF8FF).contains(value) || (0x7F...0x9F).contains(value) {
+                bad += 1
+            }
+            if scalar.properties.isAlphabetic && value < 0x250 {
+                letters += 1
+                if "aeiouyAEIOUYäöüéèàáíóúâêîôû".unicodeScalars.contains(scalar) { vowels += 1 }
+            }
+        }
+        guard total >= 20 else { return false }
+        if Double(bad) / Double(total) > 0.3 { return true }
+        // Latin-script prose has vowels in roughly a third of its letters; random glyph codes do not.
+        if letters > 50 && Double(vowels) / Double(letters) < 0.12 { return true }
+        return false
+    }
+}

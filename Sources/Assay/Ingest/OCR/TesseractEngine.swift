@@ -1,0 +1,87 @@
+internal import CTesseract
+import AssayModel
+import Foundation
+
+/// Recognises a rendered page with Tesseract (through its C API) and returns lines of words with
+/// boxes mapped back to PDF points, so evidence and table rebuilding work as on native text.
+final class TesseractEngine {
+    private let handle: OpaquePointer
+    let languages: String
+
+    /// The installed languages among those Assay's rules speak, e.g. "eng+deu+fra+spa".
+    static func defaultLanguages() -> String {
+        let directories = [ProcessInfo.processInfo.environment["TESSDATA_PREFIX"], "/usr/share/tesseract-ocr/5/tessdata",
+                           "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata"].compactMap { $0 }
+        for directory in directories {
+            let installed = ["eng", "deu", "fra", "spa"].filter {
+                FileManager.default.fileExists(atPath: "\(directory)/\($0).traineddata")
+            }
+            if !installed.isEmpty { return installed.joined(separator: "+") }
+        }
+        return "eng"
+    }
+
+    init?(languages: String) {
+        guard let api = TessBaseAPICreate() else { return nil }
+        guard TessBaseAPIInit3(api, nil, languages) == 0 else {
+            TessBaseAPIDelete(api)
+            return nil
+        }
+        // Tesseract would otherwise write "Estimating resolution …" and similar to stderr.
+        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        handle = api
+        self.languages = languages
+    }
+
+    deinit {
+        TessBaseAPIEnd(handle)
+        TessBaseAPIDelete(handle)
+    }
+
+    struct Recognised {
+        var lines: [TextLine]
+        /// Mean word confidence, 0–1.
+        var confidence: Double
+    }
+
+    func recognise(_ image: PageImage) -> Recognised {
+        image.pixels.withUnsafeBufferPointer { buffer in
+            TessBaseAPISetImage(handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+        }
+        TessBaseAPISetSourceResolution(handle, Int32((image.scale * 72).rounded()))
+        guard TessBaseAPIRecognize(handle, nil) == 0, let results = TessBaseAPIGetIterator(handle) else {
+            TessBaseAPIClear(handle)
+            return Recognised(lines: [], confidence: 0)
+        }
+        defer {
+            TessResultIteratorDelete(results)
+            TessBaseAPIClear(handle)
+        }
+        let pageIterator = TessResultIteratorGetPageIterator(results)
+        var lines: [TextLine] = []
+        var words: [Word] = []
+        var confidences: [Double] = []
+        func closeLine() {
+            guard !words.isEmpty else { return }
+            let box = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
+            lines.append(TextLine(text: words.map(\.text).joined(separator: " "), box: box, words: words))
+            words = []
+        }
+        repeat {
+            if TessPageIteratorIsAtBeginningOf(pageIterator, RIL_TEXTLINE) != 0 { closeLine() }
+            guard let cText = TessResultIteratorGetUTF8Text(results, RIL_WORD) else { continue }
+            let text = String(cString: cText).trimmingCharacters(in: .whitespacesAndNewlines)
+            TessDeleteText(cText)
+            guard !text.isEmpty else { continue }
+            var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+            _ = TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom)
+            let box = Box(x0: Double(left) / image.scale, y0: Double(top) / image.scale,
+                          x1: Double(right) / image.scale, y1: Double(bottom) / image.scale)
+            words.append(Word(text: text, box: box))
+            confidences.append(Double(TessResultIteratorConfidence(results, RIL_WORD)) / 100)
+        } while TessResultIteratorNext(results, RIL_WORD) != 0
+        closeLine()
+        let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
+        return Recognised(lines: lines, confidence: mean)
+    }
+}

@@ -1,0 +1,52 @@
+@testable import Assay
+@testable import AssayIngest
+import AssayModel
+import Foundation
+import XCTest
+
+/// Pages without a usable text layer are read by OCR, page by page, with boxes in PDF points.
+final class OCRTests: XCTestCase {
+    private func ingest(_ path: String, mode: OCRMode, languages: String? = "eng") throws -> PagedText {
+        let data = try InputFile.read(path: path, maxBytes: 1 << 30)
+        return try Ingestor.ingest(data, options: IngestOptions(ocr: mode, ocrLanguages: languages))
+    }
+
+    func testOnlyThePageWithoutTextIsRecognised() throws {
+        let paged = try ingest(Repo.fixture("mixed.pdf"), mode: .auto)
+        XCTAssertEqual(paged.pages.map(\.textLayer), [.native, .ocr])
+        XCTAssertEqual(paged.textLayer, .mixed)
+        XCTAssertEqual(paged.pages[0].lines.first?.text, "Layout Fixture Heading")
+        XCTAssertEqual(paged.pages[1].text, "Second page text")
+        // The image is the same page rendered: OCR boxes land within a few points of the native text's.
+        let box = try XCTUnwrap(paged.pages[1].lines.first?.box)
+        XCTAssertEqual(box.x0, 72, accuracy: 3)
+        XCTAssertEqual(box.y0, 72, accuracy: 4)
+        XCTAssertGreaterThan(paged.pages[1].ocrConfidence ?? 0, 0.8)
+        XCTAssertEqual(paged.diagnostics.map(\.code), ["ocr_used"])
+    }
+
+    func testOCRNeverLeavesScannedPagesEmpty() throws {
+        let paged = try ingest(Repo.fixture("mixed.pdf"), mode: .never)
+        XCTAssertEqual(paged.pages.map(\.textLayer), [.native, .none])
+        XCTAssertEqual(paged.pages[1].lines, [])
+    }
+
+    func testScannedCertificateReadsLikeItsNativeTwin() throws {
+        let options = ExtractOptions(ingest: IngestOptions(ocrLanguages: "eng"), asOf: "2026-11-01")
+        let scanned = DocumentPipeline.extract(path: Repo.corpus("scanned/harrowgate-iso27001-2022-scan.pdf"), options: options)
+        XCTAssertEqual(scanned.source.textLayer, .ocr)
+        XCTAssertEqual(scanned.document.kind, .isoCertificate)
+        XCTAssertTrue(scanned.diagnostics.contains { $0.code == "ocr_used" })
+        // Values read from OCR text never claim high confidence.
+        for (name, field) in scanned.fields {
+            XCTAssertLessThanOrEqual(field.confidence, OCRConfidence.ceiling, name)
+        }
+    }
+
+    func testGarbledTextIsNotText() {
+        XCTAssertTrue(TextQuality.isGarbled(String(repeating: "\u{FFFD}\u{E001}x", count: 20)))
+        XCTAssertTrue(TextQuality.isGarbled(String(repeating: "qzxkw vbnrt pltsd ", count: 10)))
+        XCTAssertFalse(TextQuality.isGarbled("The service auditor tested the operating effectiveness of the controls."))
+        XCTAssertFalse(TextQuality.isGarbled("情報セキュリティマネジメントシステムの認証範囲は東京本社のクラウドサービスです。"))
+    }
+}
