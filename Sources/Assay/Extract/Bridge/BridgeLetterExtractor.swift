@@ -11,6 +11,7 @@ struct BridgeLetterRules: Decodable, Sendable {
     var report_end_phrases: [String]
     var closings: [String]
     var title_words: [String]
+    var system_patterns: [String]
 }
 
 /// Reads a bridge (gap) letter: who wrote it, the letter's date, the gap it covers, the end of the
@@ -81,6 +82,24 @@ public struct BridgeLetterExtractor: DocumentExtractor {
             }
         }
         readSignature(context, rules: rules, namePattern: namePattern, forms: forms, into: &result)
+        try readSystem(context, rules: rules, into: &result)
+    }
+
+    /// The system of the bridged report, from the subject line or the report's title.
+    private func readSystem(_ context: DocumentContext, rules: BridgeLetterRules, into result: inout ExtractionResult) throws {
+        let ns = context.text as NSString
+        for (index, pattern) in rules.system_patterns.enumerated() {
+            let regex: NSRegularExpression
+            do { regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive, .anchorsMatchLines]) } catch {
+                throw RuleError(file: "bridge/letter.yaml", key: "system_patterns[\(index)]", message: "is not a valid regular expression")
+            }
+            for match in regex.matches(in: context.text, range: NSRange(location: 0, length: ns.length)) where match.range(at: 1).location != NSNotFound {
+                let name = ns.substring(with: match.range(at: 1)).foldedWhitespace
+                if name.contains(where: \.isNumber) || name.lowercased().hasPrefix("period") || name.count < 3 { continue }
+                result.set("system_name", name, confidence: 0.8, evidence: context.evidence(for: match.range(at: 1)).map { [$0] } ?? [])
+                return
+            }
+        }
     }
 
     /// The signature block after the closing: the name printed above the title, the title, and

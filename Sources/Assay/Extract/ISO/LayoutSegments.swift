@@ -59,7 +59,18 @@ struct PageLayout: Sendable {
     }
 
     /// Rows by vertical overlap, then cells by horizontal gaps wider than the text is tall.
-    static func segments(_ words: [PlacedWord]) -> [LayoutSegment] {
+    static func segments(_ all: [PlacedWord]) -> [LayoutSegment] {
+        // OCR reads specks inside large letters as tiny words ("Li" within "Services"): a word lying
+        // mostly inside a larger word is noise.
+        let words = all.filter { word in
+            let area = max(word.box.width * word.box.height, 0.01)
+            return !all.contains { other in
+                guard other != word, other.box.height > word.box.height * 1.5 else { return false }
+                let w = min(word.box.x1, other.box.x1) - max(word.box.x0, other.box.x0)
+                let h = min(word.box.y1, other.box.y1) - max(word.box.y0, other.box.y0)
+                return w > 0 && h > 0 && w * h > 0.6 * area
+            }
+        }
         let sorted = words.sorted { $0.box.midY != $1.box.midY ? $0.box.midY < $1.box.midY : $0.box.x0 < $1.box.x0 }
         var rows: [[PlacedWord]] = []
         var rowBoxes: [Box] = []
