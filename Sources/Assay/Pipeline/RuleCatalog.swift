@@ -1,0 +1,61 @@
+import Foundation
+import Yams
+
+/// Every rule file under `extractors/` and how to check it: decoded into the type its stage reads,
+/// and, where the stage compiles patterns, built the way the stage builds it. `assay rules check`
+/// runs all of them; a test fails when a YAML file has no entry here.
+public enum RuleCatalog {
+    public struct Check: Sendable {
+        public var file: String
+        let validate: @Sendable (RuleBook) throws -> Void
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ file: String) -> Check {
+        Check(file: file) { _ = try $0.load(T.self, from: file) }
+    }
+
+    public static let checks: [Check] = [
+        Check(file: "classify.yaml") { _ = try DocumentClassifier(rules: $0) },
+        Check(file: "furniture.yaml") { _ = try PageFurniture(rules: $0) },
+        Check(file: "dates.yaml") { _ = try DateParser(rules: $0) },
+        decode(StandardEditions.self, "standards.yaml"),
+        decode(FindingCatalogue.self, "map/findings.yaml"),
+        decode(ObligationsMapper.Table.self, "map/obligations.yaml"),
+        decode(SOCSectionSegmenter.Rules.self, "soc/sections.yaml"),
+        decode(SOCFieldRules.Rules.self, SOCFieldRules.file),
+        decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml"),
+        decode(CertificateRules.self, "iso/certificate.yaml"),
+        decode(LegalForms.self, "bodies/legal_forms.yaml"),
+        decode(AccreditationBodies.self, "bodies/accreditation.yaml"),
+        decode(CertificationBodies.self, "bodies/certification.yaml"),
+        decode(BridgeLetterRules.self, "bridge/letter.yaml"),
+        decode(TrustPageRules.self, "trust/page.yaml"),
+    ]
+
+    /// One line per problem: files that do not parse or decode, and YAML files no check covers.
+    public static func problems(in rules: RuleBook) -> [String] {
+        var problems: [String] = []
+        let known = Set(checks.map(\.file))
+        for file in yamlFiles(in: rules.directory) {
+            if !known.contains(file) { problems.append("\(file): no check knows this file (add it to RuleCatalog)") }
+            do {
+                _ = try Yams.load(yaml: String(contentsOf: rules.directory.appendingPathComponent(file), encoding: .utf8))
+            } catch {
+                problems.append("\(file): not valid YAML: \(error)")
+            }
+        }
+        for check in checks {
+            do { try check.validate(rules) } catch { problems.append("\(error)") }
+        }
+        return problems
+    }
+
+    static func yamlFiles(in directory: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if relative.hasSuffix(".yaml") { files.append(relative) }
+        }
+        return files.sorted()
+    }
+}
