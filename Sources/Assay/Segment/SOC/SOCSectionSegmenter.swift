@@ -77,12 +77,18 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                 // Sentences that mention a section ("Section 4.", "Section 2, Acme has…") are not headings.
                 let trimmed = text.trimmingCharacters(in: .whitespaces)
                 let looksLikeHeading = ownTitle.isEmpty ? !trimmed.hasSuffix(".") : (startsUpper(ownTitle) && !(ownTitle.hasSuffix(".") && startsLower(ownTitle.split(separator: " ").last.map(String.init) ?? ""))
-                    && !ownTitle.hasSuffix(",") && !ownTitle.hasSuffix(";"))
+                    && !ownTitle.hasSuffix(";"))
                 if !looksLikeHeading || (SOCRegex.matches(tocEntry, text) && !ownTitle.isEmpty) { continue }
                 // The title may wrap onto the next row or two ("SECTION I" / "Independent Service Auditor's Report").
                 var title = ownTitle
-                var kind = classify(title)
                 var extra = 1
+                // A title cut mid-phrase ("DESCRIPTION OF CRITERIA,") continues on the next row.
+                while extra <= 2, index + extra < rows.count, rows[index + extra].page == row.page,
+                      title.hasSuffix(",") || ["and", "of", "the", "for", "to", "on", "its"].contains(title.split(separator: " ").last.map { $0.lowercased() } ?? "") {
+                    title += " " + rows[index + extra].text
+                    extra += 1
+                }
+                var kind = classify(title)
                 while kind == nil, extra <= 2, index + extra < rows.count, rows[index + extra].page == row.page {
                     title = (title + " " + rows[index + extra].text).trimmingCharacters(in: .whitespaces)
                     kind = classify(title)
