@@ -159,8 +159,9 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                 for line in candidates {
                     let gap = line.box.y0 - bottom
                     let compactLine = LabelText.compact(line.text)
-                    if gap > 1.2 * max(line.height, 6) || line.height > nameHeight * 0.95 || address.count >= 5 ||
-                        conformity.contains(where: { compactLine.hasPrefix($0) }) { break }
+                    if gap > 1.0 * max(line.height, 6) || line.height > nameHeight * 0.95 || address.count >= 5 ||
+                        conformity.contains(where: { compactLine.contains($0) }) ||
+                        compactLine.range(of: "(iso|iec)\\d{4}", options: .regularExpression) != nil { break }
                     address.append(line)
                     bottom = line.box.y1
                 }

@@ -1,0 +1,124 @@
+import AssayModel
+import XCTest
+@testable import Assay
+
+/// Certificates: label/value pairing by geometry on synthetic pages, and whole corpus certificates.
+final class ISOCertificateTests: XCTestCase {
+    /// A line of words laid out left to right from `x`, each word 6 points per character plus a space.
+    private func line(_ text: String, x: Double, y: Double, size: Double = 10) -> TextLine {
+        var words: [Word] = []
+        var cursor = x
+        for piece in text.split(separator: " ") {
+            let width = Double(piece.count) * size * 0.5
+            words.append(Word(text: String(piece), box: Box(x0: cursor, y0: y, x1: cursor + width, y1: y + size)))
+            cursor += width + size * 0.25
+        }
+        let box = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
+        return TextLine(text: text, box: box, words: words)
+    }
+
+    /// Two cells on one poppler line: the gap between them is wide.
+    private func cells(_ left: String, _ right: String, x: Double, rightX: Double, y: Double) -> TextLine {
+        let a = line(left, x: x, y: y), b = line(right, x: rightX, y: y)
+        return TextLine(text: left + " " + right, box: a.box.union(b.box), words: a.words + b.words)
+    }
+
+    private func extract(_ lines: [TextLine]) throws -> AssayDocument {
+        let paged = PagedText(mediaType: .pdf, pages: [Page(number: 1, width: 595, height: 842, lines: lines, textLayer: .native)])
+        return DocumentPipeline.analyse(paged, source: SourceInfo(path: "synthetic.pdf"), options: ExtractOptions())
+    }
+
+    func testLabelsBesideAndInColumnsAcrossLanguages() throws {
+        let document = try extract([
+            line("ZERTIFIKAT", x: 200, y: 60, size: 30),
+            line("Hiermit wird bescheinigt, dass", x: 200, y: 120),
+            line("Beispiel Datendienste GmbH", x: 180, y: 140, size: 20),
+            line("Hauptstraße 5", x: 220, y: 165),
+            line("10115 Berlin, Deutschland", x: 210, y: 178),
+            line("die Anforderungen erfüllt:", x: 200, y: 200),
+            line("ISO/IEC 27001:2022", x: 220, y: 220, size: 16),
+            line("Geltungsbereich:", x: 60, y: 250),
+            line("Betrieb und Support der Beispiel-Plattform für Kunden", x: 80, y: 266),
+            line("einschließlich Rechenzentrumsbetrieb.", x: 80, y: 278),
+            line("Erklärung zur Anwendbarkeit Version 1.0 vom 03.03.2024", x: 80, y: 300),
+            cells("Zertifikat-Nr.:", "BD-ISMS-0042", x: 60, rightX: 200, y: 340),
+            cells("Ausstellungsdatum:", "19.07.2024", x: 60, rightX: 200, y: 360),
+            cells("Gültig bis:", "18.07.2027", x: 60, rightX: 200, y: 380),
+            line("CERTIFICATE NUMBER", x: 320, y: 420, size: 8),
+            line("Erstzertifizierung", x: 440, y: 420, size: 8),
+            line("IGNORED-1", x: 320, y: 432),
+            line("19.07.2021", x: 440, y: 432),
+            line("DAkkS", x: 480, y: 700),
+            line("Nordwind Zertifizierung GmbH", x: 200, y: 760),
+        ])
+        let fields = document.fields
+        XCTAssertEqual(document.document.kind, .isoCertificate)
+        XCTAssertEqual(fields["organization"]?.value, .text("Beispiel Datendienste GmbH"))
+        XCTAssertEqual(fields["certificate_number"]?.value.strings.first, "BD-ISMS-0042")
+        XCTAssertEqual(fields["issue_date"]?.value, .text("2024-07-19"))
+        XCTAssertEqual(fields["expiry_date"]?.value, .text("2027-07-18"))
+        XCTAssertEqual(fields["expiry_date"]?.evidence.first?.quote, "18.07.2027")
+        XCTAssertEqual(fields["expiry_date"]?.evidence.first?.page, 1)
+        XCTAssertEqual(fields["original_certification_date"]?.value, .text("2021-07-19"))
+        XCTAssertEqual(fields["standards"]?.value, .list(["ISO/IEC 27001:2022"]))
+        XCTAssertEqual(fields["locations"]?.value, .list(["Berlin, Deutschland"]))
+        XCTAssertEqual(fields["accreditation_body"]?.value, .text("DAkkS"))
+        XCTAssertEqual(fields["certification_body"]?.value, .text("Nordwind Zertifizierung GmbH"))
+        XCTAssertEqual(fields["soa_reference"]?.value, .text("Erklärung zur Anwendbarkeit Version 1.0 vom 03.03.2024"))
+        XCTAssertEqual(fields["scope"]?.value, .text("Betrieb und Support der Beispiel-Plattform für Kunden einschließlich Rechenzentrumsbetrieb."))
+    }
+
+    func testSlashDatesSettledByTheThreeYearCycle() throws {
+        let document = try extract([
+            line("CERTIFICATE", x: 200, y: 60, size: 30),
+            line("This is to certify that", x: 200, y: 120),
+            line("Example Hosting Ltd", x: 190, y: 140, size: 20),
+            line("has been assessed and found to conform to", x: 180, y: 170),
+            line("ISO/IEC 27001:2022", x: 220, y: 190, size: 16),
+            cells("Date of issue:", "06/05/2025", x: 60, rightX: 200, y: 340),
+            cells("Expiry date:", "05/05/2028", x: 60, rightX: 200, y: 360),
+        ])
+        // Neither order is forced by a day above 12; only day-first gives a three-year cycle.
+        XCTAssertEqual(document.fields["issue_date"]?.value, .text("2025-05-06"))
+        XCTAssertEqual(document.fields["expiry_date"]?.value, .text("2028-05-05"))
+        XCTAssertNil(document.fields["accreditation_body"])
+        XCTAssertTrue(document.diagnostics.contains { $0.code == "accreditation_not_in_text" })
+    }
+
+    func testLocalityFromAddressLines() throws {
+        let rules = try RuleBook.standard().load(CertificateRules.self, from: "iso/certificate.yaml")
+        let sites = try SiteLocations(rules: rules)
+        XCTAssertEqual(sites.locality(["Unit 4, Calder Court", "Leeds LS10 1RT, United Kingdom"]), "Leeds, United Kingdom")
+        XCTAssertEqual(sites.locality(["Stationsplein 45", "3013 AK Rotterdam,", "Netherlands"]), "Rotterdam, Netherlands")
+        XCTAssertEqual(sites.locality(["1800 Harbor Point Drive,", "Baltimore, MD 21230,", "USA"]), "Baltimore, MD, USA")
+        XCTAssertEqual(sites.locality(["Office 1204, Bayswater Tower", "Dubai, United Arab Emirates"]), "Dubai, United Arab Emirates")
+    }
+
+    func testCorpusCertificates() throws {
+        let cases: [(String, [String: FieldValue])] = [
+            ("iso/corvane-iso27001-2022-multisite.pdf", [
+                "certificate_number": .text("MRG-27K-004512"), "original_certification_date": .text("2019-06-06"),
+                "locations": .list(["Baltimore, MD, USA", "Chicago, IL, USA", "Ashburn, VA, USA", "Cebu City, Philippines", "Rotterdam, Netherlands"]),
+                "certification_body": .text("Meridian Registrar Group, LLC"), "accreditation_body": .text("ANAB")]),
+            ("iso/harrowgate-iso27001-2022.pdf", [
+                "issue_date": .text("2025-06-06"), "expiry_date": .text("2028-06-05"), "original_certification_date": .text("2019-04-23"),
+                "soa_reference": .text("Statement of Applicability version 3.1 dated 2025-01-15")]),
+            ("iso/quillmark-iso27001-2022-iarms.pdf", [
+                "accreditation_body": .text("International Accreditation Registry for Management Systems"),
+                "certificate_number": .text("GSCB/ISMS/25/60417")]),
+            ("iso/sablewood-iso27001-27701-combined.pdf", [
+                "standards": .list(["ISO/IEC 27001:2022", "ISO/IEC 27701:2019"]), "issue_date": .text("2025-05-02"),
+                "locations": .list(["Austin, TX, USA", "Raleigh, NC, USA", "Toronto, ON, Canada"])]),
+            ("iso/rheinwerk-iso27001-2022-de.pdf", [
+                "locations": .list(["Düsseldorf", "Leipzig", "Duisburg"]), "certification_body": .text("Elbtal Zertifizierung GmbH")]),
+        ]
+        for (path, expected) in cases {
+            let document = DocumentPipeline.extract(path: Repo.corpus(path), options: ExtractOptions())
+            XCTAssertEqual(document.document.kind, .isoCertificate, path)
+            for (field, value) in expected {
+                XCTAssertEqual(document.fields[field]?.value, value, "\(path) \(field)")
+                XCTAssertEqual(document.fields[field]?.evidence.isEmpty, false, "\(path) \(field) evidence")
+            }
+        }
+    }
+}
