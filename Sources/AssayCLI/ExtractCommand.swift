@@ -66,6 +66,7 @@ struct ExtractCommand: ParsableCommand {
             switch format {
             case .jsonl: print(ContractJSON.string(document, pretty: false))
             case .text: print(TextSummary.render(document))
+            case .md: print(MarkdownMemo.render(document))
             case .json: documents.append(document)
             }
             fflush(nil)

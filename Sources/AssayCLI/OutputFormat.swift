@@ -8,4 +8,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl
     /// A short readable summary per document.
     case text
+    /// A review memo in Markdown, to paste into a ticket.
+    case md
 }

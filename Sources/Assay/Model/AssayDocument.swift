@@ -13,6 +13,7 @@ public struct AssayDocument: Codable, Sendable, Hashable {
     public var cuecs: [CUEC]
     public var claims: [Claim]
     public var findings: [Finding]
+    public var clauses: [ContractClause]
     public var obligations: [Obligation]
     public var diagnostics: [Diagnostic]
     /// Set only on a document that could not be read; the other parts are then not printed.
@@ -21,7 +22,7 @@ public struct AssayDocument: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case schema, source, document, fields, sections, exceptions
         case subserviceOrganizations = "subservice_organizations"
-        case cuecs, claims, findings, obligations, diagnostics, error
+        case cuecs, claims, findings, clauses, obligations, diagnostics, error
     }
 
     public init(source: SourceInfo, document: DocumentInfo = DocumentInfo()) {
@@ -34,6 +35,7 @@ public struct AssayDocument: Codable, Sendable, Hashable {
         cuecs = []
         claims = []
         findings = []
+        clauses = []
         obligations = []
         diagnostics = []
         error = nil
@@ -61,6 +63,7 @@ public struct AssayDocument: Codable, Sendable, Hashable {
         cuecs = try c.decodeIfPresent([CUEC].self, forKey: .cuecs) ?? []
         claims = try c.decodeIfPresent([Claim].self, forKey: .claims) ?? []
         findings = try c.decodeIfPresent([Finding].self, forKey: .findings) ?? []
+        clauses = try c.decodeIfPresent([ContractClause].self, forKey: .clauses) ?? []
         obligations = try c.decodeIfPresent([Obligation].self, forKey: .obligations) ?? []
         diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
         error = try c.decodeIfPresent(DocumentError.self, forKey: .error)
@@ -84,6 +87,7 @@ public struct AssayDocument: Codable, Sendable, Hashable {
         try c.encode(cuecs, forKey: .cuecs)
         try c.encode(claims, forKey: .claims)
         try c.encode(findings, forKey: .findings)
+        try c.encode(clauses, forKey: .clauses)
         try c.encode(obligations, forKey: .obligations)
         try c.encode(diagnostics, forKey: .diagnostics)
     }

@@ -202,3 +202,17 @@ public struct Diagnostic: Codable, Sendable, Hashable {
         self.message = message
     }
 }
+
+/// A contract clause to ask the vendor for, and what in the document triggered it (an Assay extension).
+public struct ContractClause: Codable, Sendable, Hashable {
+    public var id: String
+    public var text: String
+    /// Pointers into this document (`document.kind`, `findings[2]`).
+    public var because: [String]
+
+    public init(id: String, text: String, because: [String]) {
+        self.id = id
+        self.text = text
+        self.because = because
+    }
+}

@@ -132,6 +132,18 @@ public enum ContractSchema {
         }
       }
     },
+    "clauses": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["id", "text", "because"],
+        "properties": {
+          "id": { "type": "string" },
+          "text": { "type": "string" },
+          "because": { "type": "array", "items": { "type": "string" } }
+        }
+      }
+    },
     "obligations": {
       "type": "array",
       "items": {

@@ -21,6 +21,7 @@ public enum RuleCatalog {
         decode(StandardEditions.self, "standards.yaml"),
         decode(FindingCatalogue.self, "map/findings.yaml"),
         decode(ObligationsMapper.Table.self, "map/obligations.yaml"),
+        decode(ClausesMapper.Table.self, "map/clauses.yaml"),
         decode(SOCSectionSegmenter.Rules.self, "soc/sections.yaml"),
         decode(SOCFieldRules.Rules.self, SOCFieldRules.file),
         decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml"),
