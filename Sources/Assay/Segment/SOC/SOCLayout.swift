@@ -60,7 +60,7 @@ public enum SOCLayout {
         }
         for item in sorted {
             let box = item.word.box
-            if let b = band, abs(box.midY - b.midY) <= max(2, min(box.height, b.height) * 0.5) {
+            if let b = band, abs(box.midY - b.midY) <= min(box.height, b.height) * 0.5 {
                 current.append(item)
                 band = Box(x0: min(b.x0, box.x0), y0: b.y0, x1: max(b.x1, box.x1), y1: b.y1)
             } else {
