@@ -1,0 +1,88 @@
+import AssayModel
+import Foundation
+
+/// Complementary user-entity controls: the items of the list under their heading in the system
+/// description, with the criteria each names (or the control objective it is grouped under).
+///
+/// Items are counted by their markers: numbers must run in sequence (so "12. Significant Changes"
+/// after item 8 ends the list), and a row that is not indented past the marker ends it unless it
+/// is a subheading or a repeated table header.
+public struct SOCCUECExtractor: DocumentExtractor {
+    public var kinds: Set<DocumentKind> { [.soc1, .soc2] }
+
+    public init() {}
+
+    struct Rules: Decodable {
+        var version: Int
+        var heading: String
+        var number: String
+        var bullet: String
+        var inside: String
+        var max_intro_rows: Int
+        var criteria: String
+        var objective: String
+    }
+
+    public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
+        let f = "soc/cuecs.yaml"
+        let rules = try context.rules.load(Rules.self, from: f)
+        let heading = try SOCRegex.compile(rules.heading, file: f, key: "heading")
+        let number = try SOCRegex.compile(rules.number, file: f, key: "number")
+        let bullet = try SOCRegex.compile(rules.bullet, file: f, key: "bullet")
+        let inside = try SOCRegex.compile(rules.inside, file: f, key: "inside")
+        let criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
+        let objective = try SOCRegex.compile(rules.objective, file: f, key: "objective")
+        guard let description = context.section("system_description") else { return }
+        let rows = SOCLayout.rows(context).filter { $0.page >= description.firstPage && $0.page <= description.lastPage }
+        guard let start = rows.lastIndex(where: { $0.text.count < 80 && SOCRegex.matches(heading, $0.text) }) else { return }
+
+        struct Item { var rows: [SOCRow]; var objective: String? }
+        var items: [Item] = []
+        var markerX: Double?
+        var currentObjective: String?
+        var intro = 0
+        for row in rows[(start + 1)...] {
+            guard let first = row.items.first else { continue }
+            let marker = first.word.text
+            let isNumber = SOCRegex.firstMatch(number, marker).flatMap { SOCRegex.group($0, 1, in: marker as NSString) }.flatMap { Int($0) }
+            let isBullet = SOCRegex.matches(bullet, marker)
+            if let n = isNumber, row.items.count > 1 {
+                if n == items.count + 1, markerX.map({ abs($0 - first.word.box.x0) < 12 }) ?? true {
+                    markerX = markerX ?? first.word.box.x0
+                    items.append(Item(rows: [row], objective: currentObjective))
+                    continue
+                }
+                if !items.isEmpty { break }
+            } else if isBullet, row.items.count > 1, markerX.map({ abs($0 - first.word.box.x0) < 12 }) ?? true {
+                markerX = markerX ?? first.word.box.x0
+                items.append(Item(rows: [row], objective: currentObjective))
+                continue
+            }
+            if let match = SOCRegex.firstMatch(objective, row.text) {
+                currentObjective = SOCRegex.group(match, 1, in: row.text as NSString).map { "Control Objective \($0)" }
+                continue
+            }
+            if SOCRegex.matches(inside, row.text) { continue }
+            if let x = markerX, !items.isEmpty {
+                if first.word.box.x0 > x + 4 {
+                    items[items.count - 1].rows.append(row)
+                    continue
+                }
+                break
+            }
+            intro += 1
+            if intro > rules.max_intro_rows { break }
+        }
+        for item in items {
+            guard let firstRow = item.rows.first, let firstItem = firstRow.items.first else { continue }
+            let text = item.rows.map { $0.items.dropFirst($0.page == firstRow.page && $0.box == firstRow.box ? 1 : 0).map(\.word.text).joined(separator: " ") }
+                .joined(separator: " ").foldedWhitespace
+            let ns = text as NSString
+            var found = criteria.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
+            found = found.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            if found.isEmpty, let objective = item.objective { found = [objective] }
+            result.cuecs.append(CUEC(text: text, criteria: found, confidence: 0.9,
+                                     evidence: [context.evidence(line: context.body[firstItem.bodyIndex])]))
+        }
+    }
+}
