@@ -18,6 +18,11 @@ final class CLITests: XCTestCase {
     }
 
     func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Run {
+        try Self.execute(arguments, stdin: stdin, environment: environment)
+    }
+
+    /// Runs the built binary in the repository root and collects its output and exit status.
+    static func execute(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments

@@ -20,6 +20,7 @@ struct HTMLBackend: IngestBackend {
         let parseOptions = Int32(bitPattern: HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue
                                   | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
         guard data.count < Int(Int32.max) else { throw DocumentError(.tooLarge, "The HTML page is too large to parse.") }
+        let data = Self.blankInternalSubset(data)
         let parsed = data.withUnsafeBytes { raw -> htmlDocPtr? in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
             return htmlReadMemory(base, Int32(raw.count), "assay:document", nil, parseOptions)
@@ -38,6 +39,20 @@ struct HTMLBackend: IngestBackend {
         let page = Page(number: 1, width: Double(lines.map(\.box.x1).max() ?? 0), height: Double(lines.count),
                         lines: lines, textLayer: texts.isEmpty ? .none : .native)
         return PagedText(mediaType: .html, pages: [page], diagnostics: diagnostics)
+    }
+
+    /// libxml2's HTML parser has no notion of a DOCTYPE internal subset (`<!DOCTYPE html [ … ]>`)
+    /// and would show its entity declarations as page text. Nothing in it is ever used (entities are
+    /// not expanded), so it is overwritten with spaces before parsing.
+    static func blankInternalSubset(_ data: Data) -> Data {
+        let head = data.prefix(4096)
+        guard let doctype = head.range(of: Data("<!DOCTYPE".utf8)) ?? head.range(of: Data("<!doctype".utf8)),
+              let open = data[doctype.upperBound...].firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: ">") }),
+              data[open] == UInt8(ascii: "["),
+              let close = data[open...].range(of: Data("]>".utf8)) ?? data[open...].range(of: Data("]".utf8)) else { return data }
+        var copy = data
+        copy.replaceSubrange(open..<close.lowerBound + 1, with: Data(repeating: UInt8(ascii: " "), count: close.lowerBound + 1 - open))
+        return copy
     }
 
     /// Depth-first walk with an explicit stack, so deeply nested hostile pages cannot overflow ours.

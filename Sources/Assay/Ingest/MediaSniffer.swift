@@ -29,6 +29,6 @@ package enum MediaSniffer {
         // or form valid UTF-8; random binary fails this.
         if String(data: bytes, encoding: .utf8) != nil { return true }
         let ascii = bytes.filter { $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }.count
-        return ascii * 100 >= bytes.count * 90
+        return ascii * 100 >= bytes.count * 75
     }
 }

@@ -20,6 +20,7 @@ public struct DocumentClassifier: Sendable {
         var front_pages: Int
         var cap: Int
         var min_score: Double
+        var min_patterns: Int
         var kinds: [String: KindRules]
         var types: [String: [Pattern]]
     }
@@ -74,6 +75,9 @@ public struct DocumentClassifier: Sendable {
         for (kind, kindRules, compiled) in kinds {
             if let maxPages = kindRules.max_pages, context.paged.pages.count > maxPages { continue }
             if let media = kindRules.media_types, !media.contains(context.paged.mediaType.rawValue) { continue }
+            // One repeated word is not a document kind: the winner must match several distinct patterns.
+            let distinct = compiled.filter { $0.regex.firstMatch(in: front, range: NSRange(location: 0, length: (front as NSString).length)) != nil }.count
+            guard distinct >= rules.min_patterns else { continue }
             scores.append((kind, score(compiled, front: front, first: firstPage)))
         }
         scores.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.rawValue < $1.0.rawValue }
