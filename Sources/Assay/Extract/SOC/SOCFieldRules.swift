@@ -25,9 +25,11 @@ final class SOCFieldRules: @unchecked Sendable {
         var categories_lead: String
         var categories: [String: String]
         var system_name: [String]
-        var scope_heading: String
+        var scope_headings: [String]
         var scope_inline: String
         var scope_max_sentences: Int
+        var scope_max_characters: Int
+        var scope_exclusion: String
         var location: String
         var location_stop: [String]
         var location_triggers: String
@@ -38,7 +40,9 @@ final class SOCFieldRules: @unchecked Sendable {
     let raw: Rules
     let firmExclude: NSRegularExpression
     let addressee, examined, firmLine, auditorNamed, opinionStart, opinionHeading: NSRegularExpression
-    let period, periodSeparator, asOf, categoriesLead, scopeHeading, scopeInline, location: NSRegularExpression
+    let period, periodSeparator, asOf, categoriesLead, scopeInline, location: NSRegularExpression
+    let scopeHeadings: [NSRegularExpression]
+    let scopeExclusion: NSRegularExpression
     let categories: [(String, NSRegularExpression)]
     let locationTriggers, locationLine: NSRegularExpression
 
@@ -64,7 +68,8 @@ final class SOCFieldRules: @unchecked Sendable {
         periodSeparator = try c("^" + raw.period_separator, "period_separator")
         asOf = try c(raw.as_of, "as_of")
         categoriesLead = try c(raw.categories_lead, "categories_lead")
-        scopeHeading = try c(raw.scope_heading, "scope_heading")
+        scopeExclusion = try c(raw.scope_exclusion, "scope_exclusion")
+        scopeHeadings = try raw.scope_headings.enumerated().map { try c($1, "scope_headings[\($0)]") }
         scopeInline = try c(raw.scope_inline, "scope_inline")
         location = try NSRegularExpression(pattern: raw.location, options: [.anchorsMatchLines])
         locationTriggers = try c(raw.location_triggers, "location_triggers")

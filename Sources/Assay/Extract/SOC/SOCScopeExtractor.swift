@@ -16,34 +16,46 @@ public struct SOCScopeExtractor: DocumentExtractor {
         let lines = context.lines(pages: description.firstPage, description.lastPage)
         var startIndex: Int?
         var inlineOffset = 0
-        for index in lines.indices {
-            let line = context.body[index].text
-            if line.utf16.count < 70, SOCRegex.matches(rules.scopeHeading, line) {
-                startIndex = index + 1
-                break
-            }
-            if let match = SOCRegex.firstMatch(rules.scopeInline, line) {
-                startIndex = index
-                inlineOffset = match.range.length
-                break
+        // Headings in order of preference: the scope itself, then the services described, then the boundaries.
+        tiers: for tier in rules.scopeHeadings {
+            for index in lines.indices {
+                let line = context.body[index].text
+                if line.utf16.count < 70, SOCRegex.matches(tier, line) {
+                    startIndex = index + 1
+                    break tiers
+                }
+                if let match = SOCRegex.firstMatch(rules.scopeInline, line) {
+                    startIndex = index
+                    inlineOffset = match.range.length
+                    break tiers
+                }
             }
         }
         guard let first = startIndex, first < context.body.count else {
             extractLocations(context, rules: rules, scope: nil, into: &result)
             return
         }
-        // The paragraph runs until a short heading-like line or a few sentences.
+        // The first paragraph: it ends at a line that ends a sentence well short of the full width,
+        // at a heading-like line, or after a few sentences.
         var last = first
         var sentences = 0
+        var widest = 0.0
+        var characters = 0
         while last < context.body.count {
-            let line = context.body[last].text.trimmingCharacters(in: .whitespaces)
+            let body = context.body[last]
+            let line = body.text.trimmingCharacters(in: .whitespaces)
             if last > first, line.count < 60, !line.hasSuffix("."), !line.hasSuffix(","), let c = line.unicodeScalars.first,
                CharacterSet.uppercaseLetters.contains(c) || CharacterSet.decimalDigits.contains(c) {
                 last -= 1
                 break
             }
+            let width = body.line.words.isEmpty ? Double(line.count) : body.line.box.width
+            widest = max(widest, width)
             sentences += line.components(separatedBy: ". ").count - 1 + (line.hasSuffix(".") ? 1 : 0)
+            if line.hasSuffix("."), last > first, width < widest * 0.85 { break }
+            characters += line.count + 1
             if sentences >= rules.raw.scope_max_sentences || last - first >= 10 { break }
+            if characters >= rules.raw.scope_max_characters && line.hasSuffix(".") { break }
             last += 1
         }
         last = min(max(last, first), context.body.count - 1)
@@ -51,11 +63,43 @@ public struct SOCScopeExtractor: DocumentExtractor {
         let end = context.lineStart(last) + (context.body[last].text as NSString).length
         guard end > start else { return }
         let range = NSRange(location: start, length: end - start)
-        let scope = (context.text as NSString).substring(with: range).foldedWhitespace
+        var scope = (context.text as NSString).substring(with: range).foldedWhitespace
         guard scope.count >= 40, let evidence = context.evidence(for: range, maxLength: 600) else { return }
-        result.set("scope", scope, confidence: 0.85, evidence: [evidence])
+        var evidenceList = [evidence]
+        // What the system leaves out often stands in its own sentence nearby ("… are not part of the system").
+        if !SOCRegex.matches(rules.scopeExclusion, scope), let exclusion = exclusionSentence(context, rules: rules, near: first, in: lines) {
+            scope += " " + (context.text as NSString).substring(with: exclusion).foldedWhitespace
+            if let extra = context.evidence(for: exclusion) { evidenceList.append(extra) }
+        }
+        result.set("scope", scope, confidence: 0.85, evidence: evidenceList)
 
         extractLocations(context, rules: rules, scope: range, into: &result)
+    }
+
+    /// The first sentence after the scope paragraph's start (within the system description) that
+    /// says what the system excludes.
+    func exclusionSentence(_ context: DocumentContext, rules: SOCFieldRules, near first: Int, in lines: ArraySlice<BodyLine>) -> NSRange? {
+        guard let lastLine = lines.indices.last else { return nil }
+        let upper = min(lastLine, first + 120)
+        guard upper >= first else { return nil }
+        let start = context.lineStart(first)
+        let end = context.lineStart(upper) + (context.body[upper].text as NSString).length
+        let window = NSRange(location: start, length: end - start)
+        guard let match = rules.scopeExclusion.firstMatch(in: context.text, range: window) else { return nil }
+        let text = context.text as NSString
+        // Sentence bounds: back to the previous ". " (or line start after a heading), forward to the next ".".
+        var from = match.range.location
+        while from > start {
+            let c = text.character(at: from - 1)
+            if c == 0x2E || c == 0x3A && from - 1 > start && text.character(at: from - 2) != 0x20 { break }
+            from -= 1
+        }
+        while from < match.range.location, let scalar = Unicode.Scalar(text.character(at: from)), CharacterSet.whitespacesAndNewlines.contains(scalar) { from += 1 }
+        var to = match.range.location + match.range.length
+        while to < end, text.character(at: to) != 0x2E { to += 1 }
+        to = min(end, to + 1)
+        guard to - from < 400 else { return nil }
+        return NSRange(location: from, length: to - from)
     }
 
     /// Places named in the scope paragraph, in sentences about where the organisation operates
