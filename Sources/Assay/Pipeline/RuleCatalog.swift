@@ -25,6 +25,8 @@ public enum RuleCatalog {
         decode(SOCSectionSegmenter.Rules.self, "soc/sections.yaml"),
         decode(SOCFieldRules.Rules.self, SOCFieldRules.file),
         decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml"),
+        decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml"),
+        decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml"),
         decode(CertificateRules.self, "iso/certificate.yaml"),
         decode(LegalForms.self, "bodies/legal_forms.yaml"),
         decode(AccreditationBodies.self, "bodies/accreditation.yaml"),
