@@ -40,11 +40,16 @@ public struct SOCSystemExtractor: DocumentExtractor {
                 let at = NSRange(location: searchRange.location + match.range(at: 1).location, length: match.range(at: 1).length)
                 counts[found, default: (0, at)].0 += 1
             }
-            if let best = counts.max(by: { $0.value.0 < $1.value.0 || ($0.value.0 == $1.value.0 && $0.key.count < $1.key.count) }),
+            // A list cut short by a line or page break is a subset of the full one: when every list found is
+            // part of the largest, the largest is the answer; otherwise the list stated most often.
+            let largest = counts.max { $0.key.count < $1.key.count }
+            let nested = largest.map { big in counts.keys.allSatisfy { Set($0).isSubset(of: Set(big.key)) } } ?? false
+            let chosen = nested ? largest : counts.max(by: { $0.value.0 < $1.value.0 || ($0.value.0 == $1.value.0 && $0.key.count < $1.key.count) })
+            if let best = chosen,
                let evidence = context.evidence(for: best.value.1) {
                 let order = ["security", "availability", "processing_integrity", "confidentiality", "privacy"]
                 let sorted = best.key.sorted { (order.firstIndex(of: $0) ?? 9) < (order.firstIndex(of: $1) ?? 9) }
-                result.set("trust_services_categories", .list(sorted), confidence: best.value.0 >= 2 ? 0.95 : 0.85, evidence: [evidence])
+                result.set("trust_services_categories", .list(sorted), confidence: nested && counts.count <= 2 || best.value.0 >= 2 ? 0.93 : 0.85, evidence: [evidence])
             }
         }
     }
