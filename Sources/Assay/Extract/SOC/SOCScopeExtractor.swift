@@ -112,7 +112,7 @@ public struct SOCScopeExtractor: DocumentExtractor {
         var places: [(String, NSRange)] = []
         func add(_ place: String, at range: NSRange) {
             // A place cut by a hyphenated line break ("Minneapolis, Minne-") is left for its whole form elsewhere.
-            if place.hasSuffix("-") { return }
+            if place.trimmingCharacters(in: .whitespaces).hasSuffix("-") { return }
             var value = place.trimmingCharacters(in: CharacterSet(charactersIn: " .,;"))
             value = value.replacingOccurrences(of: "\n", with: " ").foldedWhitespace
             let words = value.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.")) }
