@@ -71,7 +71,7 @@ struct BatchCommand: ParsableCommand {
         let stop = BatchStop()
         let signals = StopSignals(stop: stop)
         defer { withExtendedLifetime(signals) {} }
-        let progress = BatchProgress(isTerminal: isatty(2) != 0) { text in
+        let progress = BatchProgress(isTerminal: isatty(2) != 0, columns: terminalColumns()) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
         let runner = BatchRunner(configuration: configuration, reader: Self.reader(limits: limits, options: options),
@@ -118,4 +118,11 @@ final class StopSignals: @unchecked Sendable {
             sources.append(source)
         }
     }
+}
+
+/// The width of the terminal on standard error (80 when it cannot be told).
+func terminalColumns() -> Int {
+    var size = winsize()
+    guard ioctl(2, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+    return Int(size.ws_col)
 }

@@ -17,8 +17,12 @@ public final class BatchProgress: @unchecked Sendable {
     private var lastDraw = Date.distantPast
     private var current: [String] = []
 
-    public init(isTerminal: Bool, interval: Double? = nil, write: @escaping @Sendable (String) -> Void) {
+    private let columns: Int
+
+    /// `columns` is the terminal's width: the redrawn line must not wrap, or `\r` cannot redraw it.
+    public init(isTerminal: Bool, columns: Int = 80, interval: Double? = nil, write: @escaping @Sendable (String) -> Void) {
         self.isTerminal = isTerminal
+        self.columns = max(20, columns)
         self.interval = interval ?? (isTerminal ? 0.1 : 10)
         self.write = write
     }
@@ -29,8 +33,12 @@ public final class BatchProgress: @unchecked Sendable {
         self.total = total
         self.toRead = toRead
         self.skipped = skipped
+        done = 0
+        failed = 0
+        current = []
         start = Date()
-        if !isTerminal {
+        lastDraw = isTerminal ? .distantPast : start
+        if !isTerminal && toRead > 0 {
             write("assay batch: \(total) documents, \(toRead) to read, \(skipped) unchanged\n")
         }
     }
@@ -84,9 +92,9 @@ public final class BatchProgress: @unchecked Sendable {
             let width = 24
             let filled = toRead > 0 ? width * done / toRead : width
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            var text = "\r\u{1B}[K\(bar) \(line(now: now))"
+            var text = "\(bar) \(line(now: now))"
             if let name = current.last { text += "  \(name.count > 40 ? "…" + name.suffix(39) : name)" }
-            write(text)
+            write("\r\u{1B}[K" + String(text.prefix(columns - 1)))
         } else {
             write("assay batch: \(line(now: now))\n")
         }

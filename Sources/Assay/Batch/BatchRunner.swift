@@ -48,6 +48,8 @@ public struct BatchReport: Sendable {
     public var seconds = 0.0
     public var interrupted = false
     public var leftoversRemoved = 0
+    /// New documents held back because they may still be being written (`watch` only).
+    public var pending = 0
     /// Output files that could not be written (disk full, permissions); the run then fails.
     public var writeErrors: [String] = []
 
@@ -106,7 +108,9 @@ public final class BatchRunner: Sendable {
 
     private enum Reason { case added, changed, redone }
 
-    public func run() throws -> BatchReport {
+    /// Runs one pass. `isReady` (for `watch`) holds back documents that may still be being written:
+    /// one that is not ready keeps its previous result, if any, and is read on a later pass.
+    public func run(isReady: (@Sendable (BatchInput) -> Bool)? = nil) throws -> BatchReport {
         let start = Date()
         let output = configuration.outputDirectory
         let lock = try OutputLock(directory: output)
@@ -129,6 +133,10 @@ public final class BatchRunner: Sendable {
 
         var jobs: [(BatchInput, Reason)] = []
         for input in walk.inputs {
+            if let isReady, !isReady(input) {
+                if known[input.relativePath] == nil { report.pending += 1 } else { report.skipped += 1 }
+                continue
+            }
             if let reason = reasonToRead(input, known: known[input.relativePath], index: index) {
                 jobs.append((input, reason))
             } else {

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Assay
+import AssayModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `assay watch DIR --out OUTDIR`: keeps OUTDIR up to date as documents are dropped into DIR.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Keep running and read new or changed documents in a folder tree into OUTDIR, as batch does.",
+        discussion: """
+        DIR is polled every --interval seconds. A new or changed file is read once it is completely \
+        written: two polls in a row saw the same size and modification time, and that time is at least \
+        --settle seconds old. Each pass writes what `assay batch` writes (per-document JSON, \
+        results.jsonl, summary.csv, assay.sqlite). SIGINT or SIGTERM stops the watch after the \
+        documents being read.
+
+        Examples:
+          assay watch vendors --out review
+          assay watch vendors --out review --interval 10 --jobs 1
+        """
+    )
+
+    @Argument(help: "The drop folder.")
+    var directory: String
+
+    @Option(name: .customLong("out"), help: "The output folder (created when missing).")
+    var out: String
+
+    @Option(help: "Seconds between polls of the folder.")
+    var interval: Double = 2
+
+    @Option(help: "Seconds a file must have been left alone before it is read.")
+    var settle: Double = 2
+
+    @Option(help: "Documents read at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(name: .customLong("as-of"), help: "The date findings are judged at, YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("\(directory) is not a folder.")
+        }
+        if interval <= 0 || settle < 0 { throw ValidationError("--interval must be positive and --settle not negative.") }
+        if let jobs, jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64.") }
+        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD.") }
+        let input = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
+        let output = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
+        if output == input || (input + "/").hasPrefix(output + "/") {
+            throw ValidationError("--out must not be the folder being read or a folder that contains it.")
+        }
+    }
+
+    func run() throws {
+        let options = ExtractOptions(ingest: limits.ingestOptions(password: nil), asOf: asOf)
+        let configuration = BatchConfiguration(
+            inputDirectory: URL(fileURLWithPath: directory), outputDirectory: URL(fileURLWithPath: out),
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: false,
+            key: BatchCacheKey.current(options: options))
+        let stop = BatchStop()
+        let signals = StopSignals(stop: stop)
+        defer { withExtendedLifetime(signals) {} }
+        let progress = BatchProgress(isTerminal: isatty(2) != 0, columns: terminalColumns()) { text in
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        let runner = BatchRunner(configuration: configuration, reader: BatchCommand.reader(limits: limits, options: options),
+                                 progress: progress, stop: stop)
+        let watcher = BatchWatcher(runner: runner, configuration: configuration, settle: settle)
+        FileHandle.standardError.write(Data("assay watch: watching \(directory) (Ctrl-C to stop)\n".utf8))
+        while !stop.isRequested {
+            do {
+                if let report = try watcher.poll(), report.processed > 0 || report.removed > 0 || !report.writeErrors.isEmpty {
+                    FileHandle.standardError.write(Data(BatchProgress.summary(report).utf8))
+                }
+            } catch {
+                FileHandle.standardError.write(Data("assay watch: \(error)\n".utf8))
+            }
+            // Sleep in short steps so a stop request is honoured promptly.
+            var slept = 0.0
+            while slept < interval && !stop.isRequested {
+                usleep(100_000)
+                slept += 0.1
+            }
+        }
+        FileHandle.standardError.write(Data("assay watch: stopped\n".utf8))
+    }
+}
