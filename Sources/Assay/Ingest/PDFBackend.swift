@@ -178,7 +178,7 @@ private struct PDFLineBuilder {
             return true
         }
         let box = self.box(at: position)
-        if scalar.properties.isWhitespace {
+        if scalar.isSpaceLike {
             previousBox = nil
             endWord()
             lineText.append(" ")

@@ -6,7 +6,7 @@ extension String {
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
         for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isSpaceLike {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.unicodeScalars.append(" ") }
@@ -15,5 +15,22 @@ extension String {
             }
         }
         return out
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace` with an ASCII fast path: the property lookup is the hottest call
+    /// when a 100-page report is read one character at a time.
+    @inlinable public var isSpaceLike: Bool {
+        let v = value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return v == 0xA0 || properties.isWhitespace
+    }
+
+    /// `properties.isAlphabetic` with an ASCII fast path.
+    @inlinable public var isLetterLike: Bool {
+        let v = value
+        if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        return properties.isAlphabetic
     }
 }

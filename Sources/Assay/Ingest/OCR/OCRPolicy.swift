@@ -14,7 +14,7 @@ enum OCRPolicy {
     }
 
     static func hasUsableText(_ page: Page) -> Bool {
-        let characters = page.lines.reduce(0) { $0 + $1.text.unicodeScalars.filter { !$0.properties.isWhitespace }.count }
+        let characters = page.lines.reduce(0) { $0 + $1.words.reduce(0) { $0 + $1.text.unicodeScalars.count } }
         if characters < minimumCharacters { return false }
         return !TextQuality.isGarbled(page.text)
     }
@@ -23,17 +23,19 @@ enum OCRPolicy {
 /// Text that is not text: broken font encodings and wrongly decrypted streams give mostly
 /// replacement, control or private-use characters, or letters that never form words.
 enum TextQuality {
+    static let vowels: Set<UInt32> = Set("aeiouyAEIOUYäöüéèàáíóúâêîôû".unicodeScalars.map(\.value))
+
     static func isGarbled(_ text: String) -> Bool {
         var total = 0, bad = 0, letters = 0, vowels = 0
-        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+        for scalar in text.unicodeScalars where !scalar.isSpaceLike {
             total += 1
             let value = scalar.value
             if value == 0xFFFD || (value < 0x20) || (0xE000...0xF8FF).contains(value) || (0x7F...0x9F).contains(value) {
                 bad += 1
             }
-            if scalar.properties.isAlphabetic && value < 0x250 {
+            if value < 0x250 && scalar.isLetterLike {
                 letters += 1
-                if "aeiouyAEIOUYäöüéèàáíóúâêîôû".unicodeScalars.contains(scalar) { vowels += 1 }
+                if Self.vowels.contains(value) { vowels += 1 }
             }
         }
         guard total >= 20 else { return false }
