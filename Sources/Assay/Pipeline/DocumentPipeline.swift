@@ -42,7 +42,7 @@ public enum DocumentPipeline {
         if data.isEmpty { return (.failure(source, DocumentError(.empty, "The document is empty.")), nil) }
         let paged: PagedText
         do {
-            paged = try Ingestor.ingest(data, options: options.ingest)
+            paged = try StageClock.measure("ingest") { try Ingestor.ingest(data, options: options.ingest) }
         } catch let error as DocumentError {
             return (.failure(source, error), nil)
         } catch {
@@ -66,13 +66,13 @@ public enum DocumentPipeline {
         let classifier: DocumentClassifier
         do {
             let rules = try options.rules ?? RuleBook.standard()
-            context = try DocumentContext(paged: paged, rules: rules, options: options)
+            context = try StageClock.measure("context") { try DocumentContext(paged: paged, rules: rules, options: options) }
             classifier = try DocumentClassifier(rules: rules)
         } catch {
             document.diagnostics.append(Diagnostic(level: .error, code: "rules_invalid", message: "\(error)"))
             return document
         }
-        let classified = classifier.classify(context)
+        let classified = StageClock.measure("classify") { classifier.classify(context) }
         context.kind = classified.kind
         context.type = classified.type
         document.document = DocumentInfo(kind: classified.kind, type: classified.type,
@@ -80,14 +80,14 @@ public enum DocumentPipeline {
         var result = ExtractionResult()
         for segmenter in Registry.segmenters where segmenter.kinds.contains(context.kind) {
             do {
-                try segmenter.segment(context)
+                try StageClock.measure("\(type(of: segmenter))") { try segmenter.segment(context) }
             } catch {
                 result.diagnostics.append(Diagnostic(level: .error, code: "segmenter_failed", message: "\(error)"))
             }
         }
         for extractor in Registry.extractors where extractor.kinds.contains(context.kind) {
             do {
-                try extractor.extract(context, into: &result)
+                try StageClock.measure("\(type(of: extractor))") { try extractor.extract(context, into: &result) }
             } catch {
                 result.diagnostics.append(Diagnostic(level: .error, code: "extractor_failed", message: "\(error)"))
             }
@@ -102,7 +102,7 @@ public enum DocumentPipeline {
         document.diagnostics += result.diagnostics
         for mapper in Registry.mappers {
             do {
-                try mapper.map(context, document: &document)
+                try StageClock.measure("\(type(of: mapper))") { try mapper.map(context, document: &document) }
             } catch {
                 document.diagnostics.append(Diagnostic(level: .error, code: "mapper_failed", message: "\(error)"))
             }
