@@ -101,7 +101,8 @@ struct BatchCommand: ParsableCommand {
 }
 
 /// SIGINT and SIGTERM ask a batch to stop after the documents being read (their results are kept);
-/// a second signal exits at once. Either way a re-run finishes the job.
+/// a second signal ends the workers being waited for and exits at once. Either way a re-run
+/// finishes the job.
 final class StopSignals: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
 
@@ -110,7 +111,10 @@ final class StopSignals: @unchecked Sendable {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                if stop.isRequested { exit(130) }
+                if stop.isRequested {
+                    killWorkerGroups()
+                    exit(130)
+                }
                 stop.request()
                 FileHandle.standardError.write(Data("\nassay batch: stopping after the documents being read (again to quit now)\n".utf8))
             }
@@ -125,4 +129,19 @@ func terminalColumns() -> Int {
     var size = winsize()
     guard ioctl(2, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
     return Int(size.ws_col)
+}
+
+/// Kills the process group of every child of this process: the workers, each the leader of its own
+/// group (so a terminal's Ctrl-C does not reach them), would otherwise outlive the batch.
+func killWorkerGroups() {
+    let me = getpid()
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
+    for entry in entries {
+        guard let pid = Int32(entry),
+              let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { continue }
+        // Fields after "(comm)": state, ppid, …
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        if fields.count > 1, Int32(fields[1]) == me { kill(-pid, SIGKILL) }
+    }
 }

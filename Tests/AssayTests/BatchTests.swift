@@ -233,6 +233,38 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(leftovers(), [])
     }
 
+    private func runCLI(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testCLIExitStatusAndSummary() throws {
+        try copy(Repo.fixture("page.html"), to: "acme/page.html")
+        let ok = try runCLI(["batch", drop.path, "--out", out.path, "--jobs", "1"])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertTrue(ok.stderr.contains("1 documents: 1 read (1 new, 0 changed, 0 redone), 0 unchanged, 0 removed, 0 failed"), ok.stderr)
+        XCTAssertTrue(ok.stderr.contains("By kind: "), ok.stderr)
+
+        try Data([0, 1, 2, 3, 0xFF]).write(to: drop.appendingPathComponent("acme/garbage.txt"))
+        let failed = try runCLI(["batch", drop.path, "--out", out.path])
+        XCTAssertEqual(failed.status, 1, failed.stderr)
+        XCTAssertTrue(failed.stderr.contains("1 unchanged"), failed.stderr)
+        XCTAssertTrue(failed.stderr.contains("Failed documents: 1 (unsupported_media_type 1)"), failed.stderr)
+
+        XCTAssertEqual(try runCLI(["batch", drop.path, "--out", out.path, "--jobs", "0"]).status, 64)
+        XCTAssertEqual(try runCLI(["batch", drop.appendingPathComponent("nope").path, "--out", out.path]).status, 64)
+        XCTAssertEqual(try runCLI(["batch", drop.path, "--out", drop.path]).status, 64, "OUTDIR may not be DIR")
+        XCTAssertEqual(try runCLI(["batch", drop.path, "--out", out.path, "--as-of", "30/06/2026"]).status, 64)
+    }
+
     func testStopRequestLeavesConsistentOutputs() throws {
         try makeDrop()
         let stop = BatchStop()
