@@ -265,6 +265,18 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(try runCLI(["batch", drop.path, "--out", out.path, "--as-of", "30/06/2026"]).status, 64)
     }
 
+    func testDamagedIndexIsSetAsideAndRebuilt() throws {
+        try copy(Repo.fixture("page.html"), to: "acme/page.html")
+        _ = try runner().run()
+        try Data("this is not a database, but it was once".utf8).write(to: out.appendingPathComponent("assay.sqlite"))
+        let report = try runner().run()
+        XCTAssertEqual(report.processed, 1)
+        XCTAssertEqual(report.notes.count, 1)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        XCTAssertEqual(names.filter { $0.hasPrefix("assay.sqlite.unreadable-") }.count, 1, "kept, not deleted")
+        XCTAssertEqual(try BatchIndex(url: out.appendingPathComponent("assay.sqlite")).records().count, 1)
+    }
+
     func testStopRequestLeavesConsistentOutputs() throws {
         try makeDrop()
         let stop = BatchStop()

@@ -122,6 +122,7 @@ public final class BatchProgress: @unchecked Sendable {
         if report.ignored > 0 { lines.append("Ignored \(report.ignored) file(s) that are not PDF, HTML or text.") }
         if report.interrupted { lines.append("Stopped: \(report.notProcessed) document(s) not read; run again to finish.") }
         for error in report.writeErrors { lines.append("Could not write \(error)") }
+        lines.append(contentsOf: report.notes)
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,6 +1,9 @@
 import AssayIngest
 import AssayModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What `assay batch` is asked to do.
 public struct BatchConfiguration: Sendable {
@@ -48,6 +51,8 @@ public struct BatchReport: Sendable {
     public var seconds = 0.0
     public var interrupted = false
     public var leftoversRemoved = 0
+    /// Things the user should know that are not about one document.
+    public var notes: [String] = []
     /// New documents held back because they may still be being written (`watch` only).
     public var pending = 0
     /// Output files that could not be written (disk full, permissions); the run then fails.
@@ -117,7 +122,7 @@ public final class BatchRunner: Sendable {
         defer { withExtendedLifetime(lock) {} }
         var report = BatchReport()
         report.leftoversRemoved = AtomicFile.removeLeftovers(under: output)
-        let index = try BatchIndex(url: output.appendingPathComponent(BatchIndex.fileName))
+        let index = try openIndex(report: &report)
 
         let walk = try BatchWalker.walk(root: configuration.inputDirectory, excluding: [output])
         report.documents = walk.inputs.count
@@ -201,6 +206,22 @@ public final class BatchRunner: Sendable {
         report.seconds = Date().timeIntervalSince(start)
         progress?.finish()
         return report
+    }
+
+    /// Opens `assay.sqlite`. One that cannot be opened (not a database, damaged by a disk fault) is
+    /// moved aside, never deleted, and a new one is started: every document is then read again.
+    private func openIndex(report: inout BatchReport) throws -> BatchIndex {
+        let url = configuration.outputDirectory.appendingPathComponent(BatchIndex.fileName)
+        do {
+            return try BatchIndex(url: url)
+        } catch {
+            let aside = url.path + ".unreadable-\(Int(Date().timeIntervalSince1970))"
+            guard rename(url.path, aside) == 0 else { throw error }
+            for suffix in ["-wal", "-shm", "-journal"] { unlink(url.path + suffix) }
+            report.notes.append("The index \(BatchIndex.fileName) could not be opened (\(error)); it was moved to "
+                                + "\((aside as NSString).lastPathComponent) and every document is read again.")
+            return try BatchIndex(url: url)
+        }
     }
 
     /// Why `input` must be read, or nil when its cached result still holds.
