@@ -17,6 +17,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
 
     struct Header: Decodable {
         var results: String
+        var results_word: String
         var test: String
         var criteria: String
         var id: String
@@ -147,12 +148,21 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     /// The columns of a header row, or nil when the row is not a table header.
     func headerColumns(_ rows: [SOCRow], at index: Int, rules: Compiled) -> [Column]? {
         let row = rows[index]
-        guard row.items.count <= 24, row.items.contains(where: { SOCRegex.matches(rules.results, $0.word.text) }),
+        guard row.items.count <= 24, row.items.contains(where: { $0.word.text.range(of: rules.rules.header.results_word, options: .caseInsensitive) != nil }),
+              row.items.contains(where: { SOCRegex.matches(rules.results, $0.word.text) }),
               SOCRegex.matches(rules.test, row.text) || SOCRegex.matches(rules.controlHeader, row.text) || index > 0 else { return nil }
         var items = row.items
+        // Gaps between the cells of the results row: a row above that writes across one is a title, not header.
+        var gaps: [(Double, Double)] = []
+        for (a, b) in zip(row.items, row.items.dropFirst()) where b.word.box.x0 - a.word.box.x1 > rules.rules.cell_gap {
+            gaps.append((a.word.box.x1, b.word.box.x0))
+        }
         var above = index - 1
         while above >= 0, rows[above].page == row.page, row.box.y0 - rows[above].box.y1 <= rules.rules.header_stack,
-              rows[above].items.count <= 16, !SOCRegex.matches(rules.criteriaHeading, rows[above].text) {
+              rows[above].items.count <= 16, !SOCRegex.matches(rules.criteriaHeading, rows[above].text),
+              // Header cells share the header's type size; a title above the table is set larger.
+              abs(rows[above].box.height - row.box.height) <= row.box.height * 0.15,
+              !rows[above].items.contains(where: { item in gaps.contains { item.word.box.x0 < $0.0 && item.word.box.x1 > $0.1 } }) {
             items += rows[above].items
             above -= 1
         }

@@ -15,6 +15,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
     struct Rules: Decodable {
         var version: Int
         var header: String
+        var header_word: String
         var header_exclude: String
         var services_column: String
         var method_column: String
@@ -75,7 +76,8 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         while index < rows.count {
             let row = rows[index]
             if let description, row.page < description.firstPage || row.page > description.lastPage { index += 1; continue }
-            guard SOCRegex.matches(header, row.text), !SOCRegex.matches(headerExclude, row.text), row.text.count < 120 else { index += 1; continue }
+            guard row.items.contains(where: { $0.word.text.range(of: rules.header_word, options: .caseInsensitive) != nil }),
+                  SOCRegex.matches(header, row.text), !SOCRegex.matches(headerExclude, row.text), row.text.count < 120 else { index += 1; continue }
             // A header may be stacked over two rows ("Subservice" / "organization").
             var headerRow = row
             while index + 1 < rows.count, rows[index + 1].page == row.page, rows[index + 1].box.y0 - headerRow.box.y1 < 6,

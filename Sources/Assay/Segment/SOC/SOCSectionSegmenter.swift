@@ -69,7 +69,11 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
             guard text.utf16.count <= rules.max_heading_length, !contentsPages.contains(row.page) else { continue }
             let ns = text as NSString
             var candidate: Found?
-            if let match = SOCRegex.firstMatch(heading, text) {
+            // Cheap test before the regular expression: a heading starts with a number or "section" / "part".
+            let lead = row.items.first?.word.text.lowercased() ?? ""
+            let mayBeNumbered = lead.hasPrefix("section") || lead.hasPrefix("part") || lead.first.map {
+                $0.isNumber || "ivx".contains($0) } ?? false
+            if mayBeNumbered, let match = SOCRegex.firstMatch(heading, text) {
                 let hasPrefix = match.range(at: 1).location != NSNotFound
                 let numberText = ns.substring(with: hasPrefix ? match.range(at: 1) : match.range(at: 2)).lowercased()
                 let ownTitle = ns.substring(with: match.range(at: 3)).trimmingCharacters(in: .whitespaces)
@@ -103,7 +107,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                     candidate = Found(kind: kind, title: title, row: index, confidence: 0.85)
                 }
             }
-            if candidate == nil, let bare = barePatterns.first(where: { SOCRegex.matches($0.1, text) }) {
+            if candidate == nil, text.utf16.count <= 90, let bare = barePatterns.first(where: { SOCRegex.matches($0.1, text) }) {
                 candidate = Found(kind: bare.0, title: text.trimmingCharacters(in: .whitespaces), row: index, confidence: 0.8)
             }
             guard let candidate, let candidateRank = Self.order.firstIndex(of: candidate.kind), candidateRank > rank else { continue }
