@@ -109,9 +109,10 @@ public final class BatchProgress: @unchecked Sendable {
     public static func summary(_ report: BatchReport) -> String {
         var lines: [String] = []
         let rate = report.seconds > 0 ? Double(report.processed) / report.seconds : 0
-        lines.append(String(format: "%d documents: %d read (%d new, %d changed, %d redone), %d unchanged, %d removed, %d failed; %.1f s (%.1f docs/s)",
+        let pageRate = report.seconds > 0 ? Double(report.pagesRead) / report.seconds : 0
+        lines.append(String(format: "%d documents: %d read (%d new, %d changed, %d redone), %d unchanged, %d removed, %d failed; %.1f s (%.1f docs/s, %.0f pages/s)",
                             report.documents, report.processed, report.added, report.changed, report.redone,
-                            report.skipped, report.removed, report.failedNow, report.seconds, rate))
+                            report.skipped, report.removed, report.failedNow, report.seconds, rate, pageRate))
         if !report.byKind.isEmpty {
             lines.append("By kind: " + report.byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }

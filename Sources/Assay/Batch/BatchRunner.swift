@@ -51,6 +51,8 @@ public struct BatchReport: Sendable {
     public var seconds = 0.0
     public var interrupted = false
     public var leftoversRemoved = 0
+    /// Pages of the documents read in this run.
+    public var pagesRead = 0
     /// Things the user should know that are not about one document.
     public var notes: [String] = []
     /// New documents held back because they may still be being written (`watch` only).
@@ -169,6 +171,7 @@ public final class BatchRunner: Sendable {
         let outcomes = results.all
         report.processed = outcomes.count
         report.failedNow = outcomes.filter { $0.record.isFailure }.count
+        report.pagesRead = outcomes.reduce(0) { $0 + ($1.record.pages ?? 0) }
         report.writeErrors = outcomes.compactMap(\.writeError)
         let done = Set(outcomes.map(\.record.path))
         for (input, reason) in jobs where done.contains(input.relativePath) {
