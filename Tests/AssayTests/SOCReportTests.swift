@@ -115,7 +115,7 @@ final class SOCReportTests: XCTestCase {
         XCTAssertEqual(exception.deviation, "For 2 of 25 leavers sampled, access was not removed within one day.")
         XCTAssertEqual(exception.managementResponse, "Both leavers were removed late because HR notified IT late.")
         XCTAssertEqual(exception.evidence.first?.page, 5)
-        XCTAssertEqual(exception.evidence.first?.quote, "Exception noted. For 2")
+        XCTAssertEqual(exception.evidence.first?.quote, "of 25 leavers sampled, access was not removed within one day.")
     }
 
     func testSubserviceAndCUECs() throws {

@@ -249,10 +249,19 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         if response == nil, let id, let found = responses[id] { response = found }
         if response == nil, pointsToResponse, let id { response = responses[id] }
         // Evidence: the deviation as it stands in the results column of its first line.
+        // Evidence: the run of results-column text that states the deviation ("For 2 of 25 … was not …"),
+        // else its first line, on the page where the results cell starts.
         var evidence: [Evidence] = []
-        if let first = resultItems.first, let quote = resultQuote(first, items: resultItems, context: context) {
-            evidence.append(quote)
+        var candidates: [Evidence] = []
+        var seenLines = Set<Int>()
+        let firstPage = resultItems.first.map { context.body[$0.bodyIndex].page }
+        for item in resultItems where !seenLines.contains(item.bodyIndex) && context.body[item.bodyIndex].page == firstPage {
+            seenLines.insert(item.bodyIndex)
+            if let quote = resultQuote(item, items: resultItems, context: context) { candidates.append(quote) }
+            if candidates.count >= 6 { break }
         }
+        let stating = candidates.first { quote in rules.deviation.dropFirst(2).contains { SOCRegex.matches($0, quote.quote) } }
+        if let best = stating ?? candidates.first { evidence.append(best) }
         var confidence = record.id != nil ? 0.93 : 0.85
         if !rules.deviation.prefix(2).contains(where: { SOCRegex.matches($0, text(resultItems)) }) { confidence -= 0.1 }
         return ExceptionRecord(controlID: id, criteria: criteria, control: control, test: text(record.cells[.test]),
