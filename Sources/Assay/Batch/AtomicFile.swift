@@ -18,31 +18,63 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to url: URL) throws {
-        let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appendingPathComponent(
-            ".\(url.lastPathComponent)\(marker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(path: temporary.path, reason: String(cString: strerror(errno))) }
-        var failure: String?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count, let base = raw.baseAddress {
-                let n = Glibc.write(fd, base + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
+        let writer = try Writer(url)
+        try writer.append(data)
+        try writer.commit()
+    }
+
+    /// Writes a file piece by piece (so a large `results.jsonl` need not be held in memory) and
+    /// puts it in place only on `commit`; a writer dropped without `commit` removes its temporary file.
+    public final class Writer {
+        private let url: URL
+        private let temporary: String
+        private var fd: Int32
+
+        public init(_ url: URL) throws {
+            self.url = url
+            let directory = url.deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            temporary = directory.appendingPathComponent(
+                ".\(url.lastPathComponent)\(marker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
+        }
+
+        public func append(_ data: Data) throws {
+            var failure: String?
+            data.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count, let base = raw.baseAddress {
+                    let n = Glibc.write(fd, base + offset, raw.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = String(cString: strerror(errno))
+                        return
+                    }
+                    offset += n
                 }
-                offset += n
+            }
+            if let failure { throw WriteError(path: url.path, reason: failure) }
+        }
+
+        /// Flushes to disk and renames over the target.
+        public func commit() throws {
+            var failure: String?
+            if fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+            close(fd)
+            fd = -1
+            if failure == nil, rename(temporary, url.path) != 0 { failure = String(cString: strerror(errno)) }
+            if let failure {
+                unlink(temporary)
+                throw WriteError(path: url.path, reason: failure)
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        close(fd)
-        if failure == nil, rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary.path)
-            throw WriteError(path: url.path, reason: failure)
+
+        deinit {
+            if fd >= 0 {
+                close(fd)
+                unlink(temporary)
+            }
         }
     }
 

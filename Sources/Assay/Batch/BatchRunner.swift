@@ -186,22 +186,21 @@ public final class BatchRunner: Sendable {
 
         // The aggregate outputs, rebuilt from what is on disk and in the index.
         let records = try index.records()
-        var lines = Data()
         var rows: [BatchRecord] = []
-        for input in walk.inputs {
-            guard let data = try? Data(contentsOf: outputURL(for: input.relativePath)),
-                  let record = records[input.relativePath] else { continue }
-            lines.append(JSONLine.compact(data))
-            lines.append(0x0A)
-            rows.append(record)
-            report.byKind[record.kind ?? "error", default: 0] += 1
-            if let code = record.errorCode {
-                report.failed += 1
-                report.errorsByCode[code, default: 0] += 1
-            }
-        }
         do {
-            try AtomicFile.write(lines, to: output.appendingPathComponent(Self.resultsName))
+            let results = try AtomicFile.Writer(output.appendingPathComponent(Self.resultsName))
+            for input in walk.inputs {
+                guard let data = try? Data(contentsOf: outputURL(for: input.relativePath)),
+                      let record = records[input.relativePath] else { continue }
+                try results.append(JSONLine.compact(data) + Data([0x0A]))
+                rows.append(record)
+                report.byKind[record.kind ?? "error", default: 0] += 1
+                if let code = record.errorCode {
+                    report.failed += 1
+                    report.errorsByCode[code, default: 0] += 1
+                }
+            }
+            try results.commit()
             try AtomicFile.write(SummaryCSV.render(rows), to: output.appendingPathComponent(Self.summaryName))
         } catch {
             report.writeErrors.append("\(error)")
