@@ -37,6 +37,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var response_lead: String
         var response_pointer: String
         var deviation_prefix: String
+        var response_column: String
     }
 
     enum Role { case id, control, criteria, test, results, other }
@@ -307,6 +308,18 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         guard let section = context.section("other_information") else { return [:] }
         let rows = SOCLayout.rows(context).filter { $0.page >= section.firstPage && $0.page <= section.lastPage }
         var responses: [String: String] = [:]
+        // When the responses sit in a table, only the response column is the response.
+        var responseX: Double?
+        for row in rows.prefix(60) where row.items.count <= 16 {
+            if let cell = row.items.first(where: { $0.word.text.range(of: rules.rules.response_column, options: .caseInsensitive) != nil }),
+               let first = row.items.first, cell.word.box.x0 - first.word.box.x0 > 100 {
+                // The cell may start a word or two before "response" ("Management's response").
+                var x = cell.word.box.x0
+                for item in row.items.reversed() where item.word.box.x1 <= x && x - item.word.box.x1 < 8 { x = item.word.box.x0 }
+                responseX = x
+                break
+            }
+        }
         var current: String?
         var collected: [String] = []
         func flush() {
@@ -316,13 +329,14 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         for row in rows {
             var words = row.items.map(\.word.text)
             if words.first?.lowercased() == "control", words.count > 1 { words.removeFirst() }
+            let inColumn = responseX.map { x in row.items.filter { $0.word.box.x0 >= x - 4 }.map(\.word.text).joined(separator: " ") }
             if let first = words.first?.trimmingCharacters(in: CharacterSet(charactersIn: ":–—-")),
                SOCRegex.matches(rules.controlID, first) || SOCRegex.matches(rules.criteria, first) {
                 flush()
                 current = first
-                collected = [words.dropFirst().joined(separator: " ")]
+                collected = [inColumn ?? words.dropFirst().joined(separator: " ")]
             } else if current != nil {
-                collected.append(row.text)
+                collected.append(inColumn ?? row.text)
             }
         }
         flush()
