@@ -85,7 +85,7 @@ struct BatchCommand: ParsableCommand {
         }
         FileHandle.standardError.write(Data(BatchProgress.summary(report).utf8))
         if report.interrupted { throw ExitCode(130) }
-        if report.failed > 0 || !report.writeErrors.isEmpty { throw ExitCode(1) }
+        if report.failed > 0 || !report.writeErrors.isEmpty || !report.unreadableFolders.isEmpty { throw ExitCode(1) }
     }
 
     /// Reads one document isolated in a worker process (or in this process with --isolation none).

@@ -277,6 +277,22 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(try BatchIndex(url: out.appendingPathComponent("assay.sqlite")).records().count, 1)
     }
 
+    func testOutputFolderInsideTheDropFolderIsNotRead() throws {
+        try copy(Repo.fixture("page.html"), to: "acme/page.html")
+        let inside = drop.appendingPathComponent("review")
+        try write("An analyst's notes, kept with the outputs.", to: "review/notes.txt")
+        let options = ExtractOptions(asOf: "2026-06-30")
+        let configuration = BatchConfiguration(inputDirectory: drop, outputDirectory: inside, jobs: 1, force: false,
+                                               key: BatchCacheKey.current(options: options))
+        let runner = BatchRunner(configuration: configuration, reader: { path, label in
+            DocumentPipeline.extract(path: path, label: label, options: options)
+        })
+        XCTAssertEqual(try runner.run().processed, 1)
+        let again = try runner.run()
+        XCTAssertEqual(again.documents, 1, "nothing in the output folder is a document to read")
+        XCTAssertEqual(again.skipped, 1)
+    }
+
     func testStopRequestLeavesConsistentOutputs() throws {
         try makeDrop()
         let stop = BatchStop()

@@ -51,6 +51,8 @@ public struct BatchReport: Sendable {
     public var seconds = 0.0
     public var interrupted = false
     public var leftoversRemoved = 0
+    /// Folders below DIR that could not be listed; the run then counts as failed.
+    public var unreadableFolders: [String] = []
     /// Pages of the documents read in this run.
     public var pagesRead = 0
     /// Things the user should know that are not about one document.
@@ -131,9 +133,17 @@ public final class BatchRunner: Sendable {
         report.ignored = walk.ignored.count
         let known = try index.records()
 
-        // Documents gone from the folder lose their JSON and their index rows.
+        // Documents gone from the folder lose their JSON and their index rows — but not those below a
+        // folder that could not be listed this time: they may well still be there.
         let present = Set(walk.inputs.map(\.relativePath))
-        let gone = known.keys.filter { !present.contains($0) }.sorted()
+        let unlisted = walk.unreadableFolders.map { $0.isEmpty ? "" : $0 + "/" }
+        let gone = known.keys.filter { path in
+            !present.contains(path) && !unlisted.contains { path.hasPrefix($0) }
+        }.sorted()
+        report.unreadableFolders = walk.unreadableFolders
+        for folder in walk.unreadableFolders {
+            report.notes.append("Could not list the folder \(folder.isEmpty ? "." : folder); its documents were not read (earlier results are kept).")
+        }
         for path in gone { removeOutput(for: path) }
         try index.remove(paths: gone)
         report.removed = gone.count

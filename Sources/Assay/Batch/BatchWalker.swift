@@ -49,6 +49,8 @@ public enum BatchWalker {
         public var inputs: [BatchInput]
         /// Files skipped because their name is not that of a document Assay reads.
         public var ignored: [String]
+        /// Folders that could not be listed (permissions, I/O error), relative to the root ("" for the root).
+        public var unreadableFolders: [String] = []
     }
 
     public static func walk(root: URL, excluding: [URL] = []) throws -> Result {
@@ -76,7 +78,10 @@ public enum BatchWalker {
     private static func walk(directory: String, relative: String, rootReal: String, excluded: Set<String>,
                              into result: inout Result) {
         if excluded.contains(directory) { return }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            result.unreadableFolders.append(relative)
+            return
+        }
         for name in names.sorted() where !isSkippedName(name) {
             let path = directory + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
