@@ -25,6 +25,7 @@ final class SOCFieldRules: @unchecked Sendable {
         var categories_lead: String
         var categories: [String: String]
         var system_name: [String]
+        var system_name_possessive: String
         var scope_headings: [String]
         var scope_inline: String
         var scope_max_sentences: Int
@@ -43,6 +44,7 @@ final class SOCFieldRules: @unchecked Sendable {
     let period, periodSeparator, asOf, categoriesLead, scopeInline, location: NSRegularExpression
     let scopeHeadings: [NSRegularExpression]
     let scopeExclusion: NSRegularExpression
+    let systemNamePossessive: NSRegularExpression
     let categories: [(String, NSRegularExpression)]
     let locationTriggers, locationLine: NSRegularExpression
 
@@ -69,6 +71,7 @@ final class SOCFieldRules: @unchecked Sendable {
         asOf = try c(raw.as_of, "as_of")
         categoriesLead = try c(raw.categories_lead, "categories_lead")
         scopeExclusion = try c(raw.scope_exclusion, "scope_exclusion")
+        systemNamePossessive = try NSRegularExpression(pattern: raw.system_name_possessive, options: [])
         scopeHeadings = try raw.scope_headings.enumerated().map { try c($1, "scope_headings[\($0)]") }
         scopeInline = try c(raw.scope_inline, "scope_inline")
         location = try NSRegularExpression(pattern: raw.location, options: [.anchorsMatchLines])

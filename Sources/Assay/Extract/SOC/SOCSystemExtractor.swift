@@ -21,9 +21,16 @@ public struct SOCSystemExtractor: DocumentExtractor {
             let regex = try SOCRegex.compile(pattern.replacingOccurrences(of: "{org}", with: org), file: SOCFieldRules.file,
                                              key: "system_name[\(index)]")
             guard let match = SOCRegex.firstMatch(regex, flat) else { continue }
-            let name = SOCText.cleanName((flat as NSString).substring(with: match.range(at: 1)))
+            var name = SOCText.cleanName((flat as NSString).substring(with: match.range(at: 1)))
+            var nameRange = match.range(at: 1)
+            // "Acme's Acme Ledger": the short-name possessive belongs to the sentence, not the name.
+            if let possessive = SOCRegex.firstMatch(rules.systemNamePossessive, name), possessive.range.length < (name as NSString).length {
+                let cut = possessive.range.length
+                name = (name as NSString).substring(from: cut)
+                nameRange = NSRange(location: nameRange.location + cut, length: max(0, nameRange.length - cut))
+            }
             guard (2...10).contains(name.split(separator: " ").count) else { continue }
-            let at = NSRange(location: range.location + match.range(at: 1).location, length: match.range(at: 1).length)
+            let at = NSRange(location: range.location + nameRange.location, length: nameRange.length)
             if let evidence = context.evidence(for: at) {
                 result.set("system_name", name, confidence: index == 0 && organization != nil ? 0.93 : 0.85, evidence: [evidence])
             }
