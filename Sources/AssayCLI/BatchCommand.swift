@@ -18,7 +18,7 @@ struct BatchCommand: ParsableCommand {
         in its own worker process with a deadline and a memory cap; a crash, hang or runaway memory \
         becomes that document's error record and the batch goes on. A re-run reads only documents \
         that were added or changed, or all of them when the Assay version, the rules or --as-of \
-        changed; --force reads everything again. Every output is written atomically, so a batch \
+        changed; --retry-failed reads failed documents again; --force reads everything again. Every output is written atomically, so a batch \
         stopped at any moment (Ctrl-C, kill -9) and run again ends with each document exactly once.
 
         Exit status: 0 when every document was read, 1 when at least one failed, 64 on a usage \
@@ -43,6 +43,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Read every document again, even when its cached result is current.")
     var force = false
 
+    @Flag(name: .customLong("retry-failed"), help: "Read again the documents whose last result is an error (e.g. after raising --timeout).")
+    var retryFailed = false
+
     @Option(name: .customLong("as-of"), help: "The date findings are judged at, YYYY-MM-DD (default: today).")
     var asOf: String?
 
@@ -66,7 +69,7 @@ struct BatchCommand: ParsableCommand {
         let options = ExtractOptions(ingest: limits.ingestOptions(password: nil), asOf: asOf)
         let configuration = BatchConfiguration(
             inputDirectory: URL(fileURLWithPath: directory), outputDirectory: URL(fileURLWithPath: out),
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force, retryFailed: retryFailed,
             key: BatchCacheKey.current(options: options))
         let stop = BatchStop()
         let signals = StopSignals(stop: stop)

@@ -78,11 +78,12 @@ final class BatchTests: XCTestCase {
                                                    withDestinationPath: Repo.fixture("layout.pdf"))
     }
 
-    private func runner(force: Bool = false, jobs: Int = 2, timeout: Double = 4, stop: BatchStop = BatchStop()) -> BatchRunner {
+    private func runner(force: Bool = false, retryFailed: Bool = false, jobs: Int = 2, timeout: Double = 4,
+                        stop: BatchStop = BatchStop()) -> BatchRunner {
         let options = ExtractOptions(asOf: "2026-06-30")
         let isolated = IsolatedRunner(executable: Self.binary, limits: IsolationLimits(timeout: timeout, maxMemoryMB: 1024))
         let configuration = BatchConfiguration(inputDirectory: drop, outputDirectory: out, jobs: jobs, force: force,
-                                               key: BatchCacheKey.current(options: options))
+                                               retryFailed: retryFailed, key: BatchCacheKey.current(options: options))
         return BatchRunner(configuration: configuration,
                            reader: { path, label in isolated.extract(path: path, label: label, options: options) },
                            stop: stop)
@@ -196,6 +197,10 @@ final class BatchTests: XCTestCase {
                        "the removed document's JSON and its emptied folder are gone")
         XCTAssertEqual(try BatchIndex(url: out.appendingPathComponent("assay.sqlite")).records().count, 7)
 
+        let retried = try runner(retryFailed: true).run()
+        XCTAssertEqual(retried.redone, 3, "crash, hang and garbage")
+        XCTAssertEqual(retried.skipped, 4)
+
         let forced = try runner(force: true).run()
         XCTAssertEqual(forced.processed, 7)
         XCTAssertEqual(forced.redone, 7)
@@ -291,6 +296,30 @@ final class BatchTests: XCTestCase {
         let again = try runner.run()
         XCTAssertEqual(again.documents, 1, "nothing in the output folder is a document to read")
         XCTAssertEqual(again.skipped, 1)
+    }
+
+    func testSIGTERMStopsAfterTheDocumentBeingReadAndRerunFinishes() throws {
+        try makeDrop()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["batch", drop.path, "--out", out.path, "--jobs", "1", "--timeout", "3", "--as-of", "2026-06-30"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let crashJSON = out.appendingPathComponent("hostile/assay-test-crash.pdf.json")
+        let deadline = Date(timeIntervalSinceNow: 30)
+        while !FileManager.default.fileExists(atPath: crashJSON.path) && Date() < deadline { usleep(50_000) }
+        usleep(300_000)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        // The hanging document in flight was finished (timed out) and kept; the rest was not started.
+        XCTAssertEqual(paths(try resultLines()), Array(Self.expectedPaths.prefix(4)))
+        XCTAssertEqual(leftovers(), [])
+
+        let report = try runner(timeout: 2).run()
+        XCTAssertEqual(report.skipped, 4)
+        XCTAssertEqual(report.processed, 3)
+        XCTAssertEqual(paths(try resultLines()), Self.expectedPaths)
     }
 
     func testStopRequestLeavesConsistentOutputs() throws {

@@ -13,13 +13,17 @@ public struct BatchConfiguration: Sendable {
     public var jobs: Int
     /// Read every document again, whatever the cache says.
     public var force: Bool
+    /// Read again the documents whose cached result is an error (after raising --timeout, say).
+    public var retryFailed: Bool
     public var key: BatchCacheKey
 
-    public init(inputDirectory: URL, outputDirectory: URL, jobs: Int, force: Bool, key: BatchCacheKey) {
+    public init(inputDirectory: URL, outputDirectory: URL, jobs: Int, force: Bool, retryFailed: Bool = false,
+                key: BatchCacheKey) {
         self.inputDirectory = inputDirectory
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
         self.force = force
+        self.retryFailed = retryFailed
         self.key = key
     }
 }
@@ -244,6 +248,7 @@ public final class BatchRunner: Sendable {
         if known.errorCode == ErrorCode.notFound.rawValue || known.errorCode == ErrorCode.unreadable.rawValue {
             return .redone
         }
+        if configuration.retryFailed && known.errorCode != nil { return .redone }
         guard FileManager.default.fileExists(atPath: outputURL(for: input.relativePath).path) else { return .redone }
         if known.bytes == input.bytes && known.modifiedNanoseconds == input.modifiedNanoseconds { return nil }
         // Touched but perhaps not changed (copied, restored from backup): the content decides.
