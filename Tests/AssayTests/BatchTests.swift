@@ -346,6 +346,21 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(walk.inputs.dropFirst().first?.fileInVendor, "certs/brightwater-iso27017-2015.pdf")
     }
 
+    func testAtomicWriteReplacesWholeFilesAndHandlesLongNames() throws {
+        let name = String(repeating: "é", count: 120) + ".pdf.json"  // 249 bytes
+        let url = root.appendingPathComponent("deep/er/\(name)")
+        try AtomicFile.write(Data("one".utf8), to: url)
+        try AtomicFile.write(Data("two".utf8), to: url)
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), "two")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path), [name])
+        do {
+            let writer = try AtomicFile.Writer(root.appendingPathComponent("abandoned.jsonl"))
+            try writer.append(Data("partial".utf8))
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(), ["deep"],
+                       "an abandoned writer leaves nothing behind")
+    }
+
     func testSummaryCSVQuotingAndFormulaGuard() {
         XCTAssertEqual(SummaryCSV.quote("plain"), "plain")
         XCTAssertEqual(SummaryCSV.quote("a,b"), "\"a,b\"")

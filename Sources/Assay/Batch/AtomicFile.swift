@@ -34,8 +34,10 @@ public enum AtomicFile {
             self.url = url
             let directory = url.deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // The target's name, shortened so that a long one still leaves room (255 bytes) for the marker.
+            let stem = String(decoding: Array(url.lastPathComponent.utf8.prefix(120)), as: UTF8.self)
             temporary = directory.appendingPathComponent(
-                ".\(url.lastPathComponent)\(marker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+                ".\(stem)\(marker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
             fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
         }
