@@ -38,6 +38,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var response_pointer: String
         var deviation_prefix: String
         var response_column: String
+        var continued_marker: String
     }
 
     enum Role { case id, control, criteria, test, results, other }
@@ -105,7 +106,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             let firstText = row.items.first?.word.text ?? ""
             let rowText = row.text
             // Criteria / control-objective heading rows ("CC6.4 Physical access…", "CC7.1 (continued)").
-            if let match = SOCRegex.firstMatch(rules.criteriaHeading, rowText), !hasResults || !hasIDColumn && rowText.count < 25,
+            if !hasResults || !hasIDColumn && rowText.count < 25, let match = SOCRegex.firstMatch(rules.criteriaHeading, rowText),
                !(hasIDColumn && SOCRegex.matches(rules.controlID, idText) && hasResults) {
                 let ns = rowText as NSString
                 heading = SOCRegex.group(match, 1, in: ns) ?? SOCRegex.group(match, 2, in: ns)
@@ -113,7 +114,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 index += 1
                 continue
             }
-            if rowText.lowercased().hasSuffix("(continued)") && rowText.count < 80 { index += 1; continue }
+            if rowText.count < 80, rowText.range(of: rules.rules.continued_marker, options: [.caseInsensitive, .backwards, .anchored]) != nil { index += 1; continue }
             var startsRecord = false
             if hasIDColumn {
                 startsRecord = hasResults && SOCRegex.matches(rules.controlID, idText)
@@ -149,7 +150,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     /// The columns of a header row, or nil when the row is not a table header.
     func headerColumns(_ rows: [SOCRow], at index: Int, rules: Compiled) -> [Column]? {
         let row = rows[index]
-        guard row.items.count <= 24, row.items.contains(where: { $0.word.text.range(of: rules.rules.header.results_word, options: .caseInsensitive) != nil }),
+        guard row.items.count <= 24, row.text.range(of: rules.rules.header.results_word, options: .caseInsensitive) != nil,
               row.items.contains(where: { SOCRegex.matches(rules.results, $0.word.text) }),
               SOCRegex.matches(rules.test, row.text) || SOCRegex.matches(rules.controlHeader, row.text) || index > 0 else { return nil }
         var items = row.items

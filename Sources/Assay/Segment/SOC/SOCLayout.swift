@@ -16,8 +16,15 @@ public struct SOCRow: Sendable {
     public var page: Int
     public var items: [Item]
     public var box: Box
+    /// The words joined by spaces (kept, since every stage reads it).
+    public let text: String
 
-    public var text: String { items.map(\.word.text).joined(separator: " ") }
+    public init(page: Int, items: [Item], box: Box) {
+        self.page = page
+        self.items = items
+        self.box = box
+        text = items.map(\.word.text).joined(separator: " ")
+    }
 
     /// Words whose left edge lies in `x0..<x1`, joined.
     public func text(from x0: Double, to x1: Double) -> String {

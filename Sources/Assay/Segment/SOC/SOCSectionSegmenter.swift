@@ -28,6 +28,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         var kinds: [KindPattern]
         var by_number: [Int: String]
         var bare_headings: [KindPattern]
+        var bare_keywords: [String]
     }
 
     static let order = ["auditor_opinion", "management_assertion", "system_description", "controls_and_tests", "other_information"]
@@ -46,7 +47,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         }
         let rows = SOCLayout.rows(context)
         var contentsPages = Set<Int>()
-        for row in rows where row.text.count < 40 && SOCRegex.matches(contents, row.text) {
+        for row in rows where row.items.count <= 4 && row.text.count < 40 && SOCRegex.matches(contents, row.text) {
             contentsPages.insert(row.page)
         }
         func classify(_ title: String) -> String? {
@@ -107,7 +108,8 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                     candidate = Found(kind: kind, title: title, row: index, confidence: 0.85)
                 }
             }
-            if candidate == nil, text.utf16.count <= 90, let bare = barePatterns.first(where: { SOCRegex.matches($0.1, text) }) {
+            if candidate == nil, row.items.count <= 14, text.utf16.count <= 90,
+               rules.bare_keywords.contains(where: { text.range(of: $0, options: .caseInsensitive) != nil }), let bare = barePatterns.first(where: { SOCRegex.matches($0.1, text) }) {
                 candidate = Found(kind: bare.0, title: text.trimmingCharacters(in: .whitespaces), row: index, confidence: 0.8)
             }
             guard let candidate, let candidateRank = Self.order.firstIndex(of: candidate.kind), candidateRank > rank else { continue }
