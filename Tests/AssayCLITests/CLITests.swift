@@ -110,7 +110,7 @@ final class CLITests: XCTestCase {
     }
 
     func testMemoryCapGivesTooLargeAndOthersGoOn() throws {
-        let result = try run(["extract", "--max-memory", "200", "corpus/bad/scale-1000-pages.pdf", "Tests/AssayTests/Fixtures/layout.pdf", "--format", "jsonl"])
+        let result = try run(["extract", "--max-memory", "128", "corpus/bad/scale-1000-pages.pdf", "Tests/AssayTests/Fixtures/layout.pdf", "--format", "jsonl"])
         XCTAssertEqual(result.status, 1)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 2)

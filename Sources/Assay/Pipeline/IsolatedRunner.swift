@@ -59,13 +59,13 @@ public struct IsolatedRunner: Sendable {
 
     /// Maps how a worker died to a contract error. Out-of-memory inside the cap shows as an abort
     /// with an allocation message, and a CPU-limit breach as SIGXCPU.
-    /// A worker that dies of a trap or abort after its resident memory reached half of its
-    /// address-space cap ran out of memory: with `RLIMIT_AS` an allocation fails and Swift or C++
+    /// A worker that dies of a trap or abort after its resident memory reached two fifths of its
+    /// cap ran out of memory: at the limit an allocation fails and Swift or C++
     /// aborts, so the signal alone cannot tell a memory breach from a bug.
     static func error(forSignal signal: Int32, stderr: String, peakMemoryKB: Int, limits: IsolationLimits, deadline: Double) -> DocumentError {
         let lower = stderr.lowercased()
         let memoryWords = ["bad_alloc", "out of memory", "cannot allocate", "failed to allocate", "allocation failed", "could not allocate"]
-        let nearCap = peakMemoryKB >= limits.maxMemoryMB * 1024 / 2
+        let nearCap = peakMemoryKB >= limits.maxMemoryMB * 1024 * 2 / 5
         if memoryWords.contains(where: lower.contains) || (nearCap && [SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS].contains(signal)) {
             return DocumentError(.tooLarge, "Reading the document needed more than the \(limits.maxMemoryMB) MB memory limit.")
         }
@@ -110,8 +110,14 @@ public struct IsolatedRunner: Sendable {
 
 /// Applies the limits a worker puts on itself before it reads anything.
 public enum WorkerLimits {
+    /// The cap applies to the data segment (`RLIMIT_DATA`: heap and private writable mappings,
+    /// which is what a hostile PDF makes poppler grow), so the size of the program's own shared
+    /// libraries does not eat into it; the address space gets a backstop 1 GB above the cap.
     public static func apply(maxMemoryMB: Int, cpuSeconds: Int) {
-        var memory = rlimit(rlim_cur: rlim_t(maxMemoryMB) * 1_048_576, rlim_max: rlim_t(maxMemoryMB) * 1_048_576)
+        let cap = rlim_t(maxMemoryMB) * 1_048_576
+        var data = rlimit(rlim_cur: cap, rlim_max: cap)
+        _ = setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &data)
+        var memory = rlimit(rlim_cur: cap + 1024 * 1_048_576, rlim_max: cap + 1024 * 1_048_576)
         _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memory)
         var cpu = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 2))
         _ = setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &cpu)
