@@ -63,6 +63,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         }
 
         struct Found { var kind: String; var title: String; var row: Int; var confidence: Double }
+        func scan(useBare: Bool) -> [Found] {
         var found: [Found] = []
         var rank = -1
         for (index, row) in rows.enumerated() {
@@ -108,13 +109,20 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                     candidate = Found(kind: kind, title: title, row: index, confidence: 0.85)
                 }
             }
-            if candidate == nil, row.items.count <= 14, text.utf16.count <= 90,
+            if useBare, candidate == nil, row.items.count <= 14, text.utf16.count <= 90,
                rules.bare_keywords.contains(where: { text.range(of: $0, options: .caseInsensitive) != nil }), let bare = barePatterns.first(where: { SOCRegex.matches($0.1, text) }) {
                 candidate = Found(kind: bare.0, title: text.trimmingCharacters(in: .whitespaces), row: index, confidence: 0.8)
             }
             guard let candidate, let candidateRank = Self.order.firstIndex(of: candidate.kind), candidateRank > rank else { continue }
             rank = candidateRank
             found.append(candidate)
+        }
+        return found
+        }
+        // Numbered headings first; un-numbered ones only when a section of the first three is still missing.
+        var found = scan(useBare: false)
+        if !["auditor_opinion", "management_assertion", "system_description"].allSatisfy({ kind in found.contains { $0.kind == kind } }) {
+            found = scan(useBare: true)
         }
         guard let lastPage = context.paged.pages.last?.number else { return }
         var sections: [Section] = []
