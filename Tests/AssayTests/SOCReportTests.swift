@@ -89,6 +89,18 @@ final class SOCReportTests: XCTestCase {
         XCTAssertEqual(document.sections.map(\.lastPage), [2, 3, 4, 6, 7])
     }
 
+    func testSectionsFromUnnumberedHeadings() {
+        var paged = syntheticReport()
+        for index in paged.pages.indices {
+            paged.pages[index].lines.removeAll { $0.text.hasPrefix("Section ") }
+        }
+        let document = analyse(paged)
+        XCTAssertEqual(document.sections.map(\.kind),
+                       ["auditor_opinion", "management_assertion", "system_description", "controls_and_tests", "other_information"])
+        XCTAssertEqual(document.sections.map(\.firstPage), [2, 3, 4, 5, 7])
+        XCTAssertEqual(document.exceptions.map(\.controlID), ["AC-02"])
+    }
+
     func testFieldsWithEvidence() {
         let fields = analyse(syntheticReport()).fields
         XCTAssertEqual(fields["service_organization"]?.value, .text("Acme Cloud, Inc."))

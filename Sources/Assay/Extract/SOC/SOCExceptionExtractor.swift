@@ -83,8 +83,10 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         guard context.type != .type1 else { return }
         let rules = try Compiled(context.rules.load(Rules.self, from: "soc/exceptions.yaml"))
-        guard let section = context.section("controls_and_tests") else { return }
-        let rows = SOCLayout.rows(context).filter { $0.page >= section.firstPage && $0.page <= section.lastPage }
+        // Without a Section IV heading, the tables are looked for after the system description (or anywhere).
+        let firstPage = context.section("controls_and_tests")?.firstPage ?? (context.section("system_description").map { $0.lastPage + 1 } ?? 1)
+        let lastPage = context.section("controls_and_tests")?.lastPage ?? (context.section("other_information").map { $0.firstPage - 1 } ?? Int.max)
+        let rows = SOCLayout.rows(context).filter { $0.page >= firstPage && $0.page <= lastPage }
         var columns: [Column] = []
         var records: [Record] = []
         var open: Record?

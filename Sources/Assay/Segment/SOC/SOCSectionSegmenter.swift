@@ -109,7 +109,9 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                     candidate = Found(kind: kind, title: title, row: index, confidence: 0.85)
                 }
             }
+            // An un-numbered heading opens a page (at most a few rows above it), as sections do.
             if useBare, candidate == nil, row.items.count <= 14, text.utf16.count <= 90,
+               rows[max(0, index - 3)..<index].filter({ $0.page == row.page }).count < 3,
                rules.bare_keywords.contains(where: { text.range(of: $0, options: .caseInsensitive) != nil }), let bare = barePatterns.first(where: { SOCRegex.matches($0.1, text) }) {
                 candidate = Found(kind: bare.0, title: text.trimmingCharacters(in: .whitespaces), row: index, confidence: 0.8)
             }
@@ -119,9 +121,11 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         }
         return found
         }
-        // Numbered headings first; un-numbered ones only when a section of the first three is still missing.
+        // Numbered headings first; un-numbered ones only when a section the report must have is still missing.
         var found = scan(useBare: false)
-        if !["auditor_opinion", "management_assertion", "system_description"].allSatisfy({ kind in found.contains { $0.kind == kind } }) {
+        var wanted = ["auditor_opinion", "management_assertion", "system_description"]
+        if context.kind != .soc3 && context.type == .type2 { wanted.append("controls_and_tests") }
+        if !wanted.allSatisfy({ kind in found.contains { $0.kind == kind } }) {
             found = scan(useBare: true)
         }
         guard let lastPage = context.paged.pages.last?.number else { return }
