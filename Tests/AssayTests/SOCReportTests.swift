@@ -101,6 +101,21 @@ final class SOCReportTests: XCTestCase {
         XCTAssertEqual(document.exceptions.map(\.controlID), ["AC-02"])
     }
 
+    func testResultsCellStartingBelowTheControlID() throws {
+        var paged = syntheticReport()
+        paged.pages[5].lines += [
+            tableRow("AC-04", "Changes are approved", "Inspected changes.", "", y: 110),
+            tableRow("", "before release.", "", "Deviation noted: for 1 of 40", y: 122),
+            tableRow("", "", "", "changes, approval was not retained.", y: 134),
+        ]
+        let document = analyse(paged)
+        XCTAssertEqual(document.exceptions.map(\.controlID), ["AC-02", "AC-04"])
+        let last = try XCTUnwrap(document.exceptions.last)
+        XCTAssertEqual(last.deviation, "for 1 of 40 changes, approval was not retained.")
+        XCTAssertEqual(last.control, "Changes are approved before release.")
+        XCTAssertEqual(last.evidence.first?.page, 6)
+    }
+
     func testFieldsWithEvidence() {
         let fields = analyse(syntheticReport()).fields
         XCTAssertEqual(fields["service_organization"]?.value, .text("Acme Cloud, Inc."))

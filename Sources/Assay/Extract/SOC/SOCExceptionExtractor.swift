@@ -108,7 +108,11 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             let firstText = row.items.first?.word.text ?? ""
             let rowText = row.text
             // Criteria / control-objective heading rows ("CC6.4 Physical access…", "CC7.1 (continued)").
-            if !hasResults || !hasIDColumn && rowText.count < 25, let match = SOCRegex.firstMatch(rules.criteriaHeading, rowText),
+            // A control id that is not itself a criteria reference ("CC6.1-01", "AC-02", "4.2") starts a control
+            // even when its results cell begins lower down.
+            let isOwnID = hasIDColumn && SOCRegex.matches(rules.controlID, idText) && !isCriteriaReference(idText, rules)
+                && !(cells[.control] ?? []).isEmpty
+            if !hasResults || !hasIDColumn && rowText.count < 25, !isOwnID, let match = SOCRegex.firstMatch(rules.criteriaHeading, rowText),
                !(hasIDColumn && SOCRegex.matches(rules.controlID, idText) && hasResults) {
                 let ns = rowText as NSString
                 heading = SOCRegex.group(match, 1, in: ns) ?? SOCRegex.group(match, 2, in: ns)
@@ -119,7 +123,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             if rowText.count < 80, rowText.range(of: rules.rules.continued_marker, options: [.caseInsensitive, .backwards, .anchored]) != nil { index += 1; continue }
             var startsRecord = false
             if hasIDColumn {
-                startsRecord = hasResults && SOCRegex.matches(rules.controlID, idText)
+                startsRecord = (hasResults && SOCRegex.matches(rules.controlID, idText)) || isOwnID
             } else if let resultsText = cells[.results].map({ $0.map(\.word.text).joined(separator: " ") }) {
                 startsRecord = isResultStart(resultsText, rules) && !(cells[.control] ?? []).isEmpty
             }
@@ -216,6 +220,12 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             cells[column.role, default: []].append(item)
         }
         return cells
+    }
+
+    /// Whether `text` is exactly a criteria reference ("CC6.1", "A1.2"), which heads a group rather than naming a control.
+    func isCriteriaReference(_ text: String, _ rules: Compiled) -> Bool {
+        guard let match = SOCRegex.firstMatch(rules.criteria, text) else { return false }
+        return match.range.location == 0 && match.range.length == (text as NSString).length
     }
 
     func isResultStart(_ text: String, _ rules: Compiled) -> Bool {
