@@ -35,6 +35,8 @@ let package = Package(
                 exclude: ["Model", "Ingest"]),
         .executableTarget(name: "AssayCLI",
                           dependencies: ["Assay", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // libFuzzer targets (fuzz/run builds them with -DFUZZING); an ordinary build makes a replay tool.
+        .executableTarget(name: "AssayFuzz", dependencies: ["Assay", "AssayIngest", "AssayModel"], path: "Sources/AssayFuzz"),
         .testTarget(name: "AssayTests", dependencies: ["Assay", "AssayModel", "AssayIngest"]),
         .testTarget(name: "AssayCLITests", dependencies: ["AssayCLI"]),
     ],

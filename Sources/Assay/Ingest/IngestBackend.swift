@@ -16,6 +16,11 @@ package enum Ingestor {
         }
     }
 
+    /// Reads `data` with the backend for `mediaType`, without sniffing (for fuzzing one backend).
+    package static func ingest(_ data: Data, as mediaType: MediaType, options: IngestOptions) throws -> PagedText {
+        try backend(for: mediaType).read(data, options: options)
+    }
+
     package static func ingest(_ data: Data, options: IngestOptions) throws -> PagedText {
         let mediaType = try MediaSniffer.sniff(data)
         return try backend(for: mediaType).read(data, options: options)

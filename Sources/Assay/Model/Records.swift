@@ -1,3 +1,5 @@
+import Foundation
+
 /// A deviation found when the auditor tested a control (SOC Section IV).
 public struct ExceptionRecord: Codable, Sendable, Hashable {
     public var controlID: String?
@@ -21,7 +23,9 @@ public struct ExceptionRecord: Codable, Sendable, Hashable {
         self.control = control
         self.test = test
         self.deviation = deviation
-        self.managementResponse = managementResponse
+        // An empty response cell is no response.
+        let response = managementResponse?.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.managementResponse = response?.isEmpty == false ? response : nil
         self.confidence = Confidence.rounded(confidence)
         self.evidence = evidence
     }
