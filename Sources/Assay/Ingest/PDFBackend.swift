@@ -137,7 +137,17 @@ final class PopplerDocument {
         defer { if let rects { g_free(rects) } }
         let boxes = hasLayout && rects != nil ? UnsafeBufferPointer(start: rects, count: Int(rectCount)) : UnsafeBufferPointer(start: nil, count: 0)
         var builder = PDFLineBuilder(boxes: boxes, maxCharacters: maxCharacters)
-        for scalar in String(cString: cText).unicodeScalars {
+        // Decode poppler's UTF-8 in place rather than copying the page into a String first.
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cText).assumingMemoryBound(to: UInt8.self), count: strlen(cText))
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        decoding: while true {
+            let scalar: Unicode.Scalar
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let value): scalar = value
+            case .emptyInput: break decoding
+            case .error: scalar = "\u{FFFD}"
+            }
             if !builder.add(scalar) {
                 diagnostics.append(Diagnostic(level: .warning, code: "page_text_limit",
                                               message: "Page \(index + 1) has more than \(maxCharacters) characters; the rest was dropped."))

@@ -23,7 +23,12 @@ enum OCRPolicy {
 /// Text that is not text: broken font encodings and wrongly decrypted streams give mostly
 /// replacement, control or private-use characters, or letters that never form words.
 enum TextQuality {
-    static let vowels: Set<UInt32> = Set("aeiouyAEIOUYäöüéèàáíóúâêîôû".unicodeScalars.map(\.value))
+    /// Vowels of Latin-script languages, as a table indexed by scalar value below U+0250.
+    static let vowels: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x250)
+        for scalar in "aeiouyAEIOUYäöüéèàáíóúâêîôûÄÖÜÉÈÀÁÍÓÚÂÊÎÔÛ".unicodeScalars { table[Int(scalar.value)] = true }
+        return table
+    }()
 
     static func isGarbled(_ text: String) -> Bool {
         var total = 0, bad = 0, letters = 0, vowels = 0
@@ -35,7 +40,7 @@ enum TextQuality {
             }
             if value < 0x250 && scalar.isLetterLike {
                 letters += 1
-                if Self.vowels.contains(value) { vowels += 1 }
+                if Self.vowels[Int(value)] { vowels += 1 }
             }
         }
         guard total >= 20 else { return false }
