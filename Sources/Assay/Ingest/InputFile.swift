@@ -7,38 +7,40 @@ import Glibc
 /// Reads an input file's bytes, refusing anything that is not a readable regular file, so a FIFO,
 /// a directory or a device can never block or flood a run.
 package enum InputFile {
-    package static func read(path: String, maxBytes: Int) throws -> Data {
+    /// `label` is how messages name the file (the path as the user gave it); `-` reads as "standard input".
+    package static func read(path: String, maxBytes: Int, label: String? = nil) throws -> Data {
+        let name = label == "-" ? "standard input" : (label ?? path)
         var info = stat()
         if lstat(path, &info) != 0 {
-            if errno == ENOENT || errno == ENOTDIR { throw DocumentError(.notFound, "The file \(path) does not exist.") }
-            if errno == ELOOP { throw DocumentError(.unreadable, "The path \(path) is a loop of symbolic links.") }
-            throw DocumentError(.unreadable, "The file \(path) cannot be examined (\(String(cString: strerror(errno)))).")
+            if errno == ENOENT || errno == ENOTDIR { throw DocumentError(.notFound, "The file \(name) does not exist.") }
+            if errno == ELOOP { throw DocumentError(.unreadable, "The path \(name) is a loop of symbolic links.") }
+            throw DocumentError(.unreadable, "The file \(name) cannot be examined (\(String(cString: strerror(errno)))).")
         }
         // Open without following a final symlink loop and without blocking on FIFOs.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             switch errno {
-            case ENOENT: throw DocumentError(.notFound, "The file \(path) does not exist (a link that points nowhere).")
-            case EACCES, EPERM: throw DocumentError(.unreadable, "The file \(path) cannot be read: permission denied.")
-            case ELOOP: throw DocumentError(.unreadable, "The path \(path) is a loop of symbolic links.")
-            default: throw DocumentError(.unreadable, "The file \(path) cannot be opened (\(String(cString: strerror(errno)))).")
+            case ENOENT: throw DocumentError(.notFound, "The file \(name) does not exist (a link that points nowhere).")
+            case EACCES, EPERM: throw DocumentError(.unreadable, "The file \(name) cannot be read: permission denied.")
+            case ELOOP: throw DocumentError(.unreadable, "The path \(name) is a loop of symbolic links.")
+            default: throw DocumentError(.unreadable, "The file \(name) cannot be opened (\(String(cString: strerror(errno)))).")
             }
         }
         defer { close(fd) }
         if fstat(fd, &info) != 0 {
-            throw DocumentError(.unreadable, "The file \(path) cannot be examined.")
+            throw DocumentError(.unreadable, "The file \(name) cannot be examined.")
         }
         let type = info.st_mode & S_IFMT
-        if type == S_IFDIR { throw DocumentError(.unreadable, "\(path) is a directory, not a document.") }
-        if type != S_IFREG { throw DocumentError(.unreadable, "\(path) is not a regular file (a pipe, socket or device).") }
+        if type == S_IFDIR { throw DocumentError(.unreadable, "\(name) is a directory, not a document.") }
+        if type != S_IFREG { throw DocumentError(.unreadable, "\(name) is not a regular file (a pipe, socket or device).") }
         let size = Int(info.st_size)
-        if size == 0 { throw DocumentError(.empty, "The file \(path) is empty.") }
+        if size == 0 { throw DocumentError(.empty, "The file \(name) is empty.") }
         if size > maxBytes {
-            throw DocumentError(.tooLarge, "The file \(path) is \(size) bytes, over the limit of \(maxBytes) bytes.")
+            throw DocumentError(.tooLarge, "The file \(name) is \(size) bytes, over the limit of \(maxBytes) bytes.")
         }
         // Back to blocking reads on a regular file.
         _ = fcntl(fd, F_SETFL, 0)
-        return try readAll(fd: fd, path: path, expected: size, maxBytes: maxBytes)
+        return try readAll(fd: fd, path: name, expected: size, maxBytes: maxBytes)
     }
 
     /// Reads a stream (standard input) up to `maxBytes`.

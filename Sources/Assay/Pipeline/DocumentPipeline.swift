@@ -10,7 +10,7 @@ public enum DocumentPipeline {
         let source = SourceInfo(path: label ?? path)
         let data: Data
         do {
-            data = try InputFile.read(path: path, maxBytes: options.ingest.maxBytes)
+            data = try InputFile.read(path: path, maxBytes: options.ingest.maxBytes, label: label)
         } catch let error as DocumentError {
             return .failure(source, error)
         } catch {
