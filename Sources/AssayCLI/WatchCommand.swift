@@ -45,18 +45,8 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("\(directory) is not a folder.")
-        }
+        try DropFolderValidation.validate(directory: directory, out: out, jobs: jobs, asOf: asOf)
         if interval <= 0 || settle < 0 { throw ValidationError("--interval must be positive and --settle not negative.") }
-        if let jobs, jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64.") }
-        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD.") }
-        let input = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
-        let output = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
-        if output == input || (input + "/").hasPrefix(output + "/") {
-            throw ValidationError("--out must not be the folder being read or a folder that contains it.")
-        }
     }
 
     func run() throws {
