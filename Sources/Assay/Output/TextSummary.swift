@@ -22,17 +22,38 @@ public enum TextSummary {
             for record in document.exceptions {
                 let page = record.evidence.first.map { " [p. \($0.page)]" } ?? ""
                 out.append("  - \(record.controlID ?? "?"): \(record.deviation)\(page)")
+                if let response = record.managementResponse { out.append("      management: \(response)") }
             }
         }
         if !document.subserviceOrganizations.isEmpty {
             out.append("subservice organisations:")
-            for org in document.subserviceOrganizations { out.append("  - \(org.name) (\(org.method.rawValue))") }
+            for org in document.subserviceOrganizations {
+                out.append("  - \(org.name) (\(org.method.rawValue))\(org.evidence.first.map { " [p. \($0.page)]" } ?? "")")
+            }
         }
-        if !document.cuecs.isEmpty { out.append("CUECs: \(document.cuecs.count)") }
+        if !document.cuecs.isEmpty {
+            out.append("CUECs — our to-dos (\(document.cuecs.count)):")
+            for cuec in document.cuecs { out.append("  [ ] \(cuec.text)\(cuec.evidence.first.map { " [p. \($0.page)]" } ?? "")") }
+        }
+        for claim in document.claims {
+            out.append("claims: \(claim.standard ?? "\(claim.kind.rawValue) \(claim.type?.rawValue ?? "")")\(claim.periodEnd.map { ", period ended \($0)" } ?? "")\(claim.expiryDate.map { ", valid until \($0)" } ?? "")")
+        }
         if !document.findings.isEmpty {
             out.append("findings:")
             for finding in document.findings.sorted(by: { $0.severity < $1.severity }) {
-                out.append("  [\(finding.severity.rawValue)] \(finding.code): \(finding.message)")
+                let page = finding.evidence.first.map { " [p. \($0.page)]" } ?? ""
+                out.append("  [\(finding.severity.rawValue)] \(finding.code): \(finding.message)\(page)")
+                if let question = finding.followUp { out.append("      ask: \(question)") }
+            }
+        }
+        if !document.clauses.isEmpty {
+            out.append("contract clauses:")
+            for clause in document.clauses { out.append("  - \(clause.text)") }
+        }
+        if !document.obligations.isEmpty {
+            out.append("obligations:")
+            for item in document.obligations {
+                out.append("  \(item.framework) \(item.reference) — \(item.status.rawValue): \(item.title)")
             }
         }
         for diagnostic in document.diagnostics where diagnostic.level != .info {
