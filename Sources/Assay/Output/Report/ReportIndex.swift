@@ -1,0 +1,49 @@
+import AssayModel
+
+/// `index.html` for a report run: one row per document with its kind, period or validity, opinion,
+/// exception and high-finding counts, and a link to its page.
+public enum ReportIndex {
+    public struct Entry: Sendable {
+        public var document: AssayDocument
+        /// The page's file name inside the output folder.
+        public var page: String
+
+        public init(document: AssayDocument, page: String) {
+            self.document = document
+            self.page = page
+        }
+    }
+
+    public static func render(_ entries: [Entry], asOf: String?) -> String {
+        var w = ReportWriter()
+        let title = "Assay review — \(entries.count) document(s)"
+        w.open(title: title)
+        w.line("<h1>\(HTMLText.escape(title))</h1>")
+        if let asOf { w.line("<p>Findings judged as of <time datetime=\"\(HTMLText.escape(asOf))\">\(HTMLText.escape(asOf))</time>.</p>") }
+        w.line("<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Organisation</th><th scope=\"col\">Kind</th><th scope=\"col\">Period or validity</th><th scope=\"col\">Opinion</th><th scope=\"col\">Exceptions</th><th scope=\"col\">High findings</th></tr></thead><tbody>")
+        for entry in entries {
+            let doc = entry.document
+            let link = "<a href=\"\(HTMLText.escape(entry.page))\">\(HTMLText.escape(doc.source.path))</a>"
+            if let error = doc.error {
+                w.line("<tr><td>\(link)</td><td colspan=\"6\">Could not be read: <code>\(HTMLText.escape(error.code.rawValue))</code> — \(HTMLText.escape(error.message))</td></tr>")
+                continue
+            }
+            let high = doc.findings.filter { $0.severity == .high }.count
+            let opinion = doc.fields["opinion"]?.value.display ?? ""
+            w.line("<tr><td>\(link)</td><td>\(HTMLText.escape(ReportPage.title(doc) == doc.source.path ? "" : ReportPage.title(doc)))</td><td>\(HTMLText.escape(MarkdownMemo.kindLabel(doc)))</td><td>\(HTMLText.escape(periodOrValidity(doc)))</td><td>\(HTMLText.escape(opinion))</td><td>\(doc.exceptions.count)</td><td>\(high)</td></tr>")
+        }
+        w.line("</tbody></table>")
+        return w.close()
+    }
+
+    /// "start – end" for a report period, "issued – expires" for a certificate, else the as-of date.
+    static func periodOrValidity(_ doc: AssayDocument) -> String {
+        func value(_ key: String) -> String? { doc.fields[key]?.value.display }
+        if let start = value("period_start"), let end = value("period_end") { return "\(start) – \(end)" }
+        if let end = value("period_end") { return "to \(end)" }
+        if let asOf = value("as_of_date") { return "as of \(asOf)" }
+        if let issued = value("issue_date"), let expires = value("expiry_date") { return "\(issued) – \(expires)" }
+        if let expires = value("expiry_date") { return "until \(expires)" }
+        return ""
+    }
+}
