@@ -1,0 +1,117 @@
+import Assay
+import AssayModel
+import Foundation
+import XCTest
+
+final class ExportCSVTests: XCTestCase {
+    /// A small, strict RFC 4180 reader: quoted cells may hold commas, quotes ("") and line breaks;
+    /// records end with CRLF.
+    private func parse(_ data: Data) throws -> [[String]] {
+        let bytes = [UInt8](data)
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 byte-order mark")
+        let text = try XCTUnwrap(String(data: data.dropFirst(3), encoding: .utf8))
+        var rows: [[String]] = [], row: [String] = [], cell = ""
+        var quoted = false, atCellStart = true
+        var chars = Array(text.unicodeScalars)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { cell.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
+                } else {
+                    cell.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where atCellStart: quoted = true; atCellStart = false
+            case ",": row.append(cell); cell = ""; atCellStart = true
+            case "\r":
+                XCTAssertEqual(chars.popFirst(), "\n", "records end with CRLF")
+                row.append(cell); rows.append(row); row = []; cell = ""; atCellStart = true
+            case "\n": XCTFail("bare LF outside a quoted cell")
+            default:
+                XCTAssertNotEqual(c, "\"", "a quote inside an unquoted cell")
+                cell.unicodeScalars.append(c); atCellStart = false
+            }
+        }
+        XCTAssertFalse(quoted, "unterminated quoted cell")
+        XCTAssertTrue(row.isEmpty && cell.isEmpty, "the last record ends with CRLF")
+        return rows
+    }
+
+    private func table(_ tables: [CSVExport.Table], _ name: String) throws -> [[String]] {
+        try parse(try XCTUnwrap(tables.first { $0.name == name }).data)
+    }
+
+    func testCorpusDocumentsRoundTrip() throws {
+        let options = ExtractOptions(asOf: "2026-06-30")
+        let soc = DocumentPipeline.extract(path: Repo.corpus("soc2/corvane-analytics-soc2-type2-2026.pdf"),
+                                           label: "corpus/soc2/corvane-analytics-soc2-type2-2026.pdf", options: options)
+        let iso = DocumentPipeline.extract(path: Repo.corpus("iso/harrowgate-iso27001-2022.pdf"),
+                                           label: "corpus/iso/harrowgate-iso27001-2022.pdf", options: options)
+        let bad = DocumentPipeline.extract(path: Repo.corpus("bad/truncated.pdf"), label: "corpus/bad/truncated.pdf", options: options)
+        XCTAssertNotNil(bad.error)
+        let tables = CSVExport.tables([soc, iso, bad])
+        XCTAssertEqual(tables.map(\.name), ["documents.csv", "exceptions.csv", "findings.csv", "obligations.csv"])
+
+        let documents = try table(tables, "documents.csv")
+        XCTAssertEqual(documents.first, CSVExport.documentColumns)
+        XCTAssertEqual(documents.count, 4)
+        for row in documents { XCTAssertEqual(row.count, CSVExport.documentColumns.count) }
+        func cell(_ row: [String], _ column: String) -> String? {
+            CSVExport.documentColumns.firstIndex(of: column).map { row[$0] }
+        }
+        XCTAssertEqual(cell(documents[1], "organization"), "Corvane Analytics, Inc.")
+        XCTAssertEqual(cell(documents[1], "period_start"), "2025-07-01")
+        XCTAssertEqual(cell(documents[1], "period_end"), "2026-06-30")
+        XCTAssertEqual(cell(documents[1], "kind"), "soc2")
+        XCTAssertEqual(cell(documents[1], "exceptions"), String(soc.exceptions.count))
+        XCTAssertEqual(cell(documents[1], "sha256"), soc.source.sha256)
+        XCTAssertEqual(cell(documents[2], "expiry_date"), "2028-06-05")
+        XCTAssertEqual(cell(documents[2], "certification_body"), "Pennant Certification Services Ltd")
+        XCTAssertEqual(cell(documents[3], "error_code"), bad.error?.code.rawValue)
+        XCTAssertEqual(cell(documents[3], "exceptions"), "")
+
+        let exceptions = try table(tables, "exceptions.csv")
+        XCTAssertEqual(exceptions.first, CSVExport.exceptionColumns)
+        XCTAssertEqual(exceptions.count - 1, soc.exceptions.count)
+        XCTAssertGreaterThan(soc.exceptions.count, 0)
+        for (row, record) in zip(exceptions.dropFirst(), soc.exceptions) {
+            XCTAssertEqual(row.count, CSVExport.exceptionColumns.count)
+            XCTAssertEqual(row[3], record.controlID ?? "")
+            XCTAssertEqual(row[7], record.deviation, "a cell with commas and quotes survives the round trip")
+            XCTAssertEqual(row[8], record.managementResponse ?? "")
+            XCTAssertEqual(row[10], record.evidence.first.map { String($0.page) })
+        }
+
+        let findings = try table(tables, "findings.csv")
+        XCTAssertEqual(findings.first, CSVExport.findingColumns)
+        XCTAssertEqual(findings.count - 1, soc.findings.count + iso.findings.count)
+        let codes = Set(findings.dropFirst().map { $0[2] })
+        XCTAssertEqual(codes, Set((soc.findings + iso.findings).map(\.code)))
+
+        let obligations = try table(tables, "obligations.csv")
+        XCTAssertEqual(obligations.first, CSVExport.obligationColumns)
+        XCTAssertEqual(obligations.count - 1, soc.obligations.count + iso.obligations.count)
+        for row in obligations.dropFirst() { XCTAssertEqual(row.count, CSVExport.obligationColumns.count) }
+    }
+
+    func testQuotingAndFormulaGuard() throws {
+        var document = AssayDocument(source: SourceInfo(path: "=cmd|' /C calc'!A0.pdf"))
+        document.document = DocumentInfo(kind: .soc2, type: .type2, confidence: 0.95)
+        document.fields["service_organization"] = Field(value: .text("Acme, \"The\" Co.\nLine two"), confidence: 0.95, evidence: [])
+        document.fields["standards"] = Field(value: .list(["ISO/IEC 27001:2022", "ISO/IEC 27701:2019"]), confidence: 0.95, evidence: [])
+        document.exceptions = [ExceptionRecord(controlID: "007", criteria: ["CC6.1", "CC6.2"], control: "c", test: "t",
+                                               deviation: "@SUM(A1) and -1", managementResponse: nil, confidence: 0.8,
+                                               evidence: [Evidence(page: 4, quote: "+quote")])]
+        let tables = CSVExport.tables([document])
+        let documents = try table(tables, "documents.csv")
+        XCTAssertEqual(documents[1][0], "'=cmd|' /C calc'!A0.pdf")
+        XCTAssertEqual(documents[1][6], "Acme, \"The\" Co.\nLine two")
+        XCTAssertEqual(documents[1][19], "ISO/IEC 27001:2022; ISO/IEC 27701:2019")
+        let exceptions = try table(tables, "exceptions.csv")
+        XCTAssertEqual(exceptions[1], ["'=cmd|' /C calc'!A0.pdf", "Acme, \"The\" Co.\nLine two",
+                                       "1", "007", "CC6.1; CC6.2", "c", "t", "'@SUM(A1) and -1", "", "0.8", "4", "'+quote"])
+        XCTAssertEqual(try table(tables, "findings.csv").count, 1, "header only")
+    }
+}
