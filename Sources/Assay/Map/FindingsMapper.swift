@@ -26,7 +26,11 @@ struct FindingsMapper: DocumentMapper {
 
     static func fill(_ template: String, _ values: [String: String]) -> String {
         var text = template
-        for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
+        for (key, value) in values {
+            // "Snowflake Inc." at the end of a sentence must not gain a second full stop.
+            if value.hasSuffix(".") { text = text.replacingOccurrences(of: "{\(key)}.", with: value) }
+            text = text.replacingOccurrences(of: "{\(key)}", with: value)
+        }
         return text
     }
 

@@ -75,14 +75,37 @@ public struct SOCCUECExtractor: DocumentExtractor {
         }
         for item in items {
             guard let firstRow = item.rows.first, let firstItem = firstRow.items.first else { continue }
-            let text = item.rows.map { $0.items.dropFirst($0.page == firstRow.page && $0.box == firstRow.box ? 1 : 0).map(\.word.text).joined(separator: " ") }
+            let rowWords = item.rows.map { Array($0.items.dropFirst($0.page == firstRow.page && $0.box == firstRow.box ? 1 : 0).map(\.word)) }
+            let all = rowWords.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ").foldedWhitespace
+            // A criteria column beside the text (a wide gap, then only references such as "CC6.2,") is
+            // not part of the control's wording: keep it for `criteria`, leave it out of `text`.
+            let text = rowWords.map { Self.dropCriteriaColumn($0, criteria: criteria).map(\.text).joined(separator: " ") }
                 .joined(separator: " ").foldedWhitespace
-            let ns = text as NSString
-            var found = criteria.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
+            let ns = all as NSString
+            var found = criteria.matches(in: all, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
             found = found.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
             if found.isEmpty, let objective = item.objective { found = [objective] }
             result.cuecs.append(CUEC(text: text, criteria: found, confidence: 0.9,
                                      evidence: [context.evidence(line: context.body[firstItem.bodyIndex])]))
         }
+    }
+
+    /// The words of a row without a trailing cell of criteria references: from the first word that
+    /// is a whole reference and stands more than 12 points right of the word before it.
+    static func dropCriteriaColumn(_ words: [Word], criteria: NSRegularExpression) -> [Word] {
+        for index in words.indices.dropFirst() {
+            let word = words[index]
+            let token = word.text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+            let range = NSRange(location: 0, length: (token as NSString).length)
+            guard let match = criteria.firstMatch(in: token, range: range), match.range == range else { continue }
+            let gap = word.box.x0 - words[index - 1].box.x1
+            let rest = words[index...].allSatisfy {
+                let t = $0.text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+                let r = NSRange(location: 0, length: (t as NSString).length)
+                return criteria.firstMatch(in: t, range: r)?.range == r
+            }
+            if gap > 12 && rest { return Array(words[..<index]) }
+        }
+        return words
     }
 }
