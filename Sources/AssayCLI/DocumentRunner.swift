@@ -25,6 +25,21 @@ struct DocumentRunner {
         }
     }
 
+    /// Extracts `path` and renders its review page; in the worker when isolated, so the evidence
+    /// cut-outs are drawn under the same deadline and memory cap as the text.
+    func report(path: String, password: String?) -> (document: AssayDocument, html: String) {
+        switch limits.isolation {
+        case .process:
+            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits)
+            let (document, html) = runner.report(path: path, label: path, options: options)
+            return (document, html ?? ReportPage.render(document, pdf: nil, password: nil))
+        case .none:
+            let document = DocumentPipeline.extract(path: path, label: path, options: options)
+            let pdf = document.source.mediaType == MediaType.pdf.rawValue ? FileManager.default.contents(atPath: path) : nil
+            return (document, ReportPage.render(document, pdf: pdf, password: password))
+        }
+    }
+
     /// Standard input is spooled to a private temporary file so the worker can read it like any file.
     private func runStandardInput() -> AssayDocument {
         let data: Data

@@ -71,11 +71,8 @@ struct ReportCommand: ParsableCommand {
         var failed = false
         for (index, file) in files.enumerated() {
             progress.update(index: index, file: file)
-            let document = runner.run(file)
+            let (document, html) = runner.report(path: file, password: password)
             if document.isFailure { failed = true }
-            // The worker does not send page images back: the bytes are read again here for the cut-outs.
-            let bytes = document.source.mediaType == "application/pdf" ? Self.read(file, maxBytes: options.ingest.maxBytes) : nil
-            let html = ReportPage.render(document, pdf: bytes, password: password)
             let name = names.next(for: file)
             try write(html, to: folder.appendingPathComponent(name))
             entries.append(ReportIndex.Entry(document: document, page: name))
@@ -93,12 +90,6 @@ struct ReportCommand: ParsableCommand {
             FileHandle.standardError.write(Data("assay: cannot write \(url.path): \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
-    }
-
-    private static func read(_ path: String, maxBytes: Int) -> Data? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? NSNumber, size.intValue <= maxBytes else { return nil }
-        return FileManager.default.contents(atPath: path)
     }
 }
 

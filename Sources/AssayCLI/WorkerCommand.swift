@@ -1,5 +1,7 @@
 import ArgumentParser
 import Assay
+import AssayIngest
+import AssayModel
 import Foundation
 
 /// The child-process side of isolation: reads one document under its own limits and prints the
@@ -24,5 +26,11 @@ struct WorkerCommand: ParsableCommand {
         let document = DocumentPipeline.extract(path: request.path, label: request.label,
                                                 options: request.options(password: password))
         print(ContractJSON.string(document, pretty: false))
+        if request.renderReport == true {
+            // The review page follows the document line; the parent splits at the first newline.
+            let pdf = document.source.mediaType == MediaType.pdf.rawValue
+                ? try? InputFile.read(path: request.path, maxBytes: request.maxBytes) : nil
+            print(ReportPage.render(document, pdf: pdf, password: password), terminator: "")
+        }
     }
 }

@@ -46,6 +46,18 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    func testReviewPageOfAHostileFileIsDrawnUnderTheWorkerDeadline() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("assay-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let start = Date()
+        let result = try CLITests.execute(["report", "--timeout", "3", "\(directory)/inflate-bomb.pdf", "\(directory)/text-page.pdf", "--out", out.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 12)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+        let page = try String(contentsOf: out.appendingPathComponent("inflate-bomb.pdf.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("timeout"), "the failed document's page names its error")
+    }
+
     func testUserPasswordInEveryCommonEncryption() throws {
         for scheme in ["rc4-40", "rc4-128", "aes-128", "aes-256"] {
             let file = "user-password-\(scheme).pdf"

@@ -19,10 +19,23 @@ public struct IsolatedRunner: Sendable {
     }
 
     public func extract(path: String, label: String, options: ExtractOptions) -> AssayDocument {
+        run(path: path, label: label, options: options, renderReport: false).document
+    }
+
+    /// Extracts the document and renders its HTML review page, both in the worker: the page's
+    /// evidence cut-outs are drawn by poppler, which must run under the worker's limits too.
+    /// The page is `nil` when the worker failed (the document then carries the error).
+    public func report(path: String, label: String, options: ExtractOptions) -> (document: AssayDocument, html: String?) {
+        run(path: path, label: label, options: options, renderReport: true)
+    }
+
+    private func run(path: String, label: String, options: ExtractOptions, renderReport: Bool) -> (document: AssayDocument, html: String?) {
         let bytes = fileSize(path)
-        let deadline = limits.deadline(forBytes: bytes)
-        let request = WorkerRequest(path: path, label: label, options: options, limits: limits,
+        // Rendering cut-outs costs about as much again as reading: allow for it.
+        let deadline = limits.deadline(forBytes: bytes) * (renderReport ? 2 : 1)
+        var request = WorkerRequest(path: path, label: label, options: options, limits: limits,
                                     cpuSeconds: Int(deadline.rounded(.up)) + 5)
+        request.renderReport = renderReport ? true : nil
         let requestJSON = ContractJSON.string(request, pretty: false)
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: WorkerRequest.passwordVariable)
@@ -36,24 +49,26 @@ public struct IsolatedRunner: Sendable {
                                        environment: environment, deadline: deadline)
         switch outcome {
         case .finished(let status, let stdout, let stderr):
-            if status == 0, let document = try? ContractJSON.decodeDocument(stdout) {
-                return document
+            let newline = stdout.firstIndex(of: UInt8(ascii: "\n")) ?? stdout.endIndex
+            if status == 0, let document = try? ContractJSON.decodeDocument(stdout[stdout.startIndex..<newline]) {
+                let rest = newline < stdout.endIndex ? stdout[stdout.index(after: newline)...] : Data()
+                return (document, renderReport ? String(decoding: rest, as: UTF8.self) : nil)
             }
             let detail = String(decoding: stderr.suffix(2000), as: UTF8.self)
-            return failure(path: path, label: label,
-                           error: DocumentError(.crashed, "The document's reader stopped unexpectedly (exit status \(status))."),
-                           detail: detail)
+            return (failure(path: path, label: label,
+                            error: DocumentError(.crashed, "The document's reader stopped unexpectedly (exit status \(status))."),
+                            detail: detail), nil)
         case .signaled(let signal, let stderr, let peakMemoryKB):
             let detail = String(decoding: stderr.suffix(2000), as: UTF8.self)
             let error = Self.error(forSignal: signal, stderr: detail, peakMemoryKB: peakMemoryKB, limits: limits, deadline: deadline)
-            return failure(path: path, label: label, error: error, detail: detail)
+            return (failure(path: path, label: label, error: error, detail: detail), nil)
         case .timedOut:
-            return failure(path: path, label: label,
-                           error: DocumentError(.timeout, "Reading the document took longer than \(Self.seconds(deadline)) seconds, so it was stopped."),
-                           detail: "")
+            return (failure(path: path, label: label,
+                            error: DocumentError(.timeout, "Reading the document took longer than \(Self.seconds(deadline)) seconds, so it was stopped."),
+                            detail: ""), nil)
         case .spawnFailed(let reason):
-            return failure(path: path, label: label,
-                           error: DocumentError(.crashed, "The document's reader could not be started (\(reason))."), detail: "")
+            return (failure(path: path, label: label,
+                            error: DocumentError(.crashed, "The document's reader could not be started (\(reason))."), detail: ""), nil)
         }
     }
 

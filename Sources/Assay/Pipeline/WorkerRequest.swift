@@ -19,6 +19,9 @@ public struct WorkerRequest: Codable, Sendable, Hashable {
     public var cpuSeconds: Int
     public var ocr: OCRMode
     public var ocrLanguages: String?
+    /// Also render the HTML review page (with its evidence cut-outs) in the worker, so that
+    /// poppler's renderer runs under the same limits as its text extraction.
+    public var renderReport: Bool?
 
     public init(path: String, label: String, options: ExtractOptions, limits: IsolationLimits, cpuSeconds: Int) {
         self.path = path
