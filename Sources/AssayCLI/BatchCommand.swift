@@ -56,6 +56,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        FileSizeLimit.reportInsteadOfDying()
         let options = ExtractOptions(ingest: limits.ingestOptions(password: nil), asOf: asOf)
         let configuration = BatchConfiguration(
             inputDirectory: URL(fileURLWithPath: directory), outputDirectory: URL(fileURLWithPath: out),

@@ -52,6 +52,7 @@ struct ExportCSVCommand: ParsableCommand {
     }
 
     func run() throws {
+        FileSizeLimit.reportInsteadOfDying()
         let password = password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
         let options = ExtractOptions(ingest: limits.ingestOptions(password: password), asOf: asOf)
         let runner = DocumentRunner(limits: limits, options: options)

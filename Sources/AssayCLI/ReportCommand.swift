@@ -55,6 +55,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        FileSizeLimit.reportInsteadOfDying()
         let password = password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
         let options = ExtractOptions(ingest: limits.ingestOptions(password: password),
                                      asOf: asOf, services: services, sites: sites)

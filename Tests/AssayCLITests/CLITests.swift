@@ -24,8 +24,14 @@ final class CLITests: XCTestCase {
     /// Runs the built binary in the repository root and collects its output and exit status.
     static func execute(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if arguments.first == "__shell__" {
+            // Run the binary through bash (for `ulimit`): bash -c SCRIPT BINARY ARGS…
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", arguments[1], Self.binary.path] + arguments.dropFirst(2)
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = Self.root
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "ASSAY_PDF_PASSWORD")

@@ -58,6 +58,29 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(page.contains("timeout"), "the failed document's page names its error")
     }
 
+    func testFullDiskGivesAClearErrorAndARerunFinishes() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("assay-full-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let drop = work.appendingPathComponent("drop/vendor")
+        try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
+        for name in ["layout.pdf", "page.html", "mixed.pdf"] {
+            try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent("Tests/AssayTests/Fixtures/\(name)"),
+                                             to: drop.appendingPathComponent(name))
+        }
+        let out = work.appendingPathComponent("out").path
+        // A 20 KB file-size limit stands in for a full disk: writes fail part-way through the run.
+        let script = "ulimit -f 20; exec \"$0\" batch \"$1\" --out \"$2\" --jobs 1 --as-of 2026-11-01"
+        let full = try CLITests.execute(["__shell__", script, work.appendingPathComponent("drop").path, out])
+        XCTAssertEqual(full.status, 1, full.stderr)
+        XCTAssertTrue(full.stderr.contains("assay batch:"), full.stderr)
+        let rerun = try CLITests.execute(["batch", work.appendingPathComponent("drop").path, "--out", out, "--jobs", "1", "--as-of", "2026-11-01"])
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        let results = try String(contentsOfFile: out + "/results.jsonl", encoding: .utf8)
+        XCTAssertEqual(results.split(separator: "\n").count, 3)
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.contains(".assay-tmp-") }
+        XCTAssertEqual(leftovers, [])
+    }
+
     func testUserPasswordInEveryCommonEncryption() throws {
         for scheme in ["rc4-40", "rc4-128", "aes-128", "aes-256"] {
             let file = "user-password-\(scheme).pdf"
