@@ -69,7 +69,6 @@ public struct EvaluationReport: Codable, Sendable {
     public var documents: [DocumentEvaluation] = []
     public var fields: [String: Score] = [:]
     public var exceptions = Score()
-    public var exceptionsWithControlID = Score()
     public var subserviceOrganizations = Score()
     public var claims = Score()
     public var findings = Score()
@@ -164,7 +163,6 @@ public struct Evaluator {
                 mistakes.append("exception extra: \(extra.controlID ?? "?") \(extra.deviation.prefix(60))")
             }
             report.exceptions += exceptionScore
-            report.exceptionsWithControlID += exceptionScore
 
             // Subservice organisations, matched by name and method.
             var orgs = document.subserviceOrganizations

@@ -195,8 +195,7 @@ private struct PDFLineBuilder {
             return true
         }
         if let box, let previous = previousBox, startsNewCell(box, after: previous) {
-            // poppler joins cells that sit side by side with no space ("Issue date2025-06-06"):
-            // a wide gap on the same baseline separates words, and the text gets a space there.
+            // poppler joins such words with no space; the text gets one here.
             endWord()
             lineText.append(" ")
         }
@@ -215,13 +214,13 @@ private struct PDFLineBuilder {
         return lines
     }
 
-    /// A gap wider than about a third of the glyph height, on an overlapping baseline, is a column break.
+    /// A new word starts at a glyph on another row (poppler runs the rows of a table cell together:
+    /// "andthe") or after a gap wider than about half the glyph height on the same row (cells side by
+    /// side: "Issue date2025-06-06").
     private func startsNewCell(_ box: Box, after previous: Box) -> Bool {
         let gap = box.x0 - previous.x1
         let height = max(box.height, previous.height, 1)
         let overlapsVertically = box.y0 < previous.y1 && previous.y0 < box.y1
-        // poppler also runs the rows of one table cell together with no space ("andthe"): a glyph on
-        // another row starts a new word.
         if !overlapsVertically { return true }
         return gap > max(2.5, height * 0.45)
     }

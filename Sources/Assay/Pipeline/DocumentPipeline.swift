@@ -7,16 +7,7 @@ import Foundation
 public enum DocumentPipeline {
     /// Extracts the document at `path` (`label` is the path printed in `source.path`).
     public static func extract(path: String, label: String? = nil, options: ExtractOptions = ExtractOptions()) -> AssayDocument {
-        let source = SourceInfo(path: label ?? path)
-        let data: Data
-        do {
-            data = try InputFile.read(path: path, maxBytes: options.ingest.maxBytes, label: label)
-        } catch let error as DocumentError {
-            return .failure(source, error)
-        } catch {
-            return .failure(source, DocumentError(.unreadable, "The file could not be read."))
-        }
-        return extract(data: data, label: label ?? path, options: options)
+        extractWithPages(path: path, label: label, options: options).document
     }
 
     /// Extracts a document already in memory.
@@ -26,14 +17,16 @@ public enum DocumentPipeline {
 
     /// Extracts the document at `path` and also returns the pages it read (for evaluation, which
     /// checks every evidence quote against its page).
-    public static func extractWithPages(path: String, options: ExtractOptions = ExtractOptions()) -> (document: AssayDocument, pages: PagedText?) {
+    public static func extractWithPages(path: String, label: String? = nil,
+                                        options: ExtractOptions = ExtractOptions()) -> (document: AssayDocument, pages: PagedText?) {
+        let source = SourceInfo(path: label ?? path)
         do {
-            let data = try InputFile.read(path: path, maxBytes: options.ingest.maxBytes)
-            return extractWithPages(data: data, label: path, options: options)
+            let data = try InputFile.read(path: path, maxBytes: options.ingest.maxBytes, label: label)
+            return extractWithPages(data: data, label: label ?? path, options: options)
         } catch let error as DocumentError {
-            return (.failure(SourceInfo(path: path), error), nil)
+            return (.failure(source, error), nil)
         } catch {
-            return (.failure(SourceInfo(path: path), DocumentError(.unreadable, "The file could not be read.")), nil)
+            return (.failure(source, DocumentError(.unreadable, "The file could not be read.")), nil)
         }
     }
 
