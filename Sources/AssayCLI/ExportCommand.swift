@@ -7,7 +7,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export what was read in formats other tools import.",
-        subcommands: [ExportCSVCommand.self]
+        subcommands: [ExportCSVCommand.self, ExportOSCALCommand.self, ExportROICommand.self]
     )
 }
 

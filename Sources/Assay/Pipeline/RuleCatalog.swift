@@ -33,6 +33,7 @@ public enum RuleCatalog {
         decode(CertificationBodies.self, "bodies/certification.yaml"),
         decode(BridgeLetterRules.self, "bridge/letter.yaml"),
         decode(TrustPageRules.self, "trust/page.yaml"),
+        Check(file: ROIExport.file) { _ = try ROIExport.ColumnMap.load($0) },
     ]
 
     /// One line per problem: files that do not parse or decode, and YAML files no check covers.
