@@ -18,7 +18,7 @@ struct AssayCommand: ParsableCommand {
           assay inspect vendor/acme-iso27001.pdf
         """,
         version: AssayVersion.string,
-        subcommands: [ExtractCommand.self, InspectCommand.self, SchemaCommand.self, EvalCommand.self, BatchCommand.self, ReportCommand.self, ExportCommand.self, WatchCommand.self, RulesCommand.self, WorkerCommand.self],
+        subcommands: [ExtractCommand.self, InspectCommand.self, SchemaCommand.self, EvalCommand.self, BatchCommand.self, ReportCommand.self, VendorsCommand.self, ExportCommand.self, WatchCommand.self, RulesCommand.self, WorkerCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -33,6 +33,8 @@ public enum RuleCatalog {
         decode(CertificationBodies.self, "bodies/certification.yaml"),
         decode(BridgeLetterRules.self, "bridge/letter.yaml"),
         decode(TrustPageRules.self, "trust/page.yaml"),
+        Check(file: "vendors/names.yaml") { _ = try VendorNameFolder(rules: $0) },
+        decode(VendorRules.self, "vendors/findings.yaml"),
         Check(file: ROIExport.file) { _ = try ROIExport.ColumnMap.load($0) },
     ]
 

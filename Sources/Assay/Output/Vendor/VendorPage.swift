@@ -1,0 +1,138 @@
+import AssayModel
+
+/// `vendor-<slug>.html`: one vendor's documents, coverage timeline (inline SVG), findings,
+/// consistency between documents, merged CUEC to-do list and the questions to send — with the
+/// document, page and quote behind each item. Uses the review page's writer, escaping and
+/// stylesheet; no script, well-formed XML.
+public enum VendorPage {
+    public static func fileName(_ vendor: VendorRecord) -> String { "vendor-\(vendor.slug).html" }
+
+    public static func render(_ vendor: VendorRecord, asOf: ISODate) -> String {
+        var w = ReportWriter()
+        let title = "\(vendor.name) — vendor view"
+        w.open(title: title)
+        w.line("<h1>\(HTMLText.escape(title))</h1>")
+        let how = vendor.groupedBy == .folder ? "from the folder <code>\(HTMLText.escape(vendor.name))</code>" : "by the organisation they name"
+        w.line("<p>\(vendor.documents.count) document(s), put together \(how); judged as of <time datetime=\"\(asOf)\">\(asOf)</time>.</p>")
+        documents(vendor, &w)
+        timeline(vendor, asOf: asOf, &w)
+        findings(vendor, &w)
+        consistency(vendor, &w)
+        cuecs(vendor, &w)
+        questions(vendor, &w)
+        w.line("<footer><p>Made by Assay \(HTMLText.escape(AssayVersion.string)); <a href=\"vendors.html\">all vendors of this run</a>.</p></footer>")
+        return w.close()
+    }
+
+    static func evidence(_ list: [VendorEvidence]) -> String {
+        list.map { "<figure class=\"evidence\"><figcaption><code>\(HTMLText.escape($0.path))</code>, p. \($0.page): <q>\(HTMLText.escape($0.quote))</q></figcaption></figure>" }.joined()
+    }
+
+    static func kindLabel(_ kind: DocumentKind, _ type: ReportType?) -> String {
+        let base: String
+        switch kind {
+        case .soc1: base = "SOC 1"
+        case .soc2: base = "SOC 2"
+        case .soc3: base = "SOC 3"
+        case .isoCertificate: base = "ISO certificate"
+        case .bridgeLetter: base = "Bridge letter"
+        case .trustPage: base = "Trust page"
+        case .unknown: base = "Unknown"
+        }
+        switch type {
+        case .type1: return base + " Type I"
+        case .type2: return kind == .soc3 ? base : base + " Type II"
+        case nil: return base
+        }
+    }
+
+    static func documents(_ vendor: VendorRecord, _ w: inout ReportWriter) {
+        w.line("<h2 id=\"documents\">Documents (\(vendor.documents.count))</h2>")
+        w.line("<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Kind</th><th scope=\"col\">Organisation named</th><th scope=\"col\">Own findings</th></tr></thead><tbody>")
+        for document in vendor.documents {
+            let kind = document.error.map { "Could not be read (\(HTMLText.escape($0)))" } ?? HTMLText.escape(kindLabel(document.kind, document.type))
+            w.line("<tr><td><code>\(HTMLText.escape(document.path))</code></td><td>\(kind)</td><td>\(HTMLText.escape(document.organization ?? ""))</td><td>\(document.findings)</td></tr>")
+        }
+        w.line("</tbody></table>")
+    }
+
+    static func timeline(_ vendor: VendorRecord, asOf: ISODate, _ w: inout ReportWriter) {
+        w.line("<h2 id=\"timeline\">Coverage timeline</h2>")
+        w.line("<figure class=\"timeline\">")
+        w.line(TimelineSVG.render(vendor, asOf: asOf))
+        w.line("<figcaption>SOC periods and bridge letters (blue and purple) must follow each other without gaps (shaded red); certificates (green) are shown for their validity.</figcaption></figure>")
+        guard !vendor.timeline.isEmpty else { return }
+        w.line("<table><thead><tr><th scope=\"col\">Row</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Document</th></tr></thead><tbody>")
+        for span in vendor.timeline {
+            w.line("<tr><td>\(HTMLText.escape(span.row.label))</td><td>\(span.start)</td><td>\(span.isPoint ? "(one date)" : "\(span.end)")</td><td><code>\(HTMLText.escape(span.path))</code>\(evidence(span.evidence))</td></tr>")
+        }
+        w.line("</tbody></table>")
+    }
+
+    static func findings(_ vendor: VendorRecord, _ w: inout ReportWriter) {
+        w.line("<h2 id=\"findings\">Vendor findings (\(vendor.findings.count))</h2>")
+        guard !vendor.findings.isEmpty else {
+            w.line("<p>None: coverage is continuous and the documents agree.</p>")
+            return
+        }
+        w.line("<ul class=\"findings\">")
+        for finding in vendor.findings {
+            var item = "<li class=\"finding\"><span class=\"sev sev-\(finding.severity.rawValue)\">\(finding.severity.rawValue)</span> <code>\(HTMLText.escape(finding.code))</code> — \(HTMLText.escape(finding.message))"
+            if let question = finding.followUp { item += "<p class=\"ask\"><strong>Ask the vendor:</strong> \(HTMLText.escape(question))</p>" }
+            w.line(item + evidence(finding.evidence) + "</li>")
+        }
+        w.line("</ul>")
+    }
+
+    static func consistency(_ vendor: VendorRecord, _ w: inout ReportWriter) {
+        w.line("<h2 id=\"consistency\">Do the documents agree?</h2>")
+        w.line("<table><thead><tr><th scope=\"col\">Aspect</th><th scope=\"col\">Result</th><th scope=\"col\">What each document states</th></tr></thead><tbody>")
+        let labels = ["legal_entity": "Legal entity", "services": "Services and scope", "sites": "Sites"]
+        let results: [ConsistencyStatus: String] = [.consistent: "Consistent", .different: "Different", .notComparable: "Not comparable"]
+        for check in vendor.consistency {
+            let stated = check.values.map { "<p><code>\(HTMLText.escape($0.path))</code>: \(HTMLText.escape($0.value))</p>" }.joined()
+            w.line("<tr><th scope=\"row\">\(HTMLText.escape(labels[check.aspect] ?? check.aspect))</th><td>\(results[check.status] ?? check.status.rawValue)</td><td>\(stated)</td></tr>")
+        }
+        w.line("</tbody></table>")
+    }
+
+    static func cuecs(_ vendor: VendorRecord, _ w: inout ReportWriter) {
+        guard !vendor.cuecs.isEmpty else { return }
+        w.line("<h2 id=\"cuecs\">Our to-dos: complementary user-entity controls (\(vendor.cuecs.count))</h2>")
+        w.line("<ul class=\"todo\">")
+        for cuec in vendor.cuecs {
+            let criteria = cuec.criteria.isEmpty ? "" : " <span class=\"conf\">(\(HTMLText.escape(cuec.criteria.joined(separator: ", "))))</span>"
+            w.line("<li>\(HTMLText.escape(cuec.text))\(criteria)\(evidence(cuec.sources))</li>")
+        }
+        w.line("</ul>")
+    }
+
+    static func questions(_ vendor: VendorRecord, _ w: inout ReportWriter) {
+        guard !vendor.questions.isEmpty else { return }
+        w.line("<h2 id=\"questions\">Questions to send the vendor (\(vendor.questions.count))</h2>")
+        w.line("<ol class=\"questions\">")
+        for question in vendor.questions {
+            w.line("<li>\(HTMLText.escape(question.text)) <span class=\"conf\">(\(HTMLText.escape(question.because.joined(separator: ", "))))</span></li>")
+        }
+        w.line("</ol>")
+    }
+}
+
+/// `vendors.html`: one row per vendor with its documents, coverage and findings, linking to its page.
+public enum VendorIndex {
+    public static func render(_ view: VendorView) -> String {
+        var w = ReportWriter()
+        let title = "Assay vendor view — \(view.vendors.count) vendor(s)"
+        w.open(title: title)
+        w.line("<h1>\(HTMLText.escape(title))</h1>")
+        w.line("<p>Judged as of <time datetime=\"\(view.asOf)\">\(view.asOf)</time>.</p>")
+        w.line("<table><thead><tr><th scope=\"col\">Vendor</th><th scope=\"col\">Documents</th><th scope=\"col\">Gaps</th><th scope=\"col\">High findings</th><th scope=\"col\">All findings</th><th scope=\"col\">Questions</th></tr></thead><tbody>")
+        for vendor in view.vendors {
+            let high = vendor.findings.filter { $0.severity == .high }.count
+            let gaps = vendor.gaps.map { "\($0.start) to \($0.end) (\($0.days) d)" }.joined(separator: "; ")
+            w.line("<tr><td><a href=\"\(HTMLText.escape(VendorPage.fileName(vendor)))\">\(HTMLText.escape(vendor.name))</a></td><td>\(vendor.documents.count)</td><td>\(gaps.isEmpty ? "None" : gaps)</td><td>\(high)</td><td>\(vendor.findings.count)</td><td>\(vendor.questions.count)</td></tr>")
+        }
+        w.line("</tbody></table>")
+        return w.close()
+    }
+}

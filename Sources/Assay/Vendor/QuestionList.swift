@@ -1,0 +1,38 @@
+import AssayModel
+
+/// The questions to send a vendor: the follow-up of every vendor finding, then of every document
+/// finding, most severe first, each asked once however many findings raise it.
+public enum QuestionList {
+    public static func build(vendorFindings: [VendorFinding], documents: [AssayDocument]) -> [VendorQuestion] {
+        struct Raised { var severity: Severity; var text: String; var because: String; var evidence: [VendorEvidence] }
+        var raised: [Raised] = []
+        for finding in vendorFindings {
+            guard let text = finding.followUp else { continue }
+            raised.append(Raised(severity: finding.severity, text: text, because: finding.code, evidence: finding.evidence))
+        }
+        var fromDocuments: [Raised] = []
+        for document in documents where !document.isFailure {
+            let path = document.source.path
+            for finding in document.findings {
+                guard let text = finding.followUp else { continue }
+                fromDocuments.append(Raised(severity: finding.severity, text: text, because: "\(path)#\(finding.code)",
+                                            evidence: finding.evidence.map { VendorEvidence(path: path, $0) }))
+            }
+        }
+        raised += fromDocuments.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+        var questions: [VendorQuestion] = []
+        var index: [String: Int] = [:]
+        for item in raised {
+            let key = item.text.foldedWhitespace.lowercased()
+            if let at = index[key] {
+                if !questions[at].because.contains(item.because) { questions[at].because.append(item.because) }
+                for evidence in item.evidence where !questions[at].evidence.contains(evidence) { questions[at].evidence.append(evidence) }
+                continue
+            }
+            index[key] = questions.count
+            questions.append(VendorQuestion(text: item.text.foldedWhitespace, because: [item.because],
+                                            evidence: CoverageTimeline.unique(item.evidence)))
+        }
+        return questions
+    }
+}

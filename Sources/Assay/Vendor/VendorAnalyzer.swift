@@ -1,0 +1,60 @@
+import AssayModel
+
+/// Builds the vendor view from contract documents: groups them by vendor, then for each vendor its
+/// timeline, consistency checks, findings, merged CUECs and questions.
+public struct VendorAnalyzer: Sendable {
+    let rules: VendorRules
+    let names: VendorNameFolder
+
+    public init(rules: RuleBook) throws {
+        self.rules = try VendorRules.load(rules)
+        names = try VendorNameFolder(rules: rules)
+    }
+
+    public init(rules: VendorRules, names: VendorNameFolder) {
+        self.rules = rules
+        self.names = names
+    }
+
+    /// Today's date, the default as-of date (the same clock as document findings).
+    public static func today() -> ISODate { FindingsMapper.today() }
+
+    public func analyze(_ inputs: [VendorInput], asOf: ISODate) throws -> VendorView {
+        var slugs = Set<String>()
+        var vendors: [VendorRecord] = []
+        for group in VendorGrouper(folder: names).group(inputs) {
+            var record = try analyze(group, asOf: asOf)
+            var slug = record.slug
+            var counter = 2
+            while slugs.contains(slug) {
+                slug = "\(record.slug)-\(counter)"
+                counter += 1
+            }
+            slugs.insert(slug)
+            record.slug = slug
+            vendors.append(record)
+        }
+        return VendorView(asOf: asOf, vendors: vendors)
+    }
+
+    func analyze(_ group: VendorGrouper.Group, asOf: ISODate) throws -> VendorRecord {
+        let inputs = group.inputs
+        let timeline = CoverageTimeline(inputs: inputs, asOf: asOf, tolerances: rules.tolerances)
+        let consistency = ConsistencyChecker(names: names).check(inputs)
+        let findings = try VendorFindingRules(rules: rules, inputs: inputs, timeline: timeline, consistency: consistency, asOf: asOf).all()
+        let documents = inputs.map(\.document)
+        let cuecs = CUECMerger(threshold: rules.cuec_similarity)
+            .merge(documents.flatMap { document in document.cuecs.map { (path: document.source.path, cuec: $0) } })
+        return VendorRecord(
+            name: group.name, slug: VendorGrouper.slug(group.name), groupedBy: group.grouping,
+            documents: inputs.map { input in
+                let document = input.document
+                return VendorDocument(path: document.source.path, kind: document.document.kind, type: document.document.type,
+                                      organization: input.organization, error: document.error?.code.rawValue,
+                                      findings: document.findings.count)
+            },
+            timeline: timeline.spans, gaps: timeline.gaps, overlaps: timeline.overlaps, findings: findings,
+            consistency: consistency, cuecs: cuecs,
+            questions: QuestionList.build(vendorFindings: findings, documents: documents))
+    }
+}

@@ -1,0 +1,41 @@
+import AssayModel
+import Foundation
+
+/// `extractors/vendors/findings.yaml`: tolerances of the coverage timeline, the CUEC similarity
+/// threshold, and the severity, wording and follow-up question of each vendor finding.
+public struct VendorRules: Decodable, Sendable {
+    public struct Tolerances: Decodable, Sendable {
+        public var gap_days: Int
+        public var trailing_gap_days: Int
+        public var overlap_days: Int
+    }
+
+    public struct Template: Decodable, Sendable {
+        public var severity: Severity
+        public var message: String
+        public var follow_up: String?
+    }
+
+    static let file = "vendors/findings.yaml"
+
+    public var version: Int
+    public var tolerances: Tolerances
+    public var cuec_similarity: Double
+    public var findings: [String: Template]
+
+    public static func load(_ rules: RuleBook) throws -> VendorRules {
+        try rules.load(VendorRules.self, from: file)
+    }
+
+    /// The finding `code` with its placeholders filled; a code missing from the file is a rule error.
+    func finding(_ code: String, _ values: [String: String], evidence: [VendorEvidence]) throws -> VendorFinding {
+        guard let template = findings[code] else {
+            throw RuleError(file: Self.file, key: "findings.\(code)", message: "is missing")
+        }
+        func fill(_ text: String) -> String {
+            values.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        }
+        return VendorFinding(code: code, severity: template.severity, message: fill(template.message),
+                             followUp: template.follow_up.map(fill), evidence: evidence)
+    }
+}
