@@ -36,7 +36,7 @@ enum TimelineSVG {
         func n(_ value: Double) -> String { String(format: "%.1f", value) }
 
         var out: [String] = []
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" role=\"img\" aria-labelledby=\"timeline-title\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"system-ui, sans-serif\" font-size=\"12\">")
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" role=\"img\" aria-labelledby=\"timeline-title\" width=\"100%\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"system-ui, sans-serif\" font-size=\"12\">")
         out.append("<title id=\"timeline-title\">Coverage of \(HTMLText.escape(vendor.name)) from \(domainStart) to \(domainEnd), as of \(asOf)</title>")
         // Year grid.
         var year = domainStart.year

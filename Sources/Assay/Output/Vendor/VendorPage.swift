@@ -58,7 +58,7 @@ public enum VendorPage {
 
     static func timeline(_ vendor: VendorRecord, asOf: ISODate, _ w: inout ReportWriter) {
         w.line("<h2 id=\"timeline\">Coverage timeline</h2>")
-        w.line("<figure class=\"timeline\">")
+        w.line("<figure class=\"timeline\" style=\"margin: .5rem 0\">")
         w.line(TimelineSVG.render(vendor, asOf: asOf))
         w.line("<figcaption>SOC periods and bridge letters (blue and purple) must follow each other without gaps (shaded red); certificates (green) are shown for their validity.</figcaption></figure>")
         guard !vendor.timeline.isEmpty else { return }
