@@ -119,6 +119,21 @@ final class ExportOSCALTests: XCTestCase {
         XCTAssertFalse(json.contains("null"), "absent members are left out, never null")
     }
 
+    func testTrustPageClaimsAreObservations() throws {
+        let page = extract("trust/halcyon-trust.html")
+        XCTAssertGreaterThan(page.claims.count, 0)
+        let sha = try XCTUnwrap(page.source.sha256)
+        let observations = try XCTUnwrap(OSCALExport.build(page, asOf: asOf)?.assessmentResults.results.first?.observations)
+        let claims = observations.filter { $0.props.contains(OSCAL.Prop.assay("record-kind", "claim")) }
+        XCTAssertEqual(claims.map(\.uuid), page.claims.indices.map { UUIDv5.assay("\(sha)/claims[\($0)]") })
+        XCTAssertEqual(claims.map { $0.props.first { $0.name == "claim-kind" }?.value }, page.claims.map(\.kind.rawValue))
+        for (claim, observation) in zip(page.claims, claims) {
+            XCTAssertEqual(observation.relevantEvidence.count, max(claim.evidence.count, 1))
+            XCTAssertEqual(observation.relevantEvidence.first?.props.first { $0.name == "page" }?.value,
+                           claim.evidence.first.map { String($0.page) })
+        }
+    }
+
     func testUnreadableDocumentHasNoFile() {
         let bad = extract("bad/truncated.pdf")
         XCTAssertNotNil(bad.error)

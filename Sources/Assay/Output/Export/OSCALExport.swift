@@ -108,9 +108,10 @@ private struct Builder {
             backMatter: OSCAL.BackMatter(resources: [resource]))
     }
 
-    /// One observation per field, exception, subservice organisation and CUEC (in that order, fields by
-    /// key), then one finding per Assay finding linked to the observations that share its evidence.
-    /// A finding whose evidence no observation carries gets an observation of its own.
+    /// One observation per field, exception, subservice organisation, CUEC and trust-page claim (in
+    /// that order, fields by key), then one finding per Assay finding, linked to the observations
+    /// that share its evidence. A finding whose evidence no observation carries gets an observation
+    /// of its own.
     func observationsAndFindings() -> ([OSCAL.Observation], [OSCAL.Finding]) {
         var observations: [OSCAL.Observation] = []
         var byEvidence: [Evidence: [String]] = [:]
@@ -152,6 +153,16 @@ private struct Builder {
                 description: record.text,
                 props: [.assay("criteria", record.criteria.joined(separator: "; ")), .assay("confidence", String(record.confidence))],
                 evidence: record.evidence)
+        }
+        for (index, claim) in document.claims.enumerated() {
+            let what = [claim.standard ?? claim.kind.rawValue, claim.type?.rawValue].compactMap { $0 }.joined(separator: " ")
+            var dates: [String] = []
+            if let end = claim.periodEnd { dates.append("period ending \(end)") }
+            if let expiry = claim.expiryDate { dates.append("expiring \(expiry)") }
+            add(path: "claims[\(index)]", kind: "claim", title: "Claimed \(what)",
+                description: "The page says the vendor holds \(what)\(dates.isEmpty ? "" : " (\(dates.joined(separator: ", ")))").",
+                props: [.assay("claim-kind", claim.kind.rawValue), .assay("confidence", String(claim.confidence))],
+                evidence: claim.evidence)
         }
         var findings: [OSCAL.Finding] = []
         for (index, finding) in document.findings.enumerated() {
