@@ -134,6 +134,41 @@ final class ExportOSCALTests: XCTestCase {
         }
     }
 
+    /// Every document in the corpus folders of certificates, SOC 1 / SOC 3 / Type I reports, bridge
+    /// letters and trust pages: each Assay finding is an OSCAL finding, each observation's evidence
+    /// names the file's hash and a page that the contract's evidence names too.
+    func testEveryFindingOfTheCorpusFoldersIsAnOSCALFinding() throws {
+        var documents = 0, findings = 0
+        for folder in ["iso", "soc1", "soc2-type1", "soc3", "bridge", "trust"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: Repo.corpus(folder))
+                .filter { !$0.hasSuffix(".truth.json") }.sorted()
+            for name in names {
+                let document = extract("\(folder)/\(name)")
+                let sha = try XCTUnwrap(document.source.sha256, name)
+                let result = try XCTUnwrap(OSCALExport.build(document, asOf: asOf)?.assessmentResults.results.first, name)
+                XCTAssertEqual(result.findings?.map(\.title) ?? [], document.findings.map(\.code), name)
+                XCTAssertEqual(result.findings?.map(\.target.status.state) ?? [],
+                               document.findings.map { $0.severity == .info ? "satisfied" : "not-satisfied" }, name)
+                var cited: [Evidence] = document.fields.values.flatMap(\.evidence)
+                cited += document.exceptions.flatMap(\.evidence)
+                cited += document.subserviceOrganizations.flatMap(\.evidence)
+                cited += document.cuecs.flatMap(\.evidence)
+                cited += document.claims.flatMap(\.evidence)
+                cited += document.findings.flatMap(\.evidence)
+                let pages = Set(cited.map { String($0.page) })
+                for evidence in (result.observations ?? []).flatMap(\.relevantEvidence) {
+                    XCTAssertEqual(evidence.props.first { $0.name == "sha256" }?.value, sha, name)
+                    let page = try XCTUnwrap(evidence.props.first { $0.name == "page" }?.value, name)
+                    XCTAssertTrue(pages.contains(page), "\(name): page \(page)")
+                }
+                documents += 1
+                findings += document.findings.count
+            }
+        }
+        XCTAssertEqual(documents, 27)
+        XCTAssertGreaterThan(findings, 0)
+    }
+
     func testUnreadableDocumentHasNoFile() {
         let bad = extract("bad/truncated.pdf")
         XCTAssertNotNil(bad.error)
