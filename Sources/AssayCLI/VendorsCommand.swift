@@ -53,6 +53,9 @@ struct VendorsCommand: ParsableCommand {
     func validate() throws {
         if paths.isEmpty && fromBatch == nil { throw ValidationError("Give a drop folder, documents, or --from-batch BATCHOUT.") }
         if !paths.isEmpty && fromBatch != nil { throw ValidationError("Give either documents or --from-batch, not both.") }
+        if paths.count > 1, let folder = paths.first(where: Self.isDirectory) {
+            throw ValidationError("\(folder) is a folder; give one drop folder, or documents.")
+        }
         if paths.contains("-") { throw ValidationError("vendors reads files by path; standard input (-) is not supported.") }
         if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD.") }
         if format == .html && out == nil { throw ValidationError("--format html writes pages; give --out OUTDIR.") }

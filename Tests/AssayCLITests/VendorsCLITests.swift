@@ -51,7 +51,7 @@ final class VendorsCLITests: XCTestCase {
 
     func testUsageErrors() throws {
         for arguments in [["vendors"], ["vendors", "corpus/vendors", "--format", "html"], ["vendors", "corpus/vendors", "--as-of", "2026-13-01"],
-                          ["vendors", "corpus/vendors", "--from-batch", "corpus/vendors"], ["vendors", "-"]] {
+                          ["vendors", "corpus/vendors", "--from-batch", "corpus/vendors"], ["vendors", "-"], ["vendors", "corpus/vendors", "corpus/iso"]] {
             let run = try CLITests.execute(arguments)
             XCTAssertEqual(run.status, 64, arguments.joined(separator: " "))
             XCTAssertEqual(run.stdout, "")

@@ -291,6 +291,17 @@ final class VendorViewTests: XCTestCase {
                        ["vendor-corbel-metrics.html", "vendor-harwick-payroll.html", "vendor-acme.html"])
     }
 
+    func testTimelineOfLongValidityLabelsAboutTwelveYears() throws {
+        let inputs = [Self.document("c.txt", kind: .isoCertificate, type: nil, ["organization": "Old Ltd", "issue_date": "1950-01-01", "expiry_date": "2150-12-31"])]
+            .map { VendorInput(document: $0, folder: nil) }
+        let vendor = try XCTUnwrap(try Self.analyzer().analyze(inputs, asOf: Self.asOf).vendors.first)
+        let svg = TimelineSVG.render(vendor, asOf: Self.asOf)
+        // 1950 to 2151: a label every 17 years.
+        XCTAssertEqual(svg.components(separatedBy: "fill=\"#333\">").count - 1, 12)
+        XCTAssertTrue(svg.contains(">1950</text>") && svg.contains(">1967</text>") && !svg.contains(">1951</text>"))
+        XCTAssertEqual(vendor.findings, [])
+    }
+
     func testDocumentTextIsEscapedOnTheVendorPage() throws {
         let inputs = [Self.document("<b>.txt", kind: .soc2, type: .type2, ["service_organization": "Evil <script>alert(1)</script> & Co", "period_start": "2025-01-01", "period_end": "2025-12-31"])]
             .map { VendorInput(document: $0, folder: nil) }

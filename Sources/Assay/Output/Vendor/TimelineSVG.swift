@@ -39,11 +39,13 @@ enum TimelineSVG {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" role=\"img\" aria-labelledby=\"timeline-title\" width=\"100%\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"system-ui, sans-serif\" font-size=\"12\">")
         out.append("<title id=\"timeline-title\">Coverage of \(HTMLText.escape(vendor.name)) from \(domainStart) to \(domainEnd), as of \(asOf)</title>")
         // Year grid.
+        // At most about twelve labelled years, however long the documents' dates run.
+        let step = max(1, (domainEnd.year - domainStart.year + 11) / 12)
         var year = domainStart.year
         while let tick = ISODate(year: year, month: 1, day: 1), tick <= domainEnd {
             out.append("<line x1=\"\(n(x(tick)))\" y1=\"\(n(top - 6))\" x2=\"\(n(x(tick)))\" y2=\"\(n(height - 8))\" stroke=\"#c8c8c8\" stroke-width=\"1\"/>")
             if tick < domainEnd { out.append("<text x=\"\(n(x(tick) + 3))\" y=\"\(n(top - 10))\" fill=\"#333\">\(year)</text>") }
-            year += 1
+            year += step
         }
         // Gaps across the rows of SOC reports and bridge letters.
         let controlRows = rows.filter(\.isControlCoverage)
