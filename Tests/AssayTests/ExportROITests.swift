@@ -77,6 +77,24 @@ final class ExportROITests: XCTestCase {
         XCTAssertEqual(evidence[1][7], socEvidence.quote.foldedWhitespace)
     }
 
+    /// The vendor drop folders: a provider written two ways is one row; a sister company with its own
+    /// legal form is a row of its own.
+    func testOneRowPerLegalEntityAcrossDocuments() throws {
+        let map = try ROIExport.ColumnMap.load(try RuleBook.standard())
+        var documents: [AssayDocument] = []
+        for vendor in ["Corbel Metrics", "Harwick Payroll"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: Repo.corpus("vendors/\(vendor)"))
+                .filter { !$0.hasSuffix(".truth.json") }.sorted()
+            documents += names.map { extract("vendors/\(vendor)/\($0)") }
+        }
+        let providers = try parse(try XCTUnwrap(ROIExport.tables(documents, map: map).first).data)
+        XCTAssertEqual(providers.dropFirst().map { [$0[4], $0[5]] }, [
+            ["Corbel Metrics, Inc.", "Corbel Metrics, Inc."],
+            ["Corbel Metrics Europe Limited", "Corbel Metrics Europe Limited"],
+            ["Harwick Payroll, Inc.", "Harwick Payroll, Inc."],
+        ])
+    }
+
     func testLatinNameOnlyForLatinScript() {
         XCTAssertTrue(ROIExport.isLatinScript("Rheinwerk Datenlogistik GmbH"))
         XCTAssertTrue(ROIExport.isLatinScript("Brise-Lames Hébergement SAS"))

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// The column map lives in `extractors/exports/dora_roi.yaml`. A template is written only when at
 /// least one of its columns has a source; every other cell is left empty for the financial entity.
-/// A provider named by several documents is one row, keyed by its name with case and spacing folded.
+/// A provider named by several documents is one row, keyed by its name with case, spacing and
+/// punctuation folded (legal forms kept).
 public enum ROIExport {
     public static let file = "exports/dora_roi.yaml"
 
@@ -124,10 +125,15 @@ public enum ROIExport {
         }
     }
 
-    /// The row a provider's values go to: the first filled value, case and spacing folded.
+    /// The row a provider's values go to: the first filled value with case, spacing and punctuation
+    /// folded, so "Harwick Payroll, Inc." and "HARWICK PAYROLL INC" are one row. Legal forms are
+    /// kept (unlike the vendor view's folding): "Corbel Metrics, Inc." and "Corbel Metrics Limited"
+    /// are two legal entities, and the register lists legal entities.
     static func rowKey(_ values: [Filled?]) -> String {
-        (values.compactMap { $0 }.first?.value ?? "").foldedWhitespace.lowercased()
+        punctuationFolder.fold(values.compactMap { $0 }.first?.value ?? "")
     }
+
+    private static let punctuationFolder = VendorNameFolder(suffixes: [], leadingWords: [])
 
     /// Whether every letter of `text` is in a Latin block of Unicode (Basic Latin, Latin-1
     /// Supplement, Latin Extended-A/B, Latin Extended Additional), so that the name already is its
