@@ -65,7 +65,9 @@ final class VendorViewTests: XCTestCase {
         XCTAssertEqual(carveOut.because, ["corpus/vendors/Corbel Metrics/soc2-type2-2024.txt#soc.subservice_carved_out",
                                           "corpus/vendors/Corbel Metrics/soc2-type2-2025-2026.txt#soc.subservice_carved_out"])
         XCTAssertEqual(vendor.questions.prefix(3).map { $0.because.first ?? "" }, ["vendor.coverage_gap", "vendor.coverage_gap", "vendor.entity_mismatch"])
-        XCTAssertEqual(vendor.questions.count, 6)
+        // The 2024 report's "send the current report" is answered by the later report and not asked.
+        XCTAssertEqual(vendor.questions.count, 5)
+        XCTAssertFalse(vendor.questions.contains { $0.because.contains { $0.hasSuffix("#soc.report_stale") } })
     }
 
     func testCorpusVendorWithContinuousCoverage() throws {
@@ -79,8 +81,8 @@ final class VendorViewTests: XCTestCase {
         // "HARWICK PAYROLL INC" on the certificate is the same entity as "Harwick Payroll, Inc.".
         XCTAssertEqual(vendor.consistency.map { "\($0.aspect) \($0.status.rawValue)" }, ["legal_entity consistent", "services consistent", "sites not_comparable"])
         XCTAssertEqual(vendor.cuecs.count, 3)
+        // The report's "send a bridge letter" is answered by the bridge letter in the folder.
         XCTAssertEqual(vendor.questions.map { $0.because }, [
-            ["corpus/vendors/Harwick Payroll/soc2-type2-2025-2026.txt#soc.report_ageing"],
             ["corpus/vendors/Harwick Payroll/soc2-type2-2025-2026.txt#soc.subservice_carved_out"],
         ])
     }
@@ -262,6 +264,26 @@ final class VendorViewTests: XCTestCase {
         XCTAssertEqual(questions.map(\.text), ["Explain the gap.", "Send the current report.", "Confirm the period."])
         XCTAssertEqual(questions[1].because, ["a#soc.report_stale", "b#soc.report_stale"])
         XCTAssertEqual(questions[1].evidence, [VendorEvidence(path: "a", page: 1, quote: "q"), VendorEvidence(path: "b", page: 1, quote: "q")])
+    }
+
+    func testQuestionsALaterDocumentAnswersAreNotAsked() {
+        let stale = Finding(code: "soc.report_stale", severity: .high, message: "m", followUp: "Send the current report.", evidence: [])
+        let ageing = Finding(code: "soc.report_ageing", severity: .medium, message: "m", followUp: "Send a bridge letter.", evidence: [])
+        let documents = [Self.document("old", kind: .soc2, type: .type2, [:], findings: [stale]),
+                         Self.document("new", kind: .soc2, type: .type2, [:], findings: [ageing])]
+        let span = { (path: String, row: CoverageRow, end: String) in
+            CoverageSpan(path: path, row: row, start: Self.date("2020-01-01"), end: Self.date(end), isPoint: false, evidence: [])
+        }
+        let rules = ["soc.report_stale": ["same"], "soc.report_ageing": ["same", "bridge_letter"]]
+        let withoutBridge = [span("old", .soc2, "2024-12-31"), span("new", .soc2, "2025-12-31")]
+        XCTAssertEqual(QuestionList.build(vendorFindings: [], documents: documents, timeline: withoutBridge, superseded: rules).map(\.because),
+                       [["new#soc.report_ageing"]])
+        // A certificate ending later answers neither; a bridge letter ending later answers the ageing report.
+        let withCertificate = withoutBridge + [span("iso", .certificate, "2027-01-01")]
+        XCTAssertEqual(QuestionList.build(vendorFindings: [], documents: documents, timeline: withCertificate, superseded: rules).count, 1)
+        let withBridge = withoutBridge + [span("bridge", .bridgeLetter, "2026-03-31")]
+        XCTAssertEqual(QuestionList.build(vendorFindings: [], documents: documents, timeline: withBridge, superseded: rules), [])
+        XCTAssertEqual(QuestionList.build(vendorFindings: [], documents: documents).count, 2)
     }
 
     // MARK: HTML

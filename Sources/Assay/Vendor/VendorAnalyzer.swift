@@ -55,6 +55,7 @@ public struct VendorAnalyzer: Sendable {
             },
             timeline: timeline.spans, gaps: timeline.gaps, overlaps: timeline.overlaps, findings: findings,
             consistency: consistency, cuecs: cuecs,
-            questions: QuestionList.build(vendorFindings: findings, documents: documents))
+            questions: QuestionList.build(vendorFindings: findings, documents: documents, timeline: timeline.spans,
+                                         superseded: rules.superseded_by_later))
     }
 }

@@ -21,6 +21,8 @@ public struct VendorRules: Decodable, Sendable {
     public var version: Int
     public var tolerances: Tolerances
     public var cuec_similarity: Double
+    /// Finding code → the timeline rows (`same`, or a row name) on which a later document answers it.
+    public var superseded_by_later: [String: [String]]
     public var findings: [String: Template]
 
     public static func load(_ rules: RuleBook) throws -> VendorRules {
