@@ -1,6 +1,7 @@
 import ArgumentParser
 import Assay
 import AssayIngest
+import Foundation
 
 extension OCRMode: ExpressibleByArgument {}
 
@@ -38,7 +39,14 @@ struct LimitOptions: ParsableArguments {
 
     var isolationLimits: IsolationLimits { IsolationLimits(timeout: timeout, maxMemoryMB: maxMemory) }
 
-    func ingestOptions(password: String?) -> IngestOptions {
-        IngestOptions(password: password, maxBytes: maxBytes, maxPages: maxPages, ocr: ocr, ocrLanguages: ocrLanguages)
+    /// `threads`: PDF pages read at once. A command that reads one document at a time uses the cores
+    /// (up to 4); a batch with several jobs divides them (`pageThreads(jobs:)`).
+    func ingestOptions(password: String?, threads: Int = LimitOptions.pageThreads(jobs: 1)) -> IngestOptions {
+        IngestOptions(password: password, maxBytes: maxBytes, maxPages: maxPages, ocr: ocr, ocrLanguages: ocrLanguages,
+                      threads: threads)
+    }
+
+    static func pageThreads(jobs: Int) -> Int {
+        min(4, max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, jobs)))
     }
 }

@@ -51,10 +51,12 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         FileSizeLimit.reportInsteadOfDying()
-        let options = ExtractOptions(ingest: limits.ingestOptions(password: nil), asOf: asOf)
+        let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let options = ExtractOptions(ingest: limits.ingestOptions(password: nil, threads: LimitOptions.pageThreads(jobs: jobs)),
+                                     asOf: asOf)
         let configuration = BatchConfiguration(
             inputDirectory: URL(fileURLWithPath: directory), outputDirectory: URL(fileURLWithPath: out),
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: false,
+            jobs: jobs, force: false,
             key: BatchCacheKey.current(options: options))
         let stop = BatchStop()
         let signals = StopSignals(stop: stop)

@@ -108,6 +108,28 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(paged.diagnostics.map(\.code), ["page_limit"])
     }
 
+    func testPagesReadOnSeveralThreadsAreTheSameAsInOrder() throws {
+        let reports = try FileManager.default.contentsOfDirectory(atPath: Repo.corpus("soc2"))
+            .filter { $0.hasSuffix(".pdf") }.sorted().prefix(3).map { Repo.corpus("soc2/\($0)") }
+        XCTAssertEqual(reports.count, 3)
+        for path in reports {
+            let data = try InputFile.read(path: path, maxBytes: 1 << 26)
+            let inOrder = try Ingestor.ingest(data, options: IngestOptions(ocr: .never, threads: 1))
+            let threaded = try Ingestor.ingest(data, options: IngestOptions(ocr: .never, threads: 3))
+            XCTAssertGreaterThan(inOrder.pages.count, 40, path)
+            XCTAssertEqual(threaded, inOrder, path)
+        }
+        // With a page limit and a character limit, the diagnostics come out in page order too.
+        let data = try InputFile.read(path: reports[0], maxBytes: 1 << 26)
+        let limited = IngestOptions(maxPages: 30, maxCharactersPerPage: 400, ocr: .never)
+        var threadedLimited = limited
+        threadedLimited.threads = 2
+        let one = try Ingestor.ingest(data, options: limited), two = try Ingestor.ingest(data, options: threadedLimited)
+        XCTAssertEqual(two, one)
+        XCTAssertEqual(two.diagnostics.first?.code, "page_limit")
+        XCTAssertGreaterThan(two.diagnostics.filter { $0.code == "page_text_limit" }.count, 10)
+    }
+
     func testSHA256KnownVectors() {
         XCTAssertEqual(SHA256.hex(Data()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(SHA256.hex(Data("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -14,9 +14,14 @@ public struct IngestOptions: Sendable, Hashable {
     public var ocr: OCRMode
     /// Tesseract languages, e.g. "eng+deu"; `nil` uses every installed one of English, German, French, Spanish.
     public var ocrLanguages: String?
+    /// PDF pages read at once, each thread with its own poppler document over the same bytes. 1 reads
+    /// the pages in order on the calling thread; more pays off for one long document on an otherwise
+    /// idle machine (`assay extract`), not for a batch that already keeps every core busy.
+    public var threads: Int
 
     public init(password: String? = nil, maxBytes: Int = 512 * 1024 * 1024, maxPages: Int = 5_000,
-                maxCharactersPerPage: Int = 200_000, ocr: OCRMode = .auto, ocrLanguages: String? = nil) {
+                maxCharactersPerPage: Int = 200_000, ocr: OCRMode = .auto, ocrLanguages: String? = nil, threads: Int = 1) {
+        self.threads = max(1, threads)
         self.ocr = ocr
         self.ocrLanguages = ocrLanguages
         self.password = password

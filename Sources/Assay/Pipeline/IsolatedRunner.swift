@@ -34,7 +34,7 @@ public struct IsolatedRunner: Sendable {
         // Rendering cut-outs costs about as much again as reading: allow for it.
         let deadline = limits.deadline(forBytes: bytes) * (renderReport ? 2 : 1)
         var request = WorkerRequest(path: path, label: label, options: options, limits: limits,
-                                    cpuSeconds: Int(deadline.rounded(.up)) + 5)
+                                    cpuSeconds: (Int(deadline.rounded(.up)) + 5) * max(1, options.ingest.threads))
         request.renderReport = renderReport ? true : nil
         let requestJSON = ContractJSON.string(request, pretty: false)
         var environment = ProcessInfo.processInfo.environment

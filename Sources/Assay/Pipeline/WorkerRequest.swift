@@ -22,6 +22,8 @@ public struct WorkerRequest: Codable, Sendable, Hashable {
     /// Also render the HTML review page (with its evidence cut-outs) in the worker, so that
     /// poppler's renderer runs under the same limits as its text extraction.
     public var renderReport: Bool?
+    /// PDF pages read at once (`IngestOptions.threads`); absent means 1.
+    public var threads: Int?
 
     public init(path: String, label: String, options: ExtractOptions, limits: IsolationLimits, cpuSeconds: Int) {
         self.path = path
@@ -36,12 +38,14 @@ public struct WorkerRequest: Codable, Sendable, Hashable {
         self.cpuSeconds = cpuSeconds
         ocr = options.ingest.ocr
         ocrLanguages = options.ingest.ocrLanguages
+        threads = options.ingest.threads > 1 ? options.ingest.threads : nil
     }
 
     /// The options as the worker rebuilds them, with the password from its environment.
     public func options(password: String?) -> ExtractOptions {
         ExtractOptions(ingest: IngestOptions(password: password, maxBytes: maxBytes, maxPages: maxPages,
-                                             maxCharactersPerPage: maxCharactersPerPage, ocr: ocr, ocrLanguages: ocrLanguages),
+                                             maxCharactersPerPage: maxCharactersPerPage, ocr: ocr, ocrLanguages: ocrLanguages,
+                                             threads: threads ?? 1),
                        asOf: asOf, services: services, sites: sites)
     }
 }

@@ -1,0 +1,77 @@
+import AssayModel
+import Foundation
+
+/// Reads the text and layout of a PDF's first `pages` pages, on one thread or several. poppler keeps
+/// per-document state (the parser, font and text caches) that must not be shared between threads,
+/// so each extra thread opens its own document over the same bytes; pages are dealt out in turn
+/// (0, 2, 4, … and 1, 3, 5, …) because their cost varies along a report. The result is in page
+/// order and does not depend on the number of threads.
+enum PDFPageReader {
+    struct PageResult {
+        var page: Page
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Documents shorter than this are read on one thread: opening another document costs more
+    /// than it saves.
+    static let minimumPagesForThreads = 12
+
+    static func read(document: PopplerDocument, data: Data, pages count: Int, options: IngestOptions) -> [PageResult] {
+        let threads = min(options.threads, count / (minimumPagesForThreads / 2))
+        guard threads > 1 else { return readPages(document, Array(0..<count), options: options) }
+        // Extra documents are opened here, in turn, so a file that opens once but not twice simply
+        // falls back to one thread.
+        var documents = [document]
+        for _ in 1..<threads {
+            guard let extra = try? PopplerDocument(data: data, password: options.password), extra.pageCount >= count else {
+                return readPages(document, Array(0..<count), options: options)
+            }
+            documents.append(extra)
+        }
+        let results = PageResults(count: count)
+        let shared = UncheckedBox(documents)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let indices = Array(stride(from: thread, to: count, by: threads))
+            let read = readPages(shared.value[thread], indices, options: options)
+            results.store(read, at: indices)
+        }
+        return results.collected()
+    }
+
+    private static func readPages(_ document: PopplerDocument, _ indices: [Int], options: IngestOptions) -> [PageResult] {
+        indices.map { index in
+            var diagnostics: [Diagnostic] = []
+            let page = document.page(at: index, maxCharacters: options.maxCharactersPerPage, diagnostics: &diagnostics)
+            return PageResult(page: page, diagnostics: diagnostics)
+        }
+    }
+}
+
+/// Page results written by several threads, each into its own slots.
+private final class PageResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [PDFPageReader.PageResult?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ results: [PDFPageReader.PageResult], at indices: [Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for (result, index) in zip(results, indices) { slots[index] = result }
+    }
+
+    func collected() -> [PDFPageReader.PageResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.enumerated().map { index, slot in
+            slot ?? PDFPageReader.PageResult(page: Page(number: index + 1, width: 0, height: 0, lines: [], textLayer: .none),
+                                             diagnostics: [])
+        }
+    }
+}
+
+/// Hands the per-thread documents to `concurrentPerform`; each thread touches only its own one.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
