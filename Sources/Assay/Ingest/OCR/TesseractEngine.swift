@@ -44,11 +44,17 @@ final class TesseractEngine {
         var confidence: Double
     }
 
-    func recognise(_ image: PageImage) -> Recognised {
+    /// Takes the image: Tesseract copies the pixels, and our copy is released before recognition.
+    func recognise(_ image: consuming PageImage) -> Recognised {
+        let scale = image.scale
         image.pixels.withUnsafeBufferPointer { buffer in
             TessBaseAPISetImage(handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
-        TessBaseAPISetSourceResolution(handle, Int32((image.scale * 72).rounded()))
+        _ = consume image
+        TessBaseAPISetSourceResolution(handle, Int32((scale * 72).rounded()))
+        // Tesseract frees most of a page's working memory on Clear, but glibc keeps it in the heap;
+        // handing it back keeps the next page's rendering from stacking on top of it.
+        defer { assay_release_free_memory() }
         guard TessBaseAPIRecognize(handle, nil) == 0, let results = TessBaseAPIGetIterator(handle) else {
             TessBaseAPIClear(handle)
             return Recognised(lines: [], confidence: 0)
@@ -75,8 +81,8 @@ final class TesseractEngine {
             guard !text.isEmpty else { continue }
             var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
             _ = TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom)
-            let box = Box(x0: Double(left) / image.scale, y0: Double(top) / image.scale,
-                          x1: Double(right) / image.scale, y1: Double(bottom) / image.scale)
+            let box = Box(x0: Double(left) / scale, y0: Double(top) / scale,
+                          x1: Double(right) / scale, y1: Double(bottom) / scale)
             words.append(Word(text: text, box: box))
             confidences.append(Double(TessResultIteratorConfidence(results, RIL_WORD)) / 100)
         } while TessResultIteratorNext(results, RIL_WORD) != 0
