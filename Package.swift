@@ -25,8 +25,9 @@ let package = Package(
                        providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
-                       providers: [.apt(["libtesseract-dev"])]),
+        // Tesseract's headers only: the library is loaded with dlopen when a page needs OCR (see
+        // Sources/CTesseract/include/CTesseract.h for why).
+        .target(name: "CTesseract", path: "Sources/CTesseract", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "AssayModel", path: "Sources/Assay/Model"),
         .target(name: "AssayIngest",
                 dependencies: ["AssayModel", "CPoppler", "CLibXML2", "CTesseract"],

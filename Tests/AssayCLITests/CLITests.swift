@@ -96,6 +96,27 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(source["media_type"] as? String, "text/html")
     }
 
+    /// Tesseract (and the libcurl, TLS and LDAP libraries it drags in) is loaded only when a page
+    /// needs OCR: linked, it cost every process ~10 ms of dynamic loading.
+    func testTesseractIsNotLinkedButOCRStillWorks() throws {
+        let ldd = URL(fileURLWithPath: "/usr/bin/ldd")
+        guard FileManager.default.isExecutableFile(atPath: ldd.path) else { throw XCTSkip("no ldd") }
+        let process = Process()
+        process.executableURL = ldd
+        process.arguments = [Self.binary.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let libraries = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertTrue(libraries.contains("libpoppler-glib"), libraries)
+        XCTAssertFalse(libraries.contains("libtesseract"), libraries)
+        XCTAssertFalse(libraries.contains("libcurl"), libraries)
+        let scan = try run(["extract", "--ocr", "always", "--max-pages", "1", "corpus/scanned/harrowgate-iso27001-2022-scan.pdf"])
+        XCTAssertEqual(scan.status, 0, scan.stderr)
+        XCTAssertTrue(scan.stdout.contains("\"code\" : \"ocr_used\""), scan.stdout)
+    }
+
     func testUsageErrorsExit64() throws {
         XCTAssertEqual(try run(["extract"]).status, 64)
         XCTAssertEqual(try run(["extract", "--format", "yaml", "x.pdf"]).status, 64)

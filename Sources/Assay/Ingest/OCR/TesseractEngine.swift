@@ -22,20 +22,20 @@ final class TesseractEngine {
     }
 
     init?(languages: String) {
-        guard let api = TessBaseAPICreate() else { return nil }
-        guard TessBaseAPIInit3(api, nil, languages) == 0 else {
-            TessBaseAPIDelete(api)
+        guard assay_tesseract_available() != 0, let api = assay_TessBaseAPICreate() else { return nil }
+        guard assay_TessBaseAPIInit3(api, nil, languages) == 0 else {
+            assay_TessBaseAPIDelete(api)
             return nil
         }
         // Tesseract would otherwise write "Estimating resolution …" and similar to stderr.
-        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        _ = assay_TessBaseAPISetVariable(api, "debug_file", "/dev/null")
         handle = api
         self.languages = languages
     }
 
     deinit {
-        TessBaseAPIEnd(handle)
-        TessBaseAPIDelete(handle)
+        assay_TessBaseAPIEnd(handle)
+        assay_TessBaseAPIDelete(handle)
     }
 
     struct Recognised {
@@ -48,22 +48,22 @@ final class TesseractEngine {
     func recognise(_ image: consuming PageImage) -> Recognised {
         let scale = image.scale
         image.pixels.withUnsafeBufferPointer { buffer in
-            TessBaseAPISetImage(handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+            assay_TessBaseAPISetImage(handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
         _ = consume image
-        TessBaseAPISetSourceResolution(handle, Int32((scale * 72).rounded()))
+        assay_TessBaseAPISetSourceResolution(handle, Int32((scale * 72).rounded()))
         // Tesseract frees most of a page's working memory on Clear, but glibc keeps it in the heap;
         // handing it back keeps the next page's rendering from stacking on top of it.
         defer { assay_release_free_memory() }
-        guard TessBaseAPIRecognize(handle, nil) == 0, let results = TessBaseAPIGetIterator(handle) else {
-            TessBaseAPIClear(handle)
+        guard assay_TessBaseAPIRecognize(handle, nil) == 0, let results = assay_TessBaseAPIGetIterator(handle) else {
+            assay_TessBaseAPIClear(handle)
             return Recognised(lines: [], confidence: 0)
         }
         defer {
-            TessResultIteratorDelete(results)
-            TessBaseAPIClear(handle)
+            assay_TessResultIteratorDelete(results)
+            assay_TessBaseAPIClear(handle)
         }
-        let pageIterator = TessResultIteratorGetPageIterator(results)
+        let pageIterator = assay_TessResultIteratorGetPageIterator(results)
         var lines: [TextLine] = []
         var words: [Word] = []
         var confidences: [Double] = []
@@ -74,18 +74,18 @@ final class TesseractEngine {
             words = []
         }
         repeat {
-            if TessPageIteratorIsAtBeginningOf(pageIterator, RIL_TEXTLINE) != 0 { closeLine() }
-            guard let cText = TessResultIteratorGetUTF8Text(results, RIL_WORD) else { continue }
+            if assay_TessPageIteratorIsAtBeginningOf(pageIterator, RIL_TEXTLINE) != 0 { closeLine() }
+            guard let cText = assay_TessResultIteratorGetUTF8Text(results, RIL_WORD) else { continue }
             let text = String(cString: cText).trimmingCharacters(in: .whitespacesAndNewlines)
-            TessDeleteText(cText)
+            assay_TessDeleteText(cText)
             guard !text.isEmpty else { continue }
             var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
-            _ = TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom)
+            _ = assay_TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom)
             let box = Box(x0: Double(left) / scale, y0: Double(top) / scale,
                           x1: Double(right) / scale, y1: Double(bottom) / scale)
             words.append(Word(text: text, box: box))
-            confidences.append(Double(TessResultIteratorConfidence(results, RIL_WORD)) / 100)
-        } while TessResultIteratorNext(results, RIL_WORD) != 0
+            confidences.append(Double(assay_TessResultIteratorConfidence(results, RIL_WORD)) / 100)
+        } while assay_TessResultIteratorNext(results, RIL_WORD) != 0
         closeLine()
         let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
         return Recognised(lines: lines, confidence: mean)
