@@ -30,11 +30,15 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("ocr-languages"), help: "Tesseract languages, e.g. eng+deu (default: the installed ones of eng, deu, fra, spa).")
     var ocrLanguages: String?
 
+    @Option(help: "PDF pages read at once, each thread with its own parser (default: the cores, up to 4, divided by --jobs).")
+    var threads: Int?
+
     func validate() throws {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds.") }
         if maxMemory < 128 { throw ValidationError("--max-memory must be at least 128 (MB); a worker needs that much to start.") }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
         if maxPages < 1 { throw ValidationError("--max-pages must be positive.") }
+        if let threads, threads < 1 || threads > 64 { throw ValidationError("--threads must be between 1 and 64.") }
     }
 
     var isolationLimits: IsolationLimits { IsolationLimits(timeout: timeout, maxMemoryMB: maxMemory) }
@@ -43,7 +47,7 @@ struct LimitOptions: ParsableArguments {
     /// (up to 4); a batch with several jobs divides them (`pageThreads(jobs:)`).
     func ingestOptions(password: String?, threads: Int = LimitOptions.pageThreads(jobs: 1)) -> IngestOptions {
         IngestOptions(password: password, maxBytes: maxBytes, maxPages: maxPages, ocr: ocr, ocrLanguages: ocrLanguages,
-                      threads: threads)
+                      threads: self.threads ?? threads)
     }
 
     static func pageThreads(jobs: Int) -> Int {
