@@ -27,8 +27,10 @@ public final class DocumentContext: @unchecked Sendable {
     public var type: ReportType?
     public var sections: [Section] = []
     public let dates: DateParser
-    /// Structures one stage builds and later stages reuse (e.g. SOC layout rows), keyed by their builder.
-    public var derived: [String: any Sendable] = [:]
+    /// Structures one stage builds and later stages reuse (e.g. SOC layout rows), keyed by their
+    /// builder; extractors may run on two threads at once, so access goes through `derived(_:build:)`.
+    private var derivedValues: [String: any Sendable] = [:]
+    private let derivedLock = NSRecursiveLock()
     /// Slash-date order settled from the whole document, when it can be.
     public let slashOrder: DateParser.SlashOrder?
 
@@ -113,4 +115,15 @@ public final class DocumentContext: @unchecked Sendable {
     }
 
     public func section(_ kind: String) -> Section? { sections.first { $0.kind == kind } }
+
+    /// The structure cached under `key`, built by `build` the first time. Built once even when two
+    /// extractors ask at the same moment (the second waits); a failed build is not cached.
+    public func derived<T: Sendable>(_ key: String, build: () throws -> T) rethrows -> T {
+        derivedLock.lock()
+        defer { derivedLock.unlock() }
+        if let cached = derivedValues[key] as? T { return cached }
+        let value = try build()
+        derivedValues[key] = value
+        return value
+    }
 }

@@ -5,7 +5,15 @@ import Foundation
 public protocol DocumentExtractor: Sendable {
     /// The document kinds it applies to.
     var kinds: Set<DocumentKind> { get }
+    /// True when the extractor reads nothing that other extractors record: only the context and
+    /// its own records. Independent extractors at the end of the registry run alongside the ones
+    /// before them (see `ExtractorRunner`). Default false.
+    var isIndependent: Bool { get }
     func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws
+}
+
+extension DocumentExtractor {
+    public var isIndependent: Bool { false }
 }
 
 /// Where extractors record what they find. When two extractors set the same field, the more
@@ -27,5 +35,20 @@ public struct ExtractionResult: Sendable {
 
     public mutating func set(_ name: String, _ value: String, confidence: Double, evidence: [Evidence]) {
         set(name, .text(value), confidence: confidence, evidence: evidence)
+    }
+
+    /// Adds what an extractor that runs later recorded in a result of its own, with the outcome it
+    /// would have had recording here: a field is replaced only by a more confident value, and
+    /// records follow the ones already here.
+    public mutating func append(_ later: ExtractionResult) {
+        for (name, field) in later.fields {
+            if let existing = fields[name], existing.confidence >= field.confidence { continue }
+            fields[name] = field
+        }
+        exceptions += later.exceptions
+        subserviceOrganizations += later.subserviceOrganizations
+        cuecs += later.cuecs
+        claims += later.claims
+        diagnostics += later.diagnostics
     }
 }

@@ -70,21 +70,18 @@ public enum DocumentPipeline {
         context.type = classified.type
         document.document = DocumentInfo(kind: classified.kind, type: classified.type,
                                          confidence: classified.confidence, title: classified.title)
-        var result = ExtractionResult()
+        var diagnostics: [Diagnostic] = []
         for segmenter in Registry.segmenters where segmenter.kinds.contains(context.kind) {
             do {
                 try StageClock.measure("\(type(of: segmenter))") { try segmenter.segment(context) }
             } catch {
-                result.diagnostics.append(Diagnostic(level: .error, code: "segmenter_failed", message: "\(error)"))
+                diagnostics.append(Diagnostic(level: .error, code: "segmenter_failed", message: "\(error)"))
             }
         }
-        for extractor in Registry.extractors where extractor.kinds.contains(context.kind) {
-            do {
-                try StageClock.measure("\(type(of: extractor))") { try extractor.extract(context, into: &result) }
-            } catch {
-                result.diagnostics.append(Diagnostic(level: .error, code: "extractor_failed", message: "\(error)"))
-            }
-        }
+        var result = ExtractionResult()
+        result.diagnostics = diagnostics
+        result.append(ExtractorRunner.run(Registry.extractors.filter { $0.kinds.contains(context.kind) }, context: context,
+                                          threads: options.ingest.threads))
         document.sections = context.sections
         OCRConfidence.apply(to: &result, pages: paged.pages)
         document.fields = result.fields

@@ -9,6 +9,7 @@ import Foundation
 /// is a subheading or a repeated table header.
 public struct SOCCUECExtractor: DocumentExtractor {
     public var kinds: Set<DocumentKind> { [.soc1, .soc2] }
+    public var isIndependent: Bool { true }
 
     public init() {}
 

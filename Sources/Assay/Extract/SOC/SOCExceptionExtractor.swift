@@ -12,6 +12,7 @@ import Foundation
 /// the results cell ("Management's response: …") or from Section V, matched by control id.
 public struct SOCExceptionExtractor: DocumentExtractor {
     public var kinds: Set<DocumentKind> { [.soc1, .soc2] }
+    public var isIndependent: Bool { true }
 
     public init() {}
 

@@ -83,10 +83,7 @@ final class SOCFieldRules: @unchecked Sendable {
     }
 
     static func load(_ context: DocumentContext) throws -> SOCFieldRules {
-        if let cached = context.derived["soc.fieldRules"] as? SOCFieldRules { return cached }
-        let rules = try SOCFieldRules(context.rules.load(Rules.self, from: file))
-        context.derived["soc.fieldRules"] = rules
-        return rules
+        try context.derived("soc.fieldRules") { try SOCFieldRules(context.rules.load(Rules.self, from: file)) }
     }
 }
 

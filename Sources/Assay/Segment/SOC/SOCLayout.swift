@@ -35,7 +35,10 @@ public struct SOCRow: Sendable {
 public enum SOCLayout {
     /// Rows of every page, built once per document and kept in the context.
     public static func rows(_ context: DocumentContext) -> [SOCRow] {
-        if let cached = context.derived["soc.rows"] as? [SOCRow] { return cached }
+        context.derived("soc.rows") { build(context) }
+    }
+
+    private static func build(_ context: DocumentContext) -> [SOCRow] {
         var rows: [SOCRow] = []
         var index = 0
         let body = context.body
@@ -51,7 +54,6 @@ public enum SOCLayout {
             }
             rows += group(items, page: page)
         }
-        context.derived["soc.rows"] = rows
         return rows
     }
 
