@@ -14,9 +14,10 @@ public struct IngestOptions: Sendable, Hashable {
     public var ocr: OCRMode
     /// Tesseract languages, e.g. "eng+deu"; `nil` uses every installed one of English, German, French, Spanish.
     public var ocrLanguages: String?
-    /// PDF pages read at once, each thread with its own poppler document over the same bytes. 1 reads
-    /// the pages in order on the calling thread; more pays off for one long document on an otherwise
-    /// idle machine (`assay extract`), not for a batch that already keeps every core busy.
+    /// Threads one document may use: PDF pages read at once (each thread with its own poppler
+    /// document over the same bytes), and, above 1, the independent extractors run beside the others.
+    /// 1 does everything in order on the calling thread. More pays off for one long document on an
+    /// otherwise idle machine (`assay extract`), not for a batch that already keeps every core busy.
     public var threads: Int
 
     public init(password: String? = nil, maxBytes: Int = 512 * 1024 * 1024, maxPages: Int = 5_000,
