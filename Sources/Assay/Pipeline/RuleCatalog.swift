@@ -10,7 +10,7 @@ public enum RuleCatalog {
         let validate: @Sendable (RuleBook) throws -> Void
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ file: String) -> Check {
+    static func decode<T: Decodable & SendableMetatype>(_ type: T.Type, _ file: String) -> Check {
         Check(file: file) { _ = try $0.load(T.self, from: file) }
     }
 
