@@ -121,7 +121,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 index += 1
                 continue
             }
-            if rowText.count < 80, rowText.range(of: rules.rules.continued_marker, options: [.caseInsensitive, .backwards, .anchored]) != nil { index += 1; continue }
+            if rowText.count < 80, rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) { index += 1; continue }
             var startsRecord = false
             if hasIDColumn {
                 startsRecord = (hasResults && SOCRegex.matches(rules.controlID, idText)) || isOwnID
@@ -157,7 +157,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     /// The columns of a header row, or nil when the row is not a table header.
     func headerColumns(_ rows: [SOCRow], at index: Int, rules: Compiled) -> [Column]? {
         let row = rows[index]
-        guard row.items.count <= 24, row.text.range(of: rules.rules.header.results_word, options: .caseInsensitive) != nil,
+        guard row.items.count <= 24, row.text.containsIgnoringCase(rules.rules.header.results_word),
               row.items.contains(where: { SOCRegex.matches(rules.results, $0.word.text) }),
               SOCRegex.matches(rules.test, row.text) || SOCRegex.matches(rules.controlHeader, row.text) || index > 0 else { return nil }
         var items = row.items
@@ -325,7 +325,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         // When the responses sit in a table, only the response column is the response.
         var responseX: Double?
         for row in rows.prefix(60) where row.items.count <= 16 {
-            if let cell = row.items.first(where: { $0.word.text.range(of: rules.rules.response_column, options: .caseInsensitive) != nil }),
+            if let cell = row.items.first(where: { $0.word.text.containsIgnoringCase(rules.rules.response_column) }),
                let first = row.items.first, cell.word.box.x0 - first.word.box.x0 > 100 {
                 // The cell may start a word or two before "response" ("Management's response").
                 var x = cell.word.box.x0

@@ -24,6 +24,9 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         var carve_out: String
         var prose_sentence: String
         var company: String
+        var use_cues: [String]
+        var name_leads: [String]
+        var sentence_end: String
     }
 
     struct Found {
@@ -76,7 +79,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         while index < rows.count {
             let row = rows[index]
             if let description, row.page < description.firstPage || row.page > description.lastPage { index += 1; continue }
-            guard row.items.contains(where: { $0.word.text.range(of: rules.header_word, options: .caseInsensitive) != nil }),
+            guard row.items.contains(where: { $0.word.text.containsIgnoringCase(rules.header_word) }),
                   SOCRegex.matches(header, row.text), !SOCRegex.matches(headerExclude, row.text), row.text.count < 120 else { index += 1; continue }
             // A header may be stacked over two rows ("Subservice" / "organization").
             var headerRow = row
@@ -145,7 +148,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
             var start = 0
             let ns = flat as NSString
             // Sentences end at ". " followed by a capital; "Inc. (the" stays inside.
-            let ends = try NSRegularExpression(pattern: "(?<!\\b(?:Inc|Ltd|Corp|Co|N\\.A|No|St))\\.\\s+(?=[A-Z])", options: [])
+            let ends = try NSRegularExpression(pattern: rules.sentence_end, options: [])
             for end in ends.matches(in: flat, range: NSRange(location: 0, length: ns.length)) + [] {
                 sentences.append((ns.substring(with: NSRange(location: start, length: end.range.location - start + 1)),
                                   NSRange(location: range.location + start, length: end.range.location - start + 1)))
@@ -159,7 +162,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         if let description {
             let range = SOCText.range(context, pages: description.firstPage, description.lastPage)
             let flat = text.substring(with: range).replacingOccurrences(of: "\n", with: " ")
-            let ends = try NSRegularExpression(pattern: "(?<!\\b(?:Inc|Ltd|Corp|Co|N\\.A|No|St))\\.\\s+(?=[A-Z])", options: [])
+            let ends = try NSRegularExpression(pattern: rules.sentence_end, options: [])
             let marked = ends.stringByReplacingMatches(in: flat, range: NSRange(location: 0, length: (flat as NSString).length), withTemplate: ".\u{1}")
             methodSentences += marked.components(separatedBy: "\u{1}").filter { SOCRegex.matches(inclusive, $0) || SOCRegex.matches(carveOut, $0) }
         }
@@ -167,12 +170,11 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         for (sentence, range) in sentences where SOCRegex.matches(proseSentence, sentence) {
             if let m = method(in: sentence) { proseMethods.append(m) }
             let ns = sentence as NSString
-            guard sentence.range(of: "uses", options: .caseInsensitive) != nil || sentence.range(of: "use of", options: .caseInsensitive) != nil
-                    || sentence.range(of: "services of", options: .caseInsensitive) != nil else { continue }
+            guard rules.use_cues.contains(where: { sentence.containsIgnoringCase($0) }) else { continue }
             for match in company.matches(in: sentence, range: NSRange(location: 0, length: ns.length)) {
                 var name = ns.substring(with: match.range(at: 1)).trimmingCharacters(in: .whitespaces)
                 // Words such as "Inc. uses" leave the service organisation's own name out; "The", "Our" are not names.
-                for lead in ["The ", "Our ", "Both ", "Uses "] where name.hasPrefix(lead) { name.removeFirst(lead.count) }
+                for lead in rules.name_leads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
                 let at = NSRange(location: range.location + match.range(at: 1).location, length: match.range(at: 1).length)
                 merge(Found(name: name, services: "", method: nil, evidence: context.evidence(for: at).map { [$0] } ?? [], inProse: true))
             }

@@ -112,7 +112,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
             // An un-numbered heading opens a page (at most a few rows above it), as sections do.
             if useBare, candidate == nil, row.items.count <= 14, text.utf16.count <= 90,
                rows[max(0, index - 3)..<index].filter({ $0.page == row.page }).count < 3,
-               rules.bare_keywords.contains(where: { text.range(of: $0, options: .caseInsensitive) != nil }), let bare = barePatterns.first(where: { SOCRegex.matches($0.1, text) }) {
+               rules.bare_keywords.contains(where: { text.containsIgnoringCase($0) }), let bare = barePatterns.first(where: { SOCRegex.matches($0.1, text) }) {
                 candidate = Found(kind: bare.0, title: text.trimmingCharacters(in: .whitespaces), row: index, confidence: 0.8)
             }
             guard let candidate, let candidateRank = Self.order.firstIndex(of: candidate.kind), candidateRank > rank else { continue }
