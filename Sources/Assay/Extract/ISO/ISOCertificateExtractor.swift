@@ -370,15 +370,20 @@ public struct ISOCertificateExtractor: DocumentExtractor {
         }
         // Otherwise the acronym or name printed in or beside the accreditation mark.
         var found: (String, [PlacedWord])?
+        // Each name folded once, not once per segment (folding was most of this loop's time).
+        let names = bodies.bodies.map { body in
+            body.names.map { (name: $0, compact: LabelText.compact($0)) }.filter { $0.compact.count >= 8 }
+        }
         outer: for layout in layouts {
             for segment in layout.segments {
                 let words = segment.words.map { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:()")) }
-                for body in bodies.bodies {
+                let text = LabelText.compact(segment.text)
+                for (body, names) in zip(bodies.bodies, names) {
                     if body.acronym_alone != false, let index = words.firstIndex(of: body.acronym) {
                         found = (body.acronym, [segment.words[index]])
                         break outer
                     }
-                    for name in body.names where LabelText.contains(segment.text, name) && LabelText.compact(name).count >= 8 {
+                    for (name, compact) in names where text.contains(compact) {
                         found = (name, segment.words)
                         break outer
                     }

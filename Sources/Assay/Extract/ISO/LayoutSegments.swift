@@ -130,9 +130,21 @@ extension DocumentContext {
 enum LabelText {
     /// Lower-case, accents removed, no whitespace; typographic apostrophes made plain.
     static func compact(_ text: String) -> String {
-        let folded = text.replacingOccurrences(of: "’", with: "'")
-            .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        return String(folded.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        // ASCII characters (nearly all of a label or a certificate line) are folded here; only the
+        // others go through Foundation's folding, which bridges to NSString on every call and was
+        // the hottest code of certificate extraction when done for whole lines.
+        var out = String.UnicodeScalarView()
+        for character in text {
+            if let byte = character.asciiValue {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+                out.append(Unicode.Scalar((0x41...0x5A).contains(byte) ? byte + 0x20 : byte))
+            } else if !character.isWhitespace {
+                let folded = String(character).replacingOccurrences(of: "’", with: "'")
+                    .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                out.append(contentsOf: folded.unicodeScalars.filter { !$0.properties.isWhitespace })
+            }
+        }
+        return String(out)
     }
 
     /// When `text` starts with `label` (compared compactly), the rest of `text` after the label and
