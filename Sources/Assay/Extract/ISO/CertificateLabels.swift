@@ -17,12 +17,12 @@ struct LabelHit: Sendable {
 /// same cell, in the next cell to the right on the same row, or in the cell below (column tables).
 struct LabelPairing {
     let layouts: [PageLayout]
-    let labels: [(field: String, label: String)]
+    let labels: [(field: String, label: String, compact: String)]
     private(set) var hits: [LabelHit] = []
     /// Segments that are labels, per page: never taken as a value.
     private(set) var labelSegments: [Int: Set<Int>] = [:]
 
-    init(layouts: [PageLayout], labels: [(field: String, label: String)]) {
+    init(layouts: [PageLayout], labels: [(field: String, label: String, compact: String)]) {
         self.layouts = layouts
         self.labels = labels
         for layout in layouts { find(in: layout) }
@@ -60,7 +60,10 @@ struct LabelPairing {
     }
 
     private func match(_ text: String) -> (String, String, String)? {
-        for (field, label) in labels {
+        // A text can start with a label only if its folded form does: a cheap test before the
+        // character-by-character walk that also finds where the label ends in the printed text.
+        let compact = LabelText.compact(text)
+        for (field, label, folded) in labels where compact.hasPrefix(folded) {
             if let rest = LabelText.remainder(of: text, after: label) { return (field, label, rest) }
         }
         return nil

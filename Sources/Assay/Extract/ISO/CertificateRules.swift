@@ -20,9 +20,10 @@ struct CertificateRules: Decodable, Sendable {
 
     /// Every (field, label) pair, longest label first so "original certification date" wins over
     /// "original certification".
-    var orderedLabels: [(field: String, label: String)] {
-        labels.flatMap { field, list in list.map { (field: field, label: $0) } }
-            .sorted { LabelText.compact($0.label).count > LabelText.compact($1.label).count }
+    /// Labels of equal length keep a fixed order (field, then label), whatever the dictionary's.
+    var orderedLabels: [(field: String, label: String, compact: String)] {
+        labels.flatMap { field, list in list.map { (field: field, label: $0, compact: LabelText.compact($0)) } }
+            .sorted { ($1.compact.count, $0.field, $0.label) < ($0.compact.count, $1.field, $1.label) }
     }
 }
 
