@@ -51,6 +51,10 @@ public struct AssayDocument: Codable, Sendable, Hashable {
 
     public var isFailure: Bool { error != nil }
 
+    /// The organisation the document is about: a report's service organisation, or the holder named
+    /// on a certificate or trust page.
+    public var organization: Field? { fields["service_organization"] ?? fields["organization"] }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schema = try c.decode(String.self, forKey: .schema)

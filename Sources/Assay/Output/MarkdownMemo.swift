@@ -6,7 +6,7 @@ import AssayModel
 public enum MarkdownMemo {
     public static func render(_ document: AssayDocument) -> String {
         var out: [String] = []
-        let name = document.fields["service_organization"]?.value.display ?? document.fields["organization"]?.value.display ?? document.source.path
+        let name = document.organization?.value.display ?? document.source.path
         out.append("# \(escape(name)) — \(kindLabel(document))")
         out.append("")
         if let error = document.error {

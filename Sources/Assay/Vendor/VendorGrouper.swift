@@ -15,7 +15,7 @@ public struct VendorInput: Sendable, Hashable {
     /// The organisation the document names, as written: the service organisation of a report,
     /// bridge letter or trust page, or the holder of a certificate.
     public var organization: String? {
-        document.fields["service_organization"]?.value.display ?? document.fields["organization"]?.value.display
+        document.organization?.value.display
     }
 }
 

@@ -98,7 +98,7 @@ public enum CSVExport {
     }
 
     static func organization(_ document: AssayDocument) -> String {
-        document.fields["service_organization"]?.value.display ?? document.fields["organization"]?.value.display ?? ""
+        document.organization?.value.display ?? ""
     }
 
     /// Text from a document: formula-guarded as in summary.csv.

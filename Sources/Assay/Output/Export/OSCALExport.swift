@@ -66,7 +66,7 @@ private struct Builder {
     func uuid(_ path: String) -> String { UUIDv5.assay("\(sha256)/\(path)") }
 
     var organization: String {
-        (document.fields["service_organization"] ?? document.fields["organization"])?.value.display.foldedWhitespace ?? ""
+        document.organization?.value.display.foldedWhitespace ?? ""
     }
 
     var kindLabel: String {

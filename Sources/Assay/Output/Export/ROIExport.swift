@@ -114,7 +114,7 @@ public enum ROIExport {
     static func value(_ column: ColumnMap.Column, _ document: AssayDocument) -> Filled? {
         guard let source = column.from else { return nil }
         if let kinds = column.kinds, !kinds.contains(document.document.kind) { return nil }
-        guard let field = document.fields["service_organization"] ?? document.fields["organization"] else { return nil }
+        guard let field = document.organization else { return nil }
         let name = field.value.display.foldedWhitespace
         guard !name.isEmpty else { return nil }
         switch source {

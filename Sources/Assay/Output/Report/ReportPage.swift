@@ -39,7 +39,7 @@ public enum ReportPage {
 
     /// Who the document is about: the organisation it names, or else its file.
     static func title(_ document: AssayDocument) -> String {
-        document.fields["service_organization"]?.value.display ?? document.fields["organization"]?.value.display ?? document.source.path
+        document.organization?.value.display ?? document.source.path
     }
 
     /// A safe file name (without extension) for the page of `path`.
