@@ -114,4 +114,22 @@ final class ExportCSVTests: XCTestCase {
                                        "1", "007", "CC6.1; CC6.2", "c", "t", "'@SUM(A1) and -1", "", "0.8", "4", "'+quote"])
         XCTAssertEqual(try table(tables, "findings.csv").count, 1, "header only")
     }
+
+    func testNumberLikeTextIsQuotedSoASpreadsheetCanKeepIt() throws {
+        var document = AssayDocument(source: SourceInfo(path: "r.pdf"))
+        document.exceptions = ["1.10", "004512", "6.3.1", "118", "2.5", "1234567890123456", "0"].map {
+            ExceptionRecord(controlID: $0, criteria: [], control: "c", test: "t", deviation: "d", managementResponse: nil,
+                            confidence: 0.9, evidence: [Evidence(page: 7, quote: "q")])
+        }
+        let data = try XCTUnwrap(CSVExport.tables([document]).first { $0.name == "exceptions.csv" }?.data)
+        let lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\r\n")
+        // Column 4 is control_id; the page (7) and confidence (0.9) are numbers and stay bare.
+        XCTAssertEqual(lines[1], "r.pdf,,1,\"1.10\",,c,t,d,,0.9,7,q")
+        XCTAssertEqual(lines[2], "r.pdf,,2,\"004512\",,c,t,d,,0.9,7,q")
+        XCTAssertEqual(lines[3], "r.pdf,,3,6.3.1,,c,t,d,,0.9,7,q")
+        XCTAssertEqual(lines[4], "r.pdf,,4,118,,c,t,d,,0.9,7,q")
+        XCTAssertEqual(lines[5], "r.pdf,,5,2.5,,c,t,d,,0.9,7,q")
+        XCTAssertEqual(lines[6], "r.pdf,,6,\"1234567890123456\",,c,t,d,,0.9,7,q")
+        XCTAssertEqual(lines[7], "r.pdf,,7,0,,c,t,d,,0.9,7,q")
+    }
 }

@@ -128,8 +128,21 @@ public enum SummaryCSV {
     }
 
     static func quote(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || changesAsNumber(cell) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Text a spreadsheet would read as a number and print back differently: a leading zero
+    /// ("004512"), a trailing zero after the point (control "1.10"), more than 15 digits. Such cells
+    /// are quoted, so that an import that keeps quoted fields as text (LibreOffice's "Format quoted
+    /// field as text", see docs/exports.md) keeps them as written.
+    static func changesAsNumber(_ cell: String) -> Bool {
+        guard !cell.isEmpty, cell.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E }) else { return false }
+        let parts = cell.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }) else { return false }
+        if parts[0].count > 1 && parts[0].hasPrefix("0") { return true }
+        if parts.count == 2, parts[1].hasSuffix("0") { return true }
+        return parts.reduce(0) { $0 + $1.count } > 15
     }
 
     static func safe(_ cell: String) -> String {
