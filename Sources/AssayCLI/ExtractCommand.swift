@@ -31,31 +31,15 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .json
 
-    @Option(help: "PDF user password (or set ASSAY_PDF_PASSWORD). Owner-only protected PDFs need none.")
-    var password: String?
-
-    @Option(name: .customLong("as-of"), help: "The date findings are judged at, YYYY-MM-DD (default: today).")
-    var asOf: String?
-
-    @Option(name: .customLong("service"), help: "A service you buy; a scope that does not name it is flagged. Repeatable.")
-    var services: [String] = []
-
-    @Option(name: .customLong("site"), help: "A site holding your data or equipment; flagged when out of scope. Repeatable.")
-    var sites: [String] = []
-
-    @OptionGroup var limits: LimitOptions
+    @OptionGroup var reading: ReadingOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one file to read.") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
-        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD.") }
     }
 
     func run() throws {
-        let password = password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
-        let options = ExtractOptions(ingest: limits.ingestOptions(password: password),
-                                     asOf: asOf, services: services, sites: sites)
-        let runner = DocumentRunner(limits: limits, options: options)
+        let runner = reading.runner
         let progress = Progress(total: files.count)
         var failed = false
         var documents: [AssayDocument] = []

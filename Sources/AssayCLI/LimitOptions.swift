@@ -30,7 +30,7 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("ocr-languages"), help: "Tesseract languages, e.g. eng+deu (default: the installed ones of eng, deu, fra, spa).")
     var ocrLanguages: String?
 
-    @Option(help: "PDF pages read at once, each thread with its own parser (default: the cores, up to 4, divided by --jobs).")
+    @Option(help: "Threads one document may use: PDF pages read at once, extractors side by side (default: the cores, up to 4, divided by --jobs).")
     var threads: Int?
 
     func validate() throws {

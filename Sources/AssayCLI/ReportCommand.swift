@@ -30,24 +30,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Folder the pages are written to (created when missing).")
     var out: String
 
-    @Option(help: "PDF user password (or set ASSAY_PDF_PASSWORD). Owner-only protected PDFs need none.")
-    var password: String?
-
-    @Option(name: .customLong("as-of"), help: "The date findings are judged at, YYYY-MM-DD (default: today).")
-    var asOf: String?
-
-    @Option(name: .customLong("service"), help: "A service you buy; a scope that does not name it is flagged. Repeatable.")
-    var services: [String] = []
-
-    @Option(name: .customLong("site"), help: "A site holding your data or equipment; flagged when out of scope. Repeatable.")
-    var sites: [String] = []
-
-    @OptionGroup var limits: LimitOptions
+    @OptionGroup var reading: ReadingOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one file to read.") }
         if files.contains("-") { throw ValidationError("report reads files by path; standard input (-) is not supported.") }
-        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD.") }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw ValidationError("--out must be a folder; \(out) is a file.")
@@ -56,10 +43,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         FileSizeLimit.reportInsteadOfDying()
-        let password = password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
-        let options = ExtractOptions(ingest: limits.ingestOptions(password: password),
-                                     asOf: asOf, services: services, sites: sites)
-        let runner = DocumentRunner(limits: limits, options: options)
+        let runner = reading.runner
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -72,14 +56,14 @@ struct ReportCommand: ParsableCommand {
         var failed = false
         for (index, file) in files.enumerated() {
             progress.update(index: index, file: file)
-            let (document, html) = runner.report(path: file, password: password)
+            let (document, html) = runner.report(path: file, password: reading.effectivePassword)
             if document.isFailure { failed = true }
             let name = names.next(for: file)
             try write(html, to: folder.appendingPathComponent(name))
             entries.append(ReportIndex.Entry(document: document, page: name))
         }
         progress.finish()
-        try write(ReportIndex.render(entries, asOf: asOf), to: folder.appendingPathComponent("index.html"))
+        try write(ReportIndex.render(entries, asOf: reading.asOf), to: folder.appendingPathComponent("index.html"))
         print(folder.appendingPathComponent("index.html").path)
         if failed { throw ExitCode(1) }
     }
