@@ -4,34 +4,6 @@ import Foundation
 import XCTest
 
 final class ExportROITests: XCTestCase {
-    /// RFC 4180 as the exports write it: byte-order mark, CRLF records, quoted cells with "" escapes.
-    private func parse(_ data: Data) throws -> [[String]] {
-        XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF])
-        let text = try XCTUnwrap(String(data: data.dropFirst(3), encoding: .utf8))
-        var rows: [[String]] = [], row: [String] = [], cell = "", quoted = false
-        var chars = Array(text.unicodeScalars)[...]
-        while let c = chars.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if chars.first == "\"" { cell.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
-                } else {
-                    cell.unicodeScalars.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                row.append(cell); cell = ""
-            } else if c == "\r" {
-                XCTAssertEqual(chars.popFirst(), "\n")
-                row.append(cell); rows.append(row); row = []; cell = ""
-            } else {
-                cell.unicodeScalars.append(c)
-            }
-        }
-        XCTAssertTrue(row.isEmpty && cell.isEmpty && !quoted)
-        return rows
-    }
-
     private func extract(_ relative: String) -> AssayDocument {
         DocumentPipeline.extract(path: Repo.corpus(relative), label: "corpus/\(relative)", options: ExtractOptions(asOf: "2026-06-30"))
     }
@@ -45,14 +17,14 @@ final class ExportROITests: XCTestCase {
         let tables = ROIExport.tables([soc, iso, again, bad], map: map)
         XCTAssertEqual(tables.map(\.name), ["b_05.01.csv", "roi_columns.csv", "roi_evidence.csv"])
 
-        let providers = try parse(try XCTUnwrap(tables.first).data)
+        let providers = try StrictCSV.parse(try XCTUnwrap(tables.first).data)
         XCTAssertEqual(providers, [
             ["c0010", "c0020", "c0030", "c0040", "c0050", "c0060", "c0070", "c0080", "c0090", "c0100", "c0110", "c0120"],
             ["", "", "", "", "Corvane Analytics, Inc.", "Corvane Analytics, Inc.", "", "", "", "", "", ""],
             ["", "", "", "", "Harrowgate Payroll Services Limited", "Harrowgate Payroll Services Limited", "", "", "", "", "", ""],
         ])
 
-        let columns = try parse(tables[1].data)
+        let columns = try StrictCSV.parse(tables[1].data)
         XCTAssertEqual(columns.first, ROIExport.columnMapColumns)
         XCTAssertEqual(columns.count - 1, 24, "B_05.01 and B_07.01, twelve columns each")
         XCTAssertEqual(columns[5], ["B_05.01", "ICT third-party service providers", "c0050",
@@ -62,7 +34,7 @@ final class ExportROITests: XCTestCase {
         XCTAssertEqual(lastAudit[3], "Date of the last audit on the ICT third-party service provider")
         XCTAssertEqual(lastAudit[4], "", "left for the financial entity")
 
-        let evidence = try parse(tables[2].data)
+        let evidence = try StrictCSV.parse(tables[2].data)
         XCTAssertEqual(evidence.first, ROIExport.evidenceColumns)
         let socEvidence = try XCTUnwrap(soc.fields["service_organization"]?.evidence.first)
         let isoEvidence = try XCTUnwrap(iso.fields["organization"]?.evidence.first)
@@ -87,7 +59,7 @@ final class ExportROITests: XCTestCase {
                 .filter { !$0.hasSuffix(".truth.json") }.sorted()
             documents += names.map { extract("vendors/\(vendor)/\($0)") }
         }
-        let providers = try parse(try XCTUnwrap(ROIExport.tables(documents, map: map).first).data)
+        let providers = try StrictCSV.parse(try XCTUnwrap(ROIExport.tables(documents, map: map).first).data)
         XCTAssertEqual(providers.dropFirst().map { [$0[4], $0[5]] }, [
             ["Corbel Metrics, Inc.", "Corbel Metrics, Inc."],
             ["Corbel Metrics Europe Limited", "Corbel Metrics Europe Limited"],

@@ -17,18 +17,7 @@ public enum MarkdownMemo {
         }
         out.append("| | |")
         out.append("|---|---|")
-        let cover: [(String, String)] = [
-            ("Organisation", "service_organization"), ("Organisation", "organization"), ("System", "system_name"),
-            ("Standards", "standards"), ("Certificate number", "certificate_number"), ("Opinion", "opinion"),
-            ("Period start", "period_start"), ("Period end", "period_end"), ("As of", "as_of_date"),
-            ("Report date", "report_date"), ("Service auditor", "service_auditor"),
-            ("Trust services categories", "trust_services_categories"), ("Issued", "issue_date"),
-            ("Expires", "expiry_date"), ("Originally certified", "original_certification_date"),
-            ("Certification body", "certification_body"), ("Accreditation body", "accreditation_body"),
-            ("Statement of Applicability", "soa_reference"), ("Bridged report ends", "bridged_period_end"),
-            ("Signed by", "signed_by"), ("Locations", "locations"), ("Scope", "scope"),
-        ]
-        for (label, key) in cover {
+        for (label, key) in ReportPage.cover {
             guard let field = document.fields[key] else { continue }
             out.append("| \(label) | \(escape(field.value.display))\(page(field.evidence))\(field.confidence < 0.9 ? " _(confidence \(field.confidence))_" : "") |")
         }

@@ -45,7 +45,7 @@ public enum ReportPage {
     /// A safe file name (without extension) for the page of `path`.
     public static func fileStem(_ path: String) -> String { HTMLText.fileStem(path) }
 
-    /// The cover-sheet rows: label and contract field, in the memo's order.
+    /// The cover-sheet rows, label and contract field, in order: the page's and the Markdown memo's.
     static let cover: [(String, String)] = [
         ("Organisation", "service_organization"), ("Organisation", "organization"), ("System", "system_name"),
         ("Standards", "standards"), ("Certificate number", "certificate_number"), ("Opinion", "opinion"),
