@@ -20,7 +20,7 @@ struct DocumentRunner {
         case .none:
             return DocumentPipeline.extract(path: path, label: label, options: options)
         case .process:
-            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits)
+            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true)
             return runner.extract(path: path, label: label, options: options)
         }
     }
@@ -30,7 +30,7 @@ struct DocumentRunner {
     func report(path: String, password: String?) -> (document: AssayDocument, html: String) {
         switch limits.isolation {
         case .process:
-            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits)
+            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true)
             let (document, html) = runner.report(path: path, label: path, options: options)
             return (document, html ?? ReportPage.render(document, pdf: nil, password: nil))
         case .none:

@@ -20,17 +20,7 @@ struct WorkerCommand: ParsableCommand {
         guard let request = try? JSONDecoder().decode(WorkerRequest.self, from: Data(request.utf8)) else {
             throw ValidationError("The worker request is not valid JSON.")
         }
-        WorkerLimits.apply(maxMemoryMB: request.maxMemoryMB, cpuSeconds: request.cpuSeconds)
-        WorkerTestHook.apply(path: request.path)
         let password = ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
-        let document = DocumentPipeline.extract(path: request.path, label: request.label,
-                                                options: request.options(password: password))
-        print(ContractJSON.string(document, pretty: false))
-        if request.renderReport == true {
-            // The review page follows the document line; the parent splits at the first newline.
-            let pdf = document.source.mediaType == MediaType.pdf.rawValue
-                ? try? InputFile.read(path: request.path, maxBytes: request.maxBytes) : nil
-            print(ReportPage.render(document, pdf: pdf, password: password), terminator: "")
-        }
+        try? FileHandle.standardOutput.write(contentsOf: WorkerJob.perform(request, password: password))
     }
 }

@@ -146,6 +146,31 @@ final class CLITests: XCTestCase {
         XCTAssertNil(try json(lines[1])["error"])
     }
 
+    /// `extract` runs each document in a copy of itself (fork); a crash or a hang there costs that
+    /// document only, is named, and is answered at once rather than after a crash report.
+    func testCrashAndHangInTheWorkerAreOneErrorEach() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assay-cli-hook-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fixture = Self.root.appendingPathComponent("Tests/AssayTests/Fixtures/layout.pdf")
+        let crash = directory.appendingPathComponent("assay-test-crash.pdf"), hang = directory.appendingPathComponent("assay-test-hang.pdf")
+        try FileManager.default.copyItem(at: fixture, to: crash)
+        try FileManager.default.copyItem(at: fixture, to: hang)
+        let start = Date()
+        let result = try run(["extract", "--timeout", "2", crash.path, hang.path, fixture.path, "--format", "jsonl"],
+                             environment: ["ASSAY_WORKER_TEST_HOOK": "1"])
+        XCTAssertEqual(result.status, 1)
+        let lines = try result.stdout.split(separator: "\n").map { try json(String($0)) }
+        XCTAssertEqual(lines.count, 3)
+        let crashError = try XCTUnwrap(lines[0]["error"] as? [String: Any])
+        XCTAssertEqual(crashError["code"] as? String, "crashed")
+        XCTAssertEqual(crashError["message"] as? String, "The document's reader crashed (signal SIGABRT).")
+        XCTAssertEqual((lines[1]["error"] as? [String: Any])?["code"] as? String, "timeout")
+        XCTAssertNil(lines[2]["error"])
+        XCTAssertEqual((lines[2]["source"] as? [String: Any])?["pages"] as? Int, 2)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 6)
+    }
+
     func testDeadlineGivesTimeout() throws {
         let start = Date()
         let result = try run(["extract", "--timeout", "0.3", "corpus/bad/scale-1000-pages.pdf", "--format", "jsonl"])

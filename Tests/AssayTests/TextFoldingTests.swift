@@ -11,6 +11,11 @@ final class TextFoldingTests: XCTestCase {
         XCTAssertFalse("Test Resul ts".containsIgnoringCase("result"))
         XCTAssertFalse("".containsIgnoringCase("result"))
         XCTAssertTrue("Access reviews (continued)"[...].containsIgnoringCase("(Continued)"))
+        XCTAssertTrue("\u{212A}ELVIN".containsIgnoringCase("kelvin"), "lowercasing turns the Kelvin sign into k")
+        XCTAssertTrue("ÉCART CONSTATÉ".containsIgnoringCase("constaté"))
+        XCTAssertTrue("RESULTS".containsIgnoringCase("results"))
+        XCTAssertFalse("RESULT".containsIgnoringCase("results"))
+        XCTAssertFalse("Prüfergebnis".containsIgnoringCase("ergebnisse"))
     }
 
     func testFoldedWhitespace() {

@@ -64,11 +64,75 @@ enum ChildProcess {
         close(errPipe[1])
         defer { close(outPipe[0]); close(errPipe[0]) }
         guard spawned == 0 else { return .spawnFailed(String(cString: strerror(spawned))) }
+        return collect(pid: pid, stdout: outPipe[0], stderr: errPipe[0], deadline: deadline)
+    }
 
+    /// Whether this process has a single thread, so that a `fork` without `exec` is safe: the copy
+    /// inherits no lock held by a thread that does not exist in it, and libdispatch allows a
+    /// child of a process that never went multi-threaded to start threads of its own.
+    static var isSingleThreaded: Bool {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) == 1
+    }
+
+    /// Runs `job` in a copy of this process (`fork` without `exec`), under the same deadline and
+    /// process-group kill as a spawned child: what `job` returns is the child's standard output.
+    /// Only for a single-threaded parent (`isSingleThreaded`). It saves the start of a second
+    /// program — loading its libraries and runtime — which is most of what isolation costs.
+    static func fork(deadline: Double, job: () -> Data) -> Outcome {
+        var outPipe: [Int32] = [-1, -1]
+        var errPipe: [Int32] = [-1, -1]
+        guard makePipe(&outPipe) else { return .spawnFailed("no pipe") }
+        guard makePipe(&errPipe) else {
+            close(outPipe[0]); close(outPipe[1])
+            return .spawnFailed("no pipe")
+        }
+        // Nothing the parent has buffered may be written twice.
+        fflush(nil)
+        let pid = Glibc.fork()
+        if pid == 0 {
+            _ = setpgid(0, 0)
+            let null = open("/dev/null", O_RDONLY)
+            if null >= 0 { _ = dup2(null, 0); close(null) }
+            _ = dup2(outPipe[1], 1)
+            _ = dup2(errPipe[1], 2)
+            for fd in outPipe + errPipe { close(fd) }
+            // As a spawned worker: default signal actions and none blocked, so a crash ends the child at
+            // once with its signal (the Swift runtime's backtracer would spend seconds on it first).
+            for signal in 1..<Int32(32) where signal != SIGKILL && signal != SIGSTOP { Glibc.signal(signal, SIG_DFL) }
+            var mask = sigset_t()
+            sigemptyset(&mask)
+            sigprocmask(SIG_SETMASK, &mask, nil)
+            // Read by OpenMP when Tesseract is loaded, which happens on demand, after this.
+            setenv("OMP_THREAD_LIMIT", "1", 1)
+            let output = job()
+            output.withUnsafeBytes { bytes in
+                guard let base = bytes.baseAddress else { return }
+                var offset = 0
+                while offset < bytes.count {
+                    let n = write(1, base + offset, bytes.count - offset)
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { _exit(74) }
+                    offset += n
+                }
+            }
+            _exit(0)
+        }
+        close(outPipe[1])
+        close(errPipe[1])
+        defer { close(outPipe[0]); close(errPipe[0]) }
+        guard pid > 0 else { return .spawnFailed(String(cString: strerror(errno))) }
+        // Also set here, so the group exists whichever of parent and child runs first.
+        _ = setpgid(pid, pid)
+        return collect(pid: pid, stdout: outPipe[0], stderr: errPipe[0], deadline: deadline)
+    }
+
+    /// Reads the child's output until it closes both pipes, then reaps it; past the deadline the
+    /// child's whole process group is killed.
+    private static func collect(pid: pid_t, stdout outFD: Int32, stderr errFD: Int32, deadline: Double) -> Outcome {
         let start = Date()
         var stdout = Data()
         var stderr = Data()
-        var open: [Int32] = [outPipe[0], errPipe[0]]
+        var open: [Int32] = [outFD, errFD]
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var timedOut = false
         while !open.isEmpty {
@@ -82,7 +146,7 @@ enum ChildProcess {
                 if n <= 0 {
                     if n < 0 && errno == EINTR { continue }
                     open.removeAll { $0 == entry.fd }
-                } else if entry.fd == outPipe[0] {
+                } else if entry.fd == outFD {
                     if stdout.count < maxStdout { stdout.append(buffer, count: n) }
                 } else if stderr.count < maxStderr {
                     stderr.append(buffer, count: n)

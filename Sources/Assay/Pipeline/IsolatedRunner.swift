@@ -12,10 +12,16 @@ import Glibc
 public struct IsolatedRunner: Sendable {
     public var executable: String
     public var limits: IsolationLimits
+    /// Start the worker as a copy of this process (`fork` without `exec`) when this process has a
+    /// single thread — a command-line parent that does nothing else while the worker reads. The
+    /// copy needs no program start of its own, which is most of what isolation otherwise costs; a
+    /// parent with more threads (a library caller, a batch) always starts `executable worker`.
+    public var forkWhenSingleThreaded: Bool
 
-    public init(executable: String, limits: IsolationLimits) {
+    public init(executable: String, limits: IsolationLimits, forkWhenSingleThreaded: Bool = false) {
         self.executable = executable
         self.limits = limits
+        self.forkWhenSingleThreaded = forkWhenSingleThreaded
     }
 
     public func extract(path: String, label: String, options: ExtractOptions) -> AssayDocument {
@@ -36,17 +42,32 @@ public struct IsolatedRunner: Sendable {
         var request = WorkerRequest(path: path, label: label, options: options, limits: limits,
                                     cpuSeconds: (Int(deadline.rounded(.up)) + 5) * max(1, options.ingest.threads))
         request.renderReport = renderReport ? true : nil
+        let outcome: ChildProcess.Outcome
+        if forkWhenSingleThreaded && ChildProcess.isSingleThreaded {
+            let password = options.ingest.password
+            outcome = ChildProcess.fork(deadline: deadline) { WorkerJob.perform(request, password: password) }
+        } else {
+            outcome = spawn(request, password: options.ingest.password, deadline: deadline)
+        }
+        return document(from: outcome, path: path, label: label, deadline: deadline, renderReport: renderReport)
+    }
+
+    private func spawn(_ request: WorkerRequest, password: String?, deadline: Double) -> ChildProcess.Outcome {
         let requestJSON = ContractJSON.string(request, pretty: false)
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: WorkerRequest.passwordVariable)
-        if let password = options.ingest.password { environment[WorkerRequest.passwordVariable] = password }
+        if let password { environment[WorkerRequest.passwordVariable] = password }
         // Tesseract's OpenMP threads must be capped before the worker starts (NOTES.md).
         environment["OMP_THREAD_LIMIT"] = "1"
         // Swift's crash backtracer would spend seconds symbolicating and flood stderr; the parent
         // only needs the one-line reason.
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        let outcome = ChildProcess.run(executable: executable, arguments: ["worker", requestJSON],
-                                       environment: environment, deadline: deadline)
+        return ChildProcess.run(executable: executable, arguments: ["worker", requestJSON],
+                                environment: environment, deadline: deadline)
+    }
+
+    private func document(from outcome: ChildProcess.Outcome, path: String, label: String, deadline: Double,
+                          renderReport: Bool) -> (document: AssayDocument, html: String?) {
         switch outcome {
         case .finished(let status, let stdout, let stderr):
             let newline = stdout.firstIndex(of: UInt8(ascii: "\n")) ?? stdout.endIndex
