@@ -26,4 +26,34 @@ final class RuleCatalogTests: XCTestCase {
         XCTAssertTrue(problems.contains("stray.yaml: no check knows this file (add it to RuleCatalog)"))
         XCTAssertTrue(problems.contains { $0.hasPrefix("map/findings.yaml at .thresholds.stale_months:") }, "\(problems)")
     }
+
+    func testWarmUpListNamesOnlyCataloguedFilesAndDecodesThem() throws {
+        let known = Set(RuleCatalog.checks.map(\.file))
+        XCTAssertEqual(RuleCatalog.extractionFiles.filter { !known.contains($0.file) }.map(\.file), [])
+        let book = try RuleBook.standard()
+        for check in RuleCatalog.extractionFiles { XCTAssertNoThrow(try check.validate(book), check.file) }
+    }
+
+    /// Threads decoding the same files at once (the warm-up beside the stages) get the same values,
+    /// and one file can be read as two different types.
+    func testConcurrentLoadsAgreeAndOneFileServesTwoTypes() throws {
+        let book = try RuleBook.standard()
+        let counts = LockedCounts()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let bodies = try? book.load(AccreditationBodies.self, from: "bodies/accreditation.yaml")
+            let signatories = try? book.load(IAFSignatories.Rules.self, from: "bodies/accreditation.yaml")
+            let dates = try? book.load(DateParser.Rules.self, from: "dates.yaml")
+            counts.add(bodies != nil && signatories != nil && dates != nil)
+        }
+        XCTAssertEqual(counts.successes, 8)
+        let signatories = try book.load(IAFSignatories.Rules.self, from: "bodies/accreditation.yaml")
+        XCTAssertFalse(signatories.iaf_mla.isEmpty)
+        XCTAssertEqual(try IAFSignatories.load(book), try IAFSignatories.load(RuleBook(directory: book.directory)))
+    }
+}
+
+private final class LockedCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var successes = 0
+    func add(_ ok: Bool) { lock.withLock { if ok { successes += 1 } } }
 }

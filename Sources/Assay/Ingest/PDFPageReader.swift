@@ -3,9 +3,9 @@ import Foundation
 
 /// Reads the text and layout of a PDF's first `pages` pages, on one thread or several. poppler keeps
 /// per-document state (the parser, font and text caches) that must not be shared between threads,
-/// so each extra thread opens its own document over the same bytes; pages are dealt out in turn
-/// (0, 2, 4, … and 1, 3, 5, …) because their cost varies along a report. The result is in page
-/// order and does not depend on the number of threads.
+/// so each extra thread opens its own document over the same bytes; each thread takes the next
+/// unread page when it is done with one, because pages differ in cost and a thread may be held
+/// back. The result is in page order and does not depend on the number of threads.
 enum PDFPageReader {
     struct PageResult {
         var page: Page
@@ -31,9 +31,11 @@ enum PDFPageReader {
         let results = PageResults(count: count)
         let shared = UncheckedBox(documents)
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            let indices = Array(stride(from: thread, to: count, by: threads))
-            let read = readPages(shared.value[thread], indices, options: options)
-            results.store(read, at: indices)
+            // Each thread takes the next unread page, so a thread that the system holds back (or
+            // that meets heavy pages) leaves the rest to the others instead of finishing last.
+            while let index = results.nextPage() {
+                results.store(readPages(shared.value[thread], [index], options: options), at: [index])
+            }
         }
         return results.collected()
     }
@@ -51,8 +53,18 @@ enum PDFPageReader {
 private final class PageResults: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [PDFPageReader.PageResult?]
+    private var next = 0
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The index of the next page no thread has taken, or nil when all are taken.
+    func nextPage() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < slots.count else { return nil }
+        next += 1
+        return next - 1
+    }
 
     func store(_ results: [PDFPageReader.PageResult], at indices: [Int]) {
         lock.lock()

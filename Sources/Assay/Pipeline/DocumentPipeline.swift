@@ -31,16 +31,26 @@ public enum DocumentPipeline {
     }
 
     static func extractWithPages(data: Data, label: String, options: ExtractOptions) -> (document: AssayDocument, pages: PagedText?) {
-        var source = SourceInfo(path: label, sha256: SHA256.hex(data), bytes: data.count)
-        if data.isEmpty { return (.failure(source, DocumentError(.empty, "The document is empty.")), nil) }
+        if data.isEmpty {
+            return (.failure(SourceInfo(path: label, sha256: SHA256.hex(data), bytes: 0), DocumentError(.empty, "The document is empty.")), nil)
+        }
+        var options = options
+        if options.rules == nil, let rules = try? RuleBook.standard() { options.rules = rules }
+        // With threads to spare, the hash and the rule files are worked out while the pages are read.
+        let hash = options.ingest.threads > 1 ? Background { SHA256.hex(data) } : nil
+        if options.ingest.threads > 1, let rules = options.rules { RuleWarmUp.start(rules) }
+        var source = SourceInfo(path: label, bytes: data.count)
         let paged: PagedText
         do {
             paged = try StageClock.measure("ingest") { try Ingestor.ingest(data, options: options.ingest) }
         } catch let error as DocumentError {
+            source.sha256 = hash?.value ?? SHA256.hex(data)
             return (.failure(source, error), nil)
         } catch {
+            source.sha256 = hash?.value ?? SHA256.hex(data)
             return (.failure(source, DocumentError(.malformed, "The document could not be read.")), nil)
         }
+        source.sha256 = hash?.value ?? SHA256.hex(data)
         source.mediaType = paged.mediaType.rawValue
         source.pages = paged.pages.count
         source.textLayer = paged.textLayer

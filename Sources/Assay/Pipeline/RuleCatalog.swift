@@ -38,6 +38,30 @@ public enum RuleCatalog {
         Check(file: ROIExport.file) { _ = try ROIExport.ColumnMap.load($0) },
     ]
 
+    /// The rule files an extraction decodes, in the order its stages first read them: what
+    /// `RuleWarmUp` decodes ahead of the stages. Each entry decodes into the type its stage asks for.
+    static let extractionFiles: [Check] = [
+        decode(PageFurniture.Rules.self, "furniture.yaml"),
+        decode(DateParser.Rules.self, "dates.yaml"),
+        decode(DocumentClassifier.Rules.self, "classify.yaml"),
+        decode(SOCSectionSegmenter.Rules.self, "soc/sections.yaml"),
+        decode(SOCFieldRules.Rules.self, SOCFieldRules.file),
+        decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml"),
+        decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml"),
+        decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml"),
+        decode(FindingCatalogue.self, "map/findings.yaml"),
+        decode(StandardEditions.self, "standards.yaml"),
+        decode(IAFSignatories.Rules.self, "bodies/accreditation.yaml"),
+        decode(ClausesMapper.Table.self, "map/clauses.yaml"),
+        decode(ObligationsMapper.Table.self, "map/obligations.yaml"),
+        decode(CertificateRules.self, "iso/certificate.yaml"),
+        decode(LegalForms.self, "bodies/legal_forms.yaml"),
+        decode(AccreditationBodies.self, "bodies/accreditation.yaml"),
+        decode(CertificationBodies.self, "bodies/certification.yaml"),
+        decode(BridgeLetterRules.self, "bridge/letter.yaml"),
+        decode(TrustPageRules.self, "trust/page.yaml"),
+    ]
+
     /// One line per problem: files that do not parse or decode, and YAML files no check covers.
     public static func problems(in rules: RuleBook) -> [String] {
         var problems: [String] = []

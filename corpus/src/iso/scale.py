@@ -2,13 +2,13 @@
 giant per-system control-testing table.  Pages are laid out by this script (one <div> per sheet), so the
 page count is exact.
 
-Usage: scale.py OUT.html
+Usage: scale.py OUT.html [PAGES]   (default 1000; bench/ keeps a 150-page one for the speed target)
 """
 import html
 import sys
 
 E = html.escape
-PAGES = 1000
+PAGES = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
 ORG = "Ashgrove Fulfilment Systems, Inc."
 FIRM = "Penrose & Vail LLP"
 

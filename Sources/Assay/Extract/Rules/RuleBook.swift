@@ -7,7 +7,15 @@ import Yams
 public final class RuleBook: @unchecked Sendable {
     public let directory: URL
     private let lock = NSLock()
-    private var cache: [String: Any] = [:]
+    private var cache: [CacheKey: Any] = [:]
+    private var fileLocks: [CacheKey: NSLock] = [:]
+
+    /// A file decodes into one type per reader, and two readers may decode the same file into
+    /// different types (the accreditation list is one).
+    private struct CacheKey: Hashable {
+        var file: String
+        var type: ObjectIdentifier
+    }
 
     public init(directory: URL) {
         self.directory = directory
@@ -18,18 +26,27 @@ public final class RuleBook: @unchecked Sendable {
         RuleBook(directory: try RuleLocator.locate())
     }
 
-    /// Decodes `file` (a path relative to the rules directory) as `T`, once per rule book.
+    /// Decodes `file` (a path relative to the rules directory) as `T`, once per rule book. Files
+    /// decode side by side on different threads (`RuleWarmUp` decodes ahead of the stages); two
+    /// threads asking for the same file wait for one decoding.
     public func load<T: Decodable>(_ type: T.Type, from file: String) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = cache[file] as? T { return cached }
+        let key = CacheKey(file: file, type: ObjectIdentifier(type))
+        let fileLock: NSLock = lock.withLock {
+            if let existing = fileLocks[key] { return existing }
+            let created = NSLock()
+            fileLocks[key] = created
+            return created
+        }
+        fileLock.lock()
+        defer { fileLock.unlock() }
+        if let cached = lock.withLock({ cache[key] }) as? T { return cached }
         let url = directory.appendingPathComponent(file)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw RuleError(file: file, key: nil, message: "cannot be read from \(url.path)")
         }
         do {
-            let value = try YAMLDecoder().decode(T.self, from: text)
-            cache[file] = value
+            let value = try StageClock.measure("rules \(file)") { try YAMLDecoder().decode(T.self, from: text) }
+            lock.withLock { cache[key] = value }
             return value
         } catch let error as DecodingError {
             throw RuleError(decoding: error, file: file)
