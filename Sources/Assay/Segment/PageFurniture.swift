@@ -71,7 +71,9 @@ public struct PageFurniture: Sendable {
     static func mask(_ text: String) -> String {
         var out = ""
         for scalar in text.foldedWhitespace.lowercased().unicodeScalars {
-            out.unicodeScalars.append(CharacterSet.decimalDigits.contains(scalar) ? "#" : scalar)
+            // Decimal digits of any script (Unicode category Nd), with an ASCII fast path.
+            let digit = scalar.value < 0x80 ? (0x30...0x39).contains(scalar.value) : scalar.properties.generalCategory == .decimalNumber
+            out.unicodeScalars.append(digit ? "#" : scalar)
         }
         return out
     }

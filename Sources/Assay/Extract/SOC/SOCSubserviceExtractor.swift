@@ -158,13 +158,17 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
                 sentences.append((ns.substring(from: start), NSRange(location: range.location + start, length: ns.length - start)))
             }
         }
-        var methodSentences = sentences.map(\.0)
-        if let description {
-            let range = SOCText.range(context, pages: description.firstPage, description.lastPage)
-            let flat = text.substring(with: range).replacingOccurrences(of: "\n", with: " ")
-            let ends = try NSRegularExpression(pattern: rules.sentence_end, options: [])
-            let marked = ends.stringByReplacingMatches(in: flat, range: NSRange(location: 0, length: (flat as NSString).length), withTemplate: ".\u{1}")
-            methodSentences += marked.components(separatedBy: "\u{1}").filter { SOCRegex.matches(inclusive, $0) || SOCRegex.matches(carveOut, $0) }
+        // The description's sentences that name a method, read only when an organisation still lacks one.
+        func methodSentences() throws -> [String] {
+            var all = sentences.map(\.0)
+            if let description {
+                let range = SOCText.range(context, pages: description.firstPage, description.lastPage)
+                let flat = text.substring(with: range).replacingOccurrences(of: "\n", with: " ")
+                let ends = try NSRegularExpression(pattern: rules.sentence_end, options: [])
+                let marked = ends.stringByReplacingMatches(in: flat, range: NSRange(location: 0, length: (flat as NSString).length), withTemplate: ".\u{1}")
+                all += marked.components(separatedBy: "\u{1}").filter { SOCRegex.matches(inclusive, $0) || SOCRegex.matches(carveOut, $0) }
+            }
+            return all
         }
         var proseMethods: [SubserviceMethod] = []
         for (sentence, range) in sentences where SOCRegex.matches(proseSentence, sentence) {
@@ -181,11 +185,13 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         }
 
         // 3. Methods for organisations the table did not settle: the sentences that name them.
-        let allSentences = methodSentences
-        for index in found.indices where found[index].method == nil {
-            let key = found[index].name.split(separator: " ").prefix(2).joined(separator: " ")
-            let clauses = allSentences.flatMap { $0.components(separatedBy: ";") }.filter { $0.contains(key) }
-            found[index].method = clauses.compactMap(method(in:)).first
+        let unsettled = found.indices.filter { found[$0].method == nil }
+        if !unsettled.isEmpty {
+            let clauses = try methodSentences().flatMap { $0.components(separatedBy: ";") }
+            for index in unsettled {
+                let key = found[index].name.split(separator: " ").prefix(2).joined(separator: " ")
+                found[index].method = clauses.filter { $0.contains(key) }.compactMap(method(in:)).first
+            }
         }
         let fallback: SubserviceMethod = proseMethods.contains(.carveOut) || proseMethods.isEmpty ? .carveOut : .inclusive
         for item in found {
