@@ -78,7 +78,7 @@ enum ChildProcess {
     /// process-group kill as a spawned child: what `job` returns is the child's standard output.
     /// Only for a single-threaded parent (`isSingleThreaded`). It saves the start of a second
     /// program — loading its libraries and runtime — which is most of what isolation costs.
-    static func fork(deadline: Double, job: () -> Data) -> Outcome {
+    static func fork(deadline: Double, job: @escaping () -> Data) -> Outcome {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         guard makePipe(&outPipe) else { return .spawnFailed("no pipe") }
@@ -104,18 +104,21 @@ enum ChildProcess {
             sigprocmask(SIG_SETMASK, &mask, nil)
             // Read by OpenMP when Tesseract is loaded, which happens on demand, after this.
             setenv("OMP_THREAD_LIMIT", "1", 1)
-            let output = job()
-            output.withUnsafeBytes { bytes in
-                guard let base = bytes.baseAddress else { return }
-                var offset = 0
-                while offset < bytes.count {
-                    let n = write(1, base + offset, bytes.count - offset)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { _exit(74) }
-                    offset += n
+            // The job runs on a thread created here, never on this one (see FreshThread).
+            let ran = FreshThread.run {
+                let output = job()
+                output.withUnsafeBytes { bytes in
+                    guard let base = bytes.baseAddress else { return }
+                    var offset = 0
+                    while offset < bytes.count {
+                        let n = write(1, base + offset, bytes.count - offset)
+                        if n < 0 && errno == EINTR { continue }
+                        if n <= 0 { _exit(74) }
+                        offset += n
+                    }
                 }
             }
-            _exit(0)
+            _exit(ran ? 0 : 71)
         }
         close(outPipe[1])
         close(errPipe[1])
