@@ -34,7 +34,7 @@ final class VendorViewTests: XCTestCase {
         let vendor = try XCTUnwrap(view.vendors.first)
         XCTAssertEqual(vendor.groupedBy, .folder)
         XCTAssertEqual(vendor.slug, "corbel-metrics")
-        XCTAssertEqual(vendor.documents.count, 4)
+        XCTAssertEqual(vendor.documents.count, 5)
         XCTAssertEqual(vendor.timeline.map { "\($0.row.rawValue) \($0.start)..\($0.end)" }, [
             "soc2 2024-01-01..2024-12-31", "certificate 2024-06-03..2027-06-02",
             "bridge_letter 2025-01-01..2025-03-31", "soc2 2025-08-01..2026-01-31",
@@ -45,10 +45,11 @@ final class VendorViewTests: XCTestCase {
         XCTAssertEqual(vendor.gaps.first?.between, ["corpus/vendors/Corbel Metrics/bridge-letter-2025-q1.txt",
                                                     "corpus/vendors/Corbel Metrics/soc2-type2-2025-2026.txt"])
         XCTAssertEqual(vendor.overlaps, [])
-        XCTAssertEqual(vendor.findings.map(\.code), ["vendor.coverage_gap", "vendor.coverage_gap", "vendor.entity_mismatch"])
+        XCTAssertEqual(vendor.findings.map(\.code), ["vendor.coverage_gap", "vendor.coverage_gap", "vendor.claim_not_provided",
+                                                   "vendor.claim_not_provided", "vendor.entity_mismatch"])
         XCTAssertEqual(vendor.findings.first?.message, "No SOC report or bridge letter covers 2025-04-01 to 2025-07-31 (122 days).")
         XCTAssertEqual(vendor.findings.first?.severity, .high)
-        XCTAssertEqual(vendor.findings[2].message, "The documents name different legal entities: “Corbel Metrics, Inc.” (bridge-letter-2025-q1.txt, soc2-type2-2024.txt, soc2-type2-2025-2026.txt); “Corbel Metrics Europe Limited” (iso27001-certificate.txt).")
+        XCTAssertEqual(vendor.findings[4].message, "The documents name different legal entities: “Corbel Metrics, Inc.” (bridge-letter-2025-q1.txt, soc2-type2-2024.txt, soc2-type2-2025-2026.txt); “Corbel Metrics Europe Limited” (iso27001-certificate.txt).")
         XCTAssertEqual(vendor.consistency.map { "\($0.aspect) \($0.status.rawValue)" }, ["legal_entity different", "services consistent", "sites consistent"])
         // Every finding carries evidence that names its document and quotes its page.
         for finding in vendor.findings {
@@ -64,10 +65,52 @@ final class VendorViewTests: XCTestCase {
         let carveOut = try XCTUnwrap(vendor.questions.first { $0.text.hasPrefix("Send the current SOC reports of Northgale") })
         XCTAssertEqual(carveOut.because, ["corpus/vendors/Corbel Metrics/soc2-type2-2024.txt#soc.subservice_carved_out",
                                           "corpus/vendors/Corbel Metrics/soc2-type2-2025-2026.txt#soc.subservice_carved_out"])
-        XCTAssertEqual(vendor.questions.prefix(3).map { $0.because.first ?? "" }, ["vendor.coverage_gap", "vendor.coverage_gap", "vendor.entity_mismatch"])
+        XCTAssertEqual(vendor.questions.prefix(5).map { $0.because.first ?? "" }, ["vendor.coverage_gap", "vendor.coverage_gap",
+                                                                                  "vendor.claim_not_provided", "vendor.claim_not_provided",
+                                                                                  "vendor.entity_mismatch"])
         // The 2024 report's "send the current report" is answered by the later report and not asked.
-        XCTAssertEqual(vendor.questions.count, 5)
+        XCTAssertEqual(vendor.questions.count, 7)
         XCTAssertFalse(vendor.questions.contains { $0.because.contains { $0.hasSuffix("#soc.report_stale") } })
+        // The trust page claims a later SOC 2 report and a 27701 certificate that the folder lacks; its
+        // 27001 claim is borne out by the certificate (same edition, same expiry).
+        let trust = "corpus/vendors/Corbel Metrics/trust-centre.html"
+        XCTAssertEqual(vendor.claims.map { "\($0.kind.rawValue) \($0.standard ?? "") \($0.periodEnd ?? $0.expiryDate ?? "") -> \($0.providedBy ?? "none")" }, [
+            "soc2  2026-07-31 -> none",
+            "iso_certificate ISO/IEC 27001:2022 2027-06-02 -> corpus/vendors/Corbel Metrics/iso27001-certificate.txt",
+            "iso_certificate ISO/IEC 27701:2019 2027-06-02 -> none",
+        ])
+        XCTAssertEqual(vendor.findings[2].message, "The trust page \(trust) claims a SOC 2 Type II report for the period ending 2026-07-31, and none of the vendor's documents bears it out.")
+        XCTAssertEqual(vendor.findings[3].followUp, "Send an ISO/IEC 27701:2019 certificate valid until 2027-06-02, which your trust page says you hold.")
+        XCTAssertEqual(vendor.findings[3].evidence.map(\.path), [trust])
+    }
+
+    func testClaimsAreMatchedByKindTypeEditionAndDate() {
+        XCTAssertTrue(ClaimMatcher.sameStandard("ISO/IEC 27001:2022", "ISO 27001"))
+        XCTAssertTrue(ClaimMatcher.sameStandard("ISO/IEC 27001:2022", "ISO/IEC 27001:2022"))
+        XCTAssertFalse(ClaimMatcher.sameStandard("ISO/IEC 27001:2013", "ISO/IEC 27001:2022"))
+        XCTAssertFalse(ClaimMatcher.sameStandard("ISO/IEC 27017:2015", "ISO/IEC 27018:2019"))
+        XCTAssertTrue(ClaimMatcher.notEarlier(ISODate("2027-06-02"), than: "2027-06-02"))
+        XCTAssertTrue(ClaimMatcher.notEarlier(ISODate("2027-06-02"), than: nil))
+        XCTAssertFalse(ClaimMatcher.notEarlier(ISODate("2026-01-31"), than: "2026-07-31"))
+        XCTAssertFalse(ClaimMatcher.notEarlier(nil, than: "2026-07-31"))
+
+        func document(_ path: String, _ kind: DocumentKind, _ type: ReportType?, _ fields: [String: FieldValue]) -> VendorInput {
+            var document = AssayDocument(source: SourceInfo(path: path))
+            document.document = DocumentInfo(kind: kind, type: type, confidence: 0.9, title: nil)
+            for (key, value) in fields { document.fields[key] = Field(value: value, confidence: 0.9, evidence: []) }
+            return VendorInput(document: document, folder: "V")
+        }
+        var trust = document("V/trust.html", .trustPage, nil, [:])
+        trust.document.claims = [
+            Claim(kind: .soc2, type: .type2, standard: nil, periodEnd: "2026-06-30", expiryDate: nil, confidence: 0.85, evidence: []),
+            Claim(kind: .soc2, type: .type1, standard: nil, periodEnd: nil, expiryDate: nil, confidence: 0.85, evidence: []),
+            Claim(kind: .isoCertificate, type: nil, standard: "ISO/IEC 27001:2022", periodEnd: nil, expiryDate: "2027-01-01", confidence: 0.85, evidence: []),
+        ]
+        let inputs = [trust,
+                      document("V/soc2.pdf", .soc2, .type2, ["period_end": .text("2026-06-30")]),
+                      document("V/iso.pdf", .isoCertificate, nil, ["standards": .list(["ISO/IEC 27001:2013"]), "expiry_date": .text("2027-06-01")])]
+        XCTAssertEqual(ClaimMatcher(inputs: inputs).claims().map(\.providedBy), ["V/soc2.pdf", nil, nil],
+                       "a Type II report is not a Type I one, and a 2013 certificate is not the claimed 2022 one")
     }
 
     func testCorpusVendorWithContinuousCoverage() throws {
@@ -116,7 +159,7 @@ final class VendorViewTests: XCTestCase {
         let broken: [String: Any] = ["schema": "assay.vendors/v1", "as_of": "1 November 2026", "vendors": [["name": "X"]]]
         XCTAssertEqual(SchemaValidator(root: schema).validate(broken, schema).sorted(), [
             "$.as_of: '1 November 2026' does not match ^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-            "$.vendors[0]: missing consistency", "$.vendors[0]: missing cuecs", "$.vendors[0]: missing documents",
+            "$.vendors[0]: missing claims", "$.vendors[0]: missing consistency", "$.vendors[0]: missing cuecs", "$.vendors[0]: missing documents",
             "$.vendors[0]: missing findings", "$.vendors[0]: missing gaps", "$.vendors[0]: missing grouped_by",
             "$.vendors[0]: missing overlaps", "$.vendors[0]: missing questions", "$.vendors[0]: missing slug",
             "$.vendors[0]: missing timeline",

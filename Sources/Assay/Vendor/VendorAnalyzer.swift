@@ -41,7 +41,9 @@ public struct VendorAnalyzer: Sendable {
         let inputs = group.inputs
         let timeline = CoverageTimeline(inputs: inputs, asOf: asOf, tolerances: rules.tolerances)
         let consistency = ConsistencyChecker(names: names).check(inputs)
-        let findings = try VendorFindingRules(rules: rules, inputs: inputs, timeline: timeline, consistency: consistency, asOf: asOf).all()
+        let claims = ClaimMatcher(inputs: inputs).claims()
+        let findings = try VendorFindingRules(rules: rules, inputs: inputs, timeline: timeline, consistency: consistency,
+                                              claims: claims, asOf: asOf).all()
         let documents = inputs.map(\.document)
         let cuecs = CUECMerger(threshold: rules.cuec_similarity)
             .merge(documents.flatMap { document in document.cuecs.map { (path: document.source.path, cuec: $0) } })
@@ -56,6 +58,7 @@ public struct VendorAnalyzer: Sendable {
             timeline: timeline.spans, gaps: timeline.gaps, overlaps: timeline.overlaps, findings: findings,
             consistency: consistency, cuecs: cuecs,
             questions: QuestionList.build(vendorFindings: findings, documents: documents, timeline: timeline.spans,
-                                         superseded: rules.superseded_by_later))
+                                         superseded: rules.superseded_by_later),
+            claims: claims)
     }
 }

@@ -45,15 +45,17 @@ public struct VendorRecord: Codable, Sendable, Hashable {
     public var consistency: [ConsistencyCheck]
     public var cuecs: [MergedCUEC]
     public var questions: [VendorQuestion]
+    /// What the vendor's trust pages claim, each with the document that bears it out (if any).
+    public var claims: [VendorClaim]
 
     enum CodingKeys: String, CodingKey {
-        case name, slug, groupedBy = "grouped_by", documents, timeline, gaps, overlaps, findings, consistency, cuecs, questions
+        case name, slug, groupedBy = "grouped_by", documents, timeline, gaps, overlaps, findings, consistency, cuecs, questions, claims
     }
 
     public init(name: String, slug: String, groupedBy: VendorGrouping, documents: [VendorDocument] = [],
                 timeline: [CoverageSpan] = [], gaps: [CoverageInterval] = [], overlaps: [CoverageInterval] = [],
                 findings: [VendorFinding] = [], consistency: [ConsistencyCheck] = [], cuecs: [MergedCUEC] = [],
-                questions: [VendorQuestion] = []) {
+                questions: [VendorQuestion] = [], claims: [VendorClaim] = []) {
         self.name = name
         self.slug = slug
         self.groupedBy = groupedBy
@@ -65,6 +67,50 @@ public struct VendorRecord: Codable, Sendable, Hashable {
         self.consistency = consistency
         self.cuecs = cuecs
         self.questions = questions
+        self.claims = claims
+    }
+}
+
+/// One claim of a vendor's trust page ("SOC 2 Type II report for the period ending …", "ISO/IEC
+/// 27001:2022 certificate valid until …") and the vendor's document that bears it out, if any.
+public struct VendorClaim: Codable, Sendable, Hashable {
+    /// The trust page that makes the claim.
+    public var path: String
+    public var kind: DocumentKind
+    public var type: ReportType?
+    public var standard: String?
+    public var periodEnd: String?
+    public var expiryDate: String?
+    /// The document that bears the claim out; `null` when none does (a `vendor.claim_not_provided` finding).
+    public var providedBy: String?
+    public var evidence: [VendorEvidence]
+
+    enum CodingKeys: String, CodingKey {
+        case path, kind, type, standard, periodEnd = "period_end", expiryDate = "expiry_date", providedBy = "provided_by", evidence
+    }
+
+    public init(path: String, kind: DocumentKind, type: ReportType?, standard: String?, periodEnd: String?,
+                expiryDate: String?, providedBy: String?, evidence: [VendorEvidence]) {
+        self.path = path
+        self.kind = kind
+        self.type = type
+        self.standard = standard
+        self.periodEnd = periodEnd
+        self.expiryDate = expiryDate
+        self.providedBy = providedBy
+        self.evidence = evidence
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(type, forKey: .type)
+        try c.encode(standard, forKey: .standard)
+        try c.encode(periodEnd, forKey: .periodEnd)
+        try c.encode(expiryDate, forKey: .expiryDate)
+        try c.encode(providedBy, forKey: .providedBy)
+        try c.encode(evidence, forKey: .evidence)
     }
 }
 

@@ -7,6 +7,7 @@ struct VendorFindingRules {
     let inputs: [VendorInput]
     let timeline: CoverageTimeline
     let consistency: [ConsistencyCheck]
+    let claims: [VendorClaim]
     let asOf: ISODate
 
     func all() throws -> [VendorFinding] {
@@ -18,6 +19,7 @@ struct VendorFindingRules {
         findings += try differences("legal_entity", code: "vendor.entity_mismatch", key: "names")
         findings += try differences("services", code: "vendor.scope_mismatch", key: "values")
         findings += try differences("sites", code: "vendor.sites_differ", key: "values")
+        findings += try claimsNotProvided()
         findings += try unreadable()
         return findings.sorted { ($0.severity, $0.code, $0.message) < ($1.severity, $1.code, $1.message) }
     }
@@ -79,6 +81,13 @@ struct VendorFindingRules {
         }
         let listed = order.map { "“\($0)” (\(files[$0, default: []].joined(separator: ", ")))" }.joined(separator: "; ")
         return [try rules.finding(code, [key: listed], evidence: check.values.flatMap(\.evidence))]
+    }
+
+    /// A trust-page claim that no document of the vendor's bears out: the document to ask for.
+    func claimsNotProvided() throws -> [VendorFinding] {
+        try claims.filter { $0.providedBy == nil }.map { claim in
+            try rules.finding("vendor.claim_not_provided", ["path": claim.path, "claim": rules.phrase(claim)], evidence: claim.evidence)
+        }
     }
 
     func unreadable() throws -> [VendorFinding] {

@@ -24,9 +24,28 @@ public struct VendorRules: Decodable, Sendable {
     /// Finding code → the timeline rows (`same`, or a row name) on which a later document answers it.
     public var superseded_by_later: [String: [String]]
     public var findings: [String: Template]
+    /// How a trust-page claim is named in a finding: `report`, `certificate`, `period_end`, `expiry`.
+    public var claim_phrases: [String: String]
 
     public static func load(_ rules: RuleBook) throws -> VendorRules {
         try rules.load(VendorRules.self, from: file)
+    }
+
+    /// A trust-page claim in words: "a SOC 2 Type II report for the period ending 2026-07-31",
+    /// "an ISO/IEC 27701:2019 certificate".
+    func phrase(_ claim: VendorClaim) throws -> String {
+        func part(_ key: String, _ values: [String: String]) throws -> String {
+            guard let template = claim_phrases[key] else {
+                throw RuleError(file: Self.file, key: "claim_phrases.\(key)", message: "is missing")
+            }
+            return values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        }
+        if claim.kind == .isoCertificate {
+            return try part("certificate", ["standard": claim.standard ?? "ISO"])
+                + (claim.expiryDate.map { try part("expiry", ["expiry": $0]) } ?? "")
+        }
+        return try part("report", ["report": claim.kind.label(claim.type)])
+            + (claim.periodEnd.map { try part("period_end", ["period_end": $0]) } ?? "")
     }
 
     /// The finding `code` with its placeholders filled; a code missing from the file is a rule error.

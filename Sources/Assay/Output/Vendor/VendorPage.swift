@@ -1,7 +1,7 @@
 import AssayModel
 
-/// `vendor-<slug>.html`: one vendor's documents, coverage timeline (inline SVG), findings,
-/// consistency between documents, merged CUEC to-do list and the questions to send — with the
+/// `vendor-<slug>.html`: one vendor's documents, coverage timeline (inline SVG), findings, what its
+/// trust page claims, consistency between documents, merged CUEC to-do list and the questions to send — with the
 /// document, page and quote behind each item. Uses the review page's writer, escaping and
 /// stylesheet; no script, well-formed XML.
 public enum VendorPage {
@@ -17,6 +17,7 @@ public enum VendorPage {
         documents(vendor, &w)
         timeline(vendor, asOf: asOf, &w)
         findings(vendor, &w)
+        claims(vendor, &w)
         consistency(vendor, &w)
         cuecs(vendor, &w)
         questions(vendor, &w)
@@ -28,29 +29,11 @@ public enum VendorPage {
         list.map { "<figure class=\"evidence\"><figcaption><code>\(HTMLText.escape($0.path))</code>, p. \($0.page): <q>\(HTMLText.escape($0.quote))</q></figcaption></figure>" }.joined()
     }
 
-    static func kindLabel(_ kind: DocumentKind, _ type: ReportType?) -> String {
-        let base: String
-        switch kind {
-        case .soc1: base = "SOC 1"
-        case .soc2: base = "SOC 2"
-        case .soc3: base = "SOC 3"
-        case .isoCertificate: base = "ISO certificate"
-        case .bridgeLetter: base = "Bridge letter"
-        case .trustPage: base = "Trust page"
-        case .unknown: base = "Unknown"
-        }
-        switch type {
-        case .type1: return base + " Type I"
-        case .type2: return kind == .soc3 ? base : base + " Type II"
-        case nil: return base
-        }
-    }
-
     static func documents(_ vendor: VendorRecord, _ w: inout ReportWriter) {
         w.line("<h2 id=\"documents\">Documents (\(vendor.documents.count))</h2>")
         w.line("<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Kind</th><th scope=\"col\">Organisation named</th><th scope=\"col\">Own findings</th></tr></thead><tbody>")
         for document in vendor.documents {
-            let kind = document.error.map { "Could not be read (\(HTMLText.escape($0)))" } ?? HTMLText.escape(kindLabel(document.kind, document.type))
+            let kind = document.error.map { "Could not be read (\(HTMLText.escape($0)))" } ?? HTMLText.escape(document.kind.label(document.type))
             w.line("<tr><td><code>\(HTMLText.escape(document.path))</code></td><td>\(kind)</td><td>\(HTMLText.escape(document.organization ?? ""))</td><td>\(document.findings)</td></tr>")
         }
         w.line("</tbody></table>")
@@ -82,6 +65,19 @@ public enum VendorPage {
             w.line(item + evidence(finding.evidence) + "</li>")
         }
         w.line("</ul>")
+    }
+
+    static func claims(_ vendor: VendorRecord, _ w: inout ReportWriter) {
+        guard !vendor.claims.isEmpty else { return }
+        w.line("<h2 id=\"claims\">What the trust page claims (\(vendor.claims.count))</h2>")
+        w.line("<table><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Period end or expiry</th><th scope=\"col\">Borne out by</th></tr></thead><tbody>")
+        for claim in vendor.claims {
+            let what = claim.kind == .isoCertificate ? (claim.standard ?? "ISO") + " certificate" : claim.kind.label(claim.type) + " report"
+            let date = claim.periodEnd ?? claim.expiryDate ?? ""
+            let backing = claim.providedBy.map { "<code>\(HTMLText.escape($0))</code>" } ?? "<strong>Not among the documents</strong>"
+            w.line("<tr><td>\(HTMLText.escape(what))\(evidence(claim.evidence))</td><td>\(HTMLText.escape(date))</td><td>\(backing)</td></tr>")
+        }
+        w.line("</tbody></table>")
     }
 
     static func consistency(_ vendor: VendorRecord, _ w: inout ReportWriter) {

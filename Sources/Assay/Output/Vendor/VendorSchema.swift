@@ -16,7 +16,7 @@ public enum VendorSchema {
       "type": "array",
       "items": {
         "type": "object",
-        "required": ["name", "slug", "grouped_by", "documents", "timeline", "gaps", "overlaps", "findings", "consistency", "cuecs", "questions"],
+        "required": ["name", "slug", "grouped_by", "documents", "timeline", "gaps", "overlaps", "findings", "consistency", "cuecs", "questions", "claims"],
         "additionalProperties": false,
         "properties": {
           "name": { "type": "string" },
@@ -118,6 +118,24 @@ public enum VendorSchema {
               "properties": {
                 "text": { "type": "string" },
                 "because": { "type": "array", "items": { "type": "string" } },
+                "evidence": { "$ref": "#/$defs/evidenceList" }
+              }
+            }
+          },
+          "claims": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["path", "kind", "type", "standard", "period_end", "expiry_date", "provided_by", "evidence"],
+              "additionalProperties": false,
+              "properties": {
+                "path": { "type": "string" },
+                "kind": { "enum": ["soc1", "soc2", "soc3", "iso_certificate", "bridge_letter", "trust_page", "unknown"] },
+                "type": { "enum": ["type1", "type2", null] },
+                "standard": { "type": ["string", "null"] },
+                "period_end": { "anyOf": [{ "$ref": "#/$defs/date" }, { "type": "null" }] },
+                "expiry_date": { "anyOf": [{ "$ref": "#/$defs/date" }, { "type": "null" }] },
+                "provided_by": { "type": ["string", "null"] },
                 "evidence": { "$ref": "#/$defs/evidenceList" }
               }
             }
