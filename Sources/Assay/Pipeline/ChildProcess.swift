@@ -25,14 +25,19 @@ enum ChildProcess {
         return true
     }
 
-    static func run(executable: String, arguments: [String], environment: [String: String], deadline: Double) -> Outcome {
-        var outPipe: [Int32] = [-1, -1]
-        var errPipe: [Int32] = [-1, -1]
-        guard makePipe(&outPipe) else { return .spawnFailed("no pipe") }
-        guard makePipe(&errPipe) else {
-            close(outPipe[0]); close(outPipe[1])
-            return .spawnFailed("no pipe")
+    /// The child's stdout and stderr pipes (read end, write end), or nil with nothing left open.
+    private static func makePipes() -> (out: [Int32], err: [Int32])? {
+        var out: [Int32] = [-1, -1], err: [Int32] = [-1, -1]
+        guard makePipe(&out) else { return nil }
+        guard makePipe(&err) else {
+            close(out[0]); close(out[1])
+            return nil
         }
+        return (out, err)
+    }
+
+    static func run(executable: String, arguments: [String], environment: [String: String], deadline: Double) -> Outcome {
+        guard let (outPipe, errPipe) = makePipes() else { return .spawnFailed("no pipe") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -79,13 +84,7 @@ enum ChildProcess {
     /// Only for a single-threaded parent (`isSingleThreaded`). It saves the start of a second
     /// program — loading its libraries and runtime — which is most of what isolation costs.
     static func fork(deadline: Double, job: @escaping () -> Data) -> Outcome {
-        var outPipe: [Int32] = [-1, -1]
-        var errPipe: [Int32] = [-1, -1]
-        guard makePipe(&outPipe) else { return .spawnFailed("no pipe") }
-        guard makePipe(&errPipe) else {
-            close(outPipe[0]); close(outPipe[1])
-            return .spawnFailed("no pipe")
-        }
+        guard let (outPipe, errPipe) = makePipes() else { return .spawnFailed("no pipe") }
         // Nothing the parent has buffered may be written twice.
         fflush(nil)
         let pid = Glibc.fork()

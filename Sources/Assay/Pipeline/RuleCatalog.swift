@@ -14,32 +14,21 @@ public enum RuleCatalog {
         Check(file: file) { _ = try $0.load(T.self, from: file) }
     }
 
+    /// Files whose stage compiles patterns are checked by building the stage; the extraction's
+    /// other files by decoding them as their stage does; then the vendor view's and the exports'.
     public static let checks: [Check] = [
         Check(file: "classify.yaml") { _ = try DocumentClassifier(rules: $0) },
         Check(file: "furniture.yaml") { _ = try PageFurniture(rules: $0) },
         Check(file: "dates.yaml") { _ = try DateParser(rules: $0) },
-        decode(StandardEditions.self, "standards.yaml"),
-        decode(FindingCatalogue.self, "map/findings.yaml"),
-        decode(ObligationsMapper.Table.self, "map/obligations.yaml"),
-        decode(ClausesMapper.Table.self, "map/clauses.yaml"),
-        decode(SOCSectionSegmenter.Rules.self, "soc/sections.yaml"),
-        decode(SOCFieldRules.Rules.self, SOCFieldRules.file),
-        decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml"),
-        decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml"),
-        decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml"),
-        decode(CertificateRules.self, "iso/certificate.yaml"),
-        decode(LegalForms.self, "bodies/legal_forms.yaml"),
-        decode(AccreditationBodies.self, "bodies/accreditation.yaml"),
-        decode(CertificationBodies.self, "bodies/certification.yaml"),
-        decode(BridgeLetterRules.self, "bridge/letter.yaml"),
-        decode(TrustPageRules.self, "trust/page.yaml"),
+    ] + extractionFiles.filter { !["classify.yaml", "furniture.yaml", "dates.yaml"].contains($0.file) } + [
         Check(file: "vendors/names.yaml") { _ = try VendorNameFolder(rules: $0) },
         decode(VendorRules.self, "vendors/findings.yaml"),
         Check(file: ROIExport.file) { _ = try ROIExport.ColumnMap.load($0) },
     ]
 
     /// The rule files an extraction decodes, in the order its stages first read them: what
-    /// `RuleWarmUp` decodes ahead of the stages. Each entry decodes into the type its stage asks for.
+    /// `RuleWarmUp` decodes ahead of the stages. Each entry decodes into the type its stage asks for
+    /// (the accreditation list twice: the findings and the certificate extractor read it differently).
     static let extractionFiles: [Check] = [
         decode(PageFurniture.Rules.self, "furniture.yaml"),
         decode(DateParser.Rules.self, "dates.yaml"),
