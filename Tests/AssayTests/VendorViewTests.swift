@@ -344,6 +344,9 @@ final class VendorViewTests: XCTestCase {
             }
             XCTAssertEqual(try xml.nodes(forXPath: "//ul[@class='todo']/li").count, vendor.cuecs.count)
             XCTAssertEqual(try xml.nodes(forXPath: "//ol[@class='questions']/li").count, vendor.questions.count)
+            // Each question shows the evidence behind it.
+            XCTAssertEqual(try xml.nodes(forXPath: "//ol[@class='questions']/li/figure[@class='evidence']").count,
+                           vendor.questions.map(\.evidence.count).reduce(0, +))
             XCTAssertFalse(html.contains("<script"))
             XCTAssertEqual(html.components(separatedBy: "<rect class=\"gap\"").count - 1, vendor.gaps.count)
             XCTAssertTrue(html.contains("as of 2026-11-01"))

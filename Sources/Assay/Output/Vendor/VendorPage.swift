@@ -108,7 +108,7 @@ public enum VendorPage {
         w.line("<h2 id=\"questions\">Questions to send the vendor (\(vendor.questions.count))</h2>")
         w.line("<ol class=\"questions\">")
         for question in vendor.questions {
-            w.line("<li>\(HTMLText.escape(question.text)) <span class=\"conf\">(\(HTMLText.escape(question.because.joined(separator: ", "))))</span></li>")
+            w.line("<li>\(HTMLText.escape(question.text)) <span class=\"conf\">(\(HTMLText.escape(question.because.joined(separator: ", "))))</span>\(evidence(question.evidence))</li>")
         }
         w.line("</ol>")
     }
