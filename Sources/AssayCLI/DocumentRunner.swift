@@ -15,6 +15,17 @@ struct DocumentRunner {
         return run(path: input, label: input)
     }
 
+    /// The document printed as `ContractJSON` prints it in `style`, and whether it failed. An
+    /// isolated worker prints it itself, which saves decoding and encoding it again here.
+    func printed(_ input: String, style: PrintStyle) -> (failed: Bool, text: String) {
+        guard input != "-", limits.isolation == .process else {
+            let document = run(input)
+            return (document.isFailure, ContractJSON.string(document, pretty: style == .pretty))
+        }
+        let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true)
+        return runner.printed(path: input, label: input, options: options, style: style)
+    }
+
     private func run(path: String, label: String) -> AssayDocument {
         switch limits.isolation {
         case .none:

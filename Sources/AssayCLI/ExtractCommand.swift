@@ -45,6 +45,14 @@ struct ExtractCommand: ParsableCommand {
         var documents: [AssayDocument] = []
         for (index, file) in files.enumerated() {
             progress.update(index: index, file: file)
+            // JSON Lines, and JSON of one document, are printed as the worker printed them.
+            if format == .jsonl || (format == .json && files.count == 1) {
+                let (documentFailed, text) = runner.printed(file, style: format == .jsonl ? .compact : .pretty)
+                if documentFailed { failed = true }
+                print(text)
+                fflush(nil)
+                continue
+            }
             let document = runner.run(file)
             if document.isFailure { failed = true }
             switch format {
@@ -56,7 +64,7 @@ struct ExtractCommand: ParsableCommand {
             fflush(nil)
         }
         progress.finish()
-        if format == .json {
+        if format == .json && files.count > 1 {
             if documents.count == 1, let only = documents.first {
                 print(ContractJSON.string(only, pretty: true))
             } else {

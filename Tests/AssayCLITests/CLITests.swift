@@ -171,6 +171,17 @@ final class CLITests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 6)
     }
 
+    /// The worker prints JSON and JSON Lines itself; what reaches stdout is what reading in process prints.
+    func testWorkerPrintedOutputEqualsInProcessOutput() throws {
+        let files = ["Tests/AssayTests/Fixtures/layout.pdf", "corpus/bad/empty.pdf", "corpus/trust/halcyon-trust.html"]
+        for arguments in [["--format", "jsonl"] + files, ["--format", "json", files[0]], ["--format", "json", files[1]]] {
+            let isolated = try run(["extract", "--as-of", "2026-11-01"] + arguments)
+            let inProcess = try run(["extract", "--as-of", "2026-11-01", "--isolation", "none"] + arguments)
+            XCTAssertEqual(isolated.stdout, inProcess.stdout, "\(arguments)")
+            XCTAssertEqual(isolated.status, inProcess.status, "\(arguments)")
+        }
+    }
+
     func testDeadlineGivesTimeout() throws {
         let start = Date()
         let result = try run(["extract", "--timeout", "0.3", "corpus/bad/scale-1000-pages.pdf", "--format", "jsonl"])

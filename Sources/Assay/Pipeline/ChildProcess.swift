@@ -158,13 +158,16 @@ enum ChildProcess {
         var status: Int32 = 0
         var usage = rusage()
         if !timedOut {
-            // The pipes are closed; the child should be gone or going. Wait, but not past the deadline.
+            // The pipes are closed; the child should be gone or going (its files close a moment before
+            // it can be reaped). Wait, in short steps, but not past the deadline.
+            var pause: UInt32 = 50
             while true {
                 let done = wait4(pid, &status, WNOHANG, &usage)
                 if done == pid { break }
                 if done < 0 && errno != EINTR { break }
                 if Date().timeIntervalSince(start) > deadline { timedOut = true; break }
-                usleep(2_000)
+                usleep(pause)
+                pause = min(pause * 2, 2_000)
             }
         }
         // Whatever happened, nothing of the child's group outlives this call.

@@ -35,21 +35,40 @@ public struct IsolatedRunner: Sendable {
         run(path: path, label: label, options: options, renderReport: true)
     }
 
+    /// Extracts the document and answers with it printed in `style` (as `ContractJSON` prints it)
+    /// and whether it failed: the worker prints it, so the parent passes the text on instead of
+    /// decoding the document and encoding it again. The text is exactly what `extract` prints.
+    public func printed(path: String, label: String, options: ExtractOptions, style: PrintStyle) -> (failed: Bool, text: String) {
+        let (outcome, deadline) = start(path: path, label: label, options: options, renderReport: false, printAs: style)
+        if case .finished(0, let stdout, _) = outcome, let newline = stdout.firstIndex(of: UInt8(ascii: "\n")) {
+            let status = String(decoding: stdout[stdout.startIndex..<newline], as: UTF8.self)
+            let text = String(decoding: stdout[stdout.index(after: newline)...], as: UTF8.self)
+            if status == "ok" || status == "failed", !text.isEmpty { return (status == "failed", text) }
+        }
+        let document = document(from: outcome, path: path, label: label, deadline: deadline, renderReport: false).document
+        return (document.isFailure, ContractJSON.string(document, pretty: style == .pretty))
+    }
+
     private func run(path: String, label: String, options: ExtractOptions, renderReport: Bool) -> (document: AssayDocument, html: String?) {
+        let (outcome, deadline) = start(path: path, label: label, options: options, renderReport: renderReport, printAs: nil)
+        return document(from: outcome, path: path, label: label, deadline: deadline, renderReport: renderReport)
+    }
+
+    /// Runs the worker for one document: forked when this process may fork, else started anew.
+    private func start(path: String, label: String, options: ExtractOptions, renderReport: Bool,
+                       printAs: PrintStyle?) -> (ChildProcess.Outcome, deadline: Double) {
         let bytes = fileSize(path)
         // Rendering cut-outs costs about as much again as reading: allow for it.
         let deadline = limits.deadline(forBytes: bytes) * (renderReport ? 2 : 1)
         var request = WorkerRequest(path: path, label: label, options: options, limits: limits,
                                     cpuSeconds: (Int(deadline.rounded(.up)) + 5) * max(1, options.ingest.threads))
         request.renderReport = renderReport ? true : nil
-        let outcome: ChildProcess.Outcome
+        request.printAs = printAs
         if forkWhenSingleThreaded && ChildProcess.isSingleThreaded {
             let password = options.ingest.password
-            outcome = ChildProcess.fork(deadline: deadline) { WorkerJob.perform(request, password: password) }
-        } else {
-            outcome = spawn(request, password: options.ingest.password, deadline: deadline)
+            return (ChildProcess.fork(deadline: deadline) { WorkerJob.perform(request, password: password) }, deadline)
         }
-        return document(from: outcome, path: path, label: label, deadline: deadline, renderReport: renderReport)
+        return (spawn(request, password: options.ingest.password, deadline: deadline), deadline)
     }
 
     private func spawn(_ request: WorkerRequest, password: String?, deadline: Double) -> ChildProcess.Outcome {

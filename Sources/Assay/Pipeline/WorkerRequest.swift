@@ -24,6 +24,10 @@ public struct WorkerRequest: Codable, Sendable, Hashable {
     public var renderReport: Bool?
     /// PDF pages read at once (`IngestOptions.threads`); absent means 1.
     public var threads: Int?
+    /// Answer with the document already printed as the command will print it (`ContractJSON`,
+    /// pretty or compact) after a first line `ok` or `failed`, so the parent can pass it on without
+    /// decoding and encoding it again; absent means the plain protocol (one compact JSON line).
+    public var printAs: PrintStyle?
 
     public init(path: String, label: String, options: ExtractOptions, limits: IsolationLimits, cpuSeconds: Int) {
         self.path = path
@@ -66,4 +70,12 @@ public struct IsolationLimits: Sendable, Hashable {
         if let timeout { return timeout }
         return min(600, 30 + 20 * Double(bytes) / 1_048_576)
     }
+}
+
+/// How a worker prints the document it answers with (`WorkerRequest.printAs`).
+public enum PrintStyle: String, Codable, Sendable, Hashable {
+    /// `ContractJSON` pretty-printed, as `extract --format json` prints one document.
+    case pretty
+    /// One compact line, as `extract --format jsonl` prints each document.
+    case compact
 }
