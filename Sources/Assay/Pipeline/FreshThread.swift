@@ -19,13 +19,13 @@ enum FreshThread {
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
-    /// Runs `body` to completion on a new thread (64 MB of stack, like a deep main thread); false
-    /// when no thread could be created.
+    /// Runs `body` to completion on a new thread with the 8 MB stack a main thread has (a worker's
+    /// memory cap counts the stack too); false when no thread could be created.
     static func run(_ body: @escaping () -> Void) -> Bool {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setstacksize(&attributes, 64 << 20)
+        pthread_attr_setstacksize(&attributes, 8 << 20)
         let context = Unmanaged.passRetained(Job(body)).toOpaque()
         var thread = pthread_t()
         let created = pthread_create(&thread, &attributes, { raw in
