@@ -15,12 +15,12 @@ struct DocumentRunner {
         return run(path: input, label: input)
     }
 
-    /// The document printed as `ContractJSON` prints it in `style`, and whether it failed. An
-    /// isolated worker prints it itself, which saves decoding and encoding it again here.
+    /// The document printed in `style`, and whether it failed. An isolated worker prints it
+    /// itself, which saves decoding and encoding it again here.
     func printed(_ input: String, style: PrintStyle) -> (failed: Bool, text: String) {
         guard input != "-", limits.isolation == .process else {
             let document = run(input)
-            return (document.isFailure, ContractJSON.string(document, pretty: style == .pretty))
+            return (document.isFailure, style.print(document))
         }
         let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true)
         return runner.printed(path: input, label: input, options: options, style: style)

@@ -43,34 +43,29 @@ struct ExtractCommand: ParsableCommand {
         let progress = Progress(total: files.count)
         var failed = false
         var documents: [AssayDocument] = []
+        // Each document is printed as the worker printed it, except JSON of several files: one array.
+        let style: PrintStyle?
+        switch format {
+        case .json: style = files.count == 1 ? .pretty : nil
+        case .jsonl: style = .compact
+        case .text: style = .text
+        case .md: style = .markdown
+        }
         for (index, file) in files.enumerated() {
             progress.update(index: index, file: file)
-            // JSON Lines, and JSON of one document, are printed as the worker printed them.
-            if format == .jsonl || (format == .json && files.count == 1) {
-                let (documentFailed, text) = runner.printed(file, style: format == .jsonl ? .compact : .pretty)
+            if let style {
+                let (documentFailed, text) = runner.printed(file, style: style)
                 if documentFailed { failed = true }
                 print(text)
-                fflush(nil)
-                continue
-            }
-            let document = runner.run(file)
-            if document.isFailure { failed = true }
-            switch format {
-            case .jsonl: print(ContractJSON.string(document, pretty: false))
-            case .text: print(TextSummary.render(document))
-            case .md: print(MarkdownMemo.render(document))
-            case .json: documents.append(document)
+            } else {
+                let document = runner.run(file)
+                if document.isFailure { failed = true }
+                documents.append(document)
             }
             fflush(nil)
         }
         progress.finish()
-        if format == .json && files.count > 1 {
-            if documents.count == 1, let only = documents.first {
-                print(ContractJSON.string(only, pretty: true))
-            } else {
-                print(ContractJSON.string(documents, pretty: true))
-            }
-        }
+        if style == nil { print(ContractJSON.string(documents, pretty: true)) }
         if failed { throw ExitCode(1) }
     }
 }

@@ -171,10 +171,11 @@ final class CLITests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 6)
     }
 
-    /// The worker prints JSON and JSON Lines itself; what reaches stdout is what reading in process prints.
+    /// The worker prints each document itself; what reaches stdout is what reading in process prints.
     func testWorkerPrintedOutputEqualsInProcessOutput() throws {
         let files = ["Tests/AssayTests/Fixtures/layout.pdf", "corpus/bad/empty.pdf", "corpus/trust/halcyon-trust.html"]
-        for arguments in [["--format", "jsonl"] + files, ["--format", "json", files[0]], ["--format", "json", files[1]]] {
+        for arguments in [["--format", "jsonl"] + files, ["--format", "json", files[0]], ["--format", "json", files[1]],
+                          ["--format", "text"] + files, ["--format", "md"] + files, ["--format", "json"] + files] {
             let isolated = try run(["extract", "--as-of", "2026-11-01"] + arguments)
             let inProcess = try run(["extract", "--as-of", "2026-11-01", "--isolation", "none"] + arguments)
             XCTAssertEqual(isolated.stdout, inProcess.stdout, "\(arguments)")

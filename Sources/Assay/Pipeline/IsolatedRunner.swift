@@ -35,8 +35,7 @@ public struct IsolatedRunner: Sendable {
         run(path: path, label: label, options: options, renderReport: true)
     }
 
-    /// Extracts the document and answers with it printed in `style` (as `ContractJSON` prints it)
-    /// and whether it failed: the worker prints it, so the parent passes the text on instead of
+    /// Extracts the document and answers with it printed in `style` and whether it failed: the worker prints it, so the parent passes the text on instead of
     /// decoding the document and encoding it again. The text is exactly what `extract` prints.
     public func printed(path: String, label: String, options: ExtractOptions, style: PrintStyle) -> (failed: Bool, text: String) {
         let (outcome, deadline) = start(path: path, label: label, options: options, renderReport: false, printAs: style)
@@ -46,7 +45,7 @@ public struct IsolatedRunner: Sendable {
             if status == "ok" || status == "failed", !text.isEmpty { return (status == "failed", text) }
         }
         let document = document(from: outcome, path: path, label: label, deadline: deadline, renderReport: false).document
-        return (document.isFailure, ContractJSON.string(document, pretty: style == .pretty))
+        return (document.isFailure, style.print(document))
     }
 
     private func run(path: String, label: String, options: ExtractOptions, renderReport: Bool) -> (document: AssayDocument, html: String?) {

@@ -72,10 +72,25 @@ public struct IsolationLimits: Sendable, Hashable {
     }
 }
 
-/// How a worker prints the document it answers with (`WorkerRequest.printAs`).
+/// How a worker prints the document it answers with (`WorkerRequest.printAs`): as `extract`
+/// prints it in each of its formats.
 public enum PrintStyle: String, Codable, Sendable, Hashable {
     /// `ContractJSON` pretty-printed, as `extract --format json` prints one document.
     case pretty
     /// One compact line, as `extract --format jsonl` prints each document.
     case compact
+    /// `TextSummary`, as `extract --format text` prints it.
+    case text
+    /// `MarkdownMemo`, as `extract --format md` prints it.
+    case markdown
+
+    /// The document printed in this style.
+    public func print(_ document: AssayDocument) -> String {
+        switch self {
+        case .pretty: return ContractJSON.string(document, pretty: true)
+        case .compact: return ContractJSON.string(document, pretty: false)
+        case .text: return TextSummary.render(document)
+        case .markdown: return MarkdownMemo.render(document)
+        }
+    }
 }
