@@ -81,7 +81,10 @@ final class VendorViewTests: XCTestCase {
         ])
         XCTAssertEqual(vendor.findings[2].message, "The trust page \(trust) claims a SOC 2 Type II report for the period ending 2026-07-31, and none of the vendor's documents bears it out.")
         XCTAssertEqual(vendor.findings[3].followUp, "Send an ISO/IEC 27701:2019 certificate valid until 2027-06-02, which your trust page says you hold.")
-        XCTAssertEqual(vendor.findings[3].evidence.map(\.path), [trust])
+        // The trust page's heading and the sentence that gives the date.
+        XCTAssertEqual(vendor.findings[3].evidence.map(\.quote), ["ISO/IEC 27701:2019 certified",
+            "Our privacy information management system extends the ISMS and is certified to ISO/IEC 27701:2019. Certificate valid until 2 June 2027."])
+        XCTAssertEqual(Set(vendor.findings[3].evidence.map(\.path)), [trust])
     }
 
     func testClaimsAreMatchedByKindTypeEditionAndDate() {

@@ -55,17 +55,31 @@ public struct TrustPageExtractor: DocumentExtractor {
             if index > 0, lines[index - 1].text.split(separator: " ").count <= 3 { statements.append(lines[index - 1].text) }
             let negated = statements.contains { text in rules.negations.contains { text.lowercased().contains($0) } }
             if negated { continue }
-            let cardText = ([heading.text] + card.map(\.text)).joined(separator: "\n")
+            let cardLines = [heading] + Array(card)
+            let cardText = cardLines.map(\.text).joined(separator: "\n")
             let dates = context.dates.dates(in: cardText, slashOrder: context.slashOrder ?? .dayFirst)
-            let latest = dates.map(\.date).max()
-            var expiry: ISODate?
+            let latestMention = dates.max { $0.date < $1.date }
+            let latest = latestMention?.date
+            var expiryMention: DateMention?
             let lowered = cardText.lowercased() as NSString
             for cue in rules.expiry_cues {
                 let range = lowered.range(of: cue)
                 guard range.location != NSNotFound else { continue }
-                if let after = dates.first(where: { $0.range.location >= range.location }) { expiry = after.date; break }
+                if let after = dates.first(where: { $0.range.location >= range.location }) { expiryMention = after; break }
             }
-            let evidence = [context.evidence(line: heading)]
+            let expiry = expiryMention?.date
+            // The heading names the claim; the card line that states its date, when another, backs the date.
+            func evidence(dated mention: DateMention?) -> [Evidence] {
+                var offset = 0
+                for line in cardLines {
+                    let length = (line.text as NSString).length + 1
+                    if let mention, mention.range.location >= offset, mention.range.location < offset + length, line != heading {
+                        return [context.evidence(line: heading), context.evidence(line: line)]
+                    }
+                    offset += length
+                }
+                return [context.evidence(line: heading)]
+            }
             let ns = heading.text as NSString
             for match in mentions(heading.text, soc) {
                 guard let number = Int(ns.substring(with: match.range(at: 1))) else { continue }
@@ -78,7 +92,7 @@ public struct TrustPageExtractor: DocumentExtractor {
                 let key = "\(kind.rawValue)/\(type?.rawValue ?? "-")"
                 guard seen.insert(key).inserted else { continue }
                 result.claims.append(Claim(kind: kind, type: type, standard: nil, periodEnd: latest?.description, expiryDate: nil,
-                                           confidence: latest == nil ? 0.7 : 0.85, evidence: evidence))
+                                           confidence: latest == nil ? 0.7 : 0.85, evidence: evidence(dated: latestMention)))
             }
             for match in mentions(heading.text, standard) {
                 let prefix = ns.substring(with: match.range(at: 1)).replacingOccurrences(of: " ", with: "")
@@ -87,7 +101,8 @@ public struct TrustPageExtractor: DocumentExtractor {
                       seen.insert(designation).inserted else { continue }
                 let until = expiry ?? latest
                 result.claims.append(Claim(kind: .isoCertificate, type: nil, standard: designation, periodEnd: nil,
-                                           expiryDate: until?.description, confidence: until == nil ? 0.7 : 0.85, evidence: evidence))
+                                           expiryDate: until?.description, confidence: until == nil ? 0.7 : 0.85,
+                                           evidence: evidence(dated: expiryMention ?? latestMention)))
             }
         }
     }
