@@ -7,14 +7,16 @@ import Foundation
 struct VendorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vendors",
-        abstract: "Judge each vendor on all its documents: coverage timeline, gaps, consistency, one CUEC list, one question list.",
+        abstract: "Judge each vendor on all its documents: coverage timeline, gaps, consistency, trust-page claims, one CUEC list, one question list.",
         discussion: """
         DIR is a drop folder with one folder per vendor (files anywhere below it); documents directly \
         in DIR, or files given one by one, are put together by the organisation they name, with \
         name variants folded by extractors/vendors/names.yaml. Each document is read in its own \
         worker process as with extract; --from-batch reads the per-document JSON that \
-        `assay batch DIR --out BATCHOUT` wrote instead. The output schema is documented in \
-        docs/vendors.md (assay schema --vendors prints it).
+        `assay batch DIR --out BATCHOUT` wrote instead. A vendor's trust page (an HTML page among its \
+        documents) is checked against the rest: a report or certificate it claims that none of the \
+        documents bears out becomes a question. The output schema is documented in docs/vendors.md \
+        (assay schema --vendors prints it).
 
         Without --out, one JSON document is printed. With --out, vendor-<name>.html per vendor, \
         vendors.html and vendors.json are written there.
