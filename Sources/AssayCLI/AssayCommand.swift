@@ -1,5 +1,6 @@
 import ArgumentParser
 import Assay
+import Foundation
 
 @main
 struct AssayCommand: ParsableCommand {
@@ -21,4 +22,14 @@ struct AssayCommand: ParsableCommand {
         subcommands: [ExtractCommand.self, InspectCommand.self, SchemaCommand.self, EvalCommand.self, BatchCommand.self, ReportCommand.self, VendorsCommand.self, ExportCommand.self, WatchCommand.self, RulesCommand.self, WorkerCommand.self],
         defaultSubcommand: nil
     )
+
+    static func main() {
+        // Tesseract's OpenMP regions each ask for several threads, which spin while they wait: on
+        // two cores, beside Assay's page threads, a dense page took 19 s instead of 2.5 s. libgomp
+        // reads this limit when Tesseract is loaded (on the first page that needs OCR); setting it
+        // here, while the process has one thread, covers reading in process (--isolation none)
+        // too. A limit the user set is kept.
+        setenv("OMP_THREAD_LIMIT", "1", 0)
+        main(nil)
+    }
 }

@@ -51,23 +51,39 @@ struct DocumentRunner {
         }
     }
 
-    /// Standard input is spooled to a private temporary file so the worker can read it like any file.
+    /// Standard input is spooled to a private temporary file so the worker can read it like any
+    /// file. The bytes are let go before the worker starts: a forked worker would otherwise carry
+    /// them, counted against its memory cap.
     private func runStandardInput() -> AssayDocument {
+        switch spoolStandardInput() {
+        case .failure(let document):
+            return document
+        case .spooled(let url):
+            defer { try? FileManager.default.removeItem(at: url) }
+            return run(path: url.path, label: "-")
+        }
+    }
+
+    private enum Spooled {
+        case spooled(URL)
+        case failure(AssayDocument)
+    }
+
+    private func spoolStandardInput() -> Spooled {
         let data: Data
         do {
             data = try StandardInput.read(maxBytes: options.ingest.maxBytes)
         } catch let error as DocumentError {
-            return .failure(SourceInfo(path: "-"), error)
+            return .failure(.failure(SourceInfo(path: "-"), error))
         } catch {
-            return .failure(SourceInfo(path: "-"), DocumentError(.unreadable, "Standard input could not be read."))
+            return .failure(.failure(SourceInfo(path: "-"), DocumentError(.unreadable, "Standard input could not be read.")))
         }
         let directory = FileManager.default.temporaryDirectory
         let url = directory.appendingPathComponent("assay-stdin-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            return DocumentPipeline.extract(data: data, label: "-", options: options)
+            return .failure(DocumentPipeline.extract(data: data, label: "-", options: options))
         }
-        defer { try? FileManager.default.removeItem(at: url) }
-        return run(path: url.path, label: "-")
+        return .spooled(url)
     }
 
     /// This very binary: workers are the same executable in `worker` mode.

@@ -3,7 +3,6 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <stddef.h>
-#include <stdlib.h>
 
 /* The functions Assay uses, found once with dlsym. */
 static struct {
@@ -31,13 +30,6 @@ static int loaded;
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
 static void load(void) {
-    /* Tesseract's OpenMP regions ask for several threads each, which spin while they wait: on two
-     * cores, beside Assay's own page threads, one dense page took 19 s instead of 2.5 s. libgomp
-     * reads its thread limit from the environment when it is loaded, which is here, so the limit is
-     * set now unless the caller chose one. (A forked or spawned worker has it set already; this
-     * covers --isolation none and library callers.) setenv is not thread-safe against a concurrent
-     * setenv; Assay itself calls it nowhere else once threads run. */
-    setenv("OMP_THREAD_LIMIT", "1", 0);
     /* By soname from the system's library paths only: never a path from the environment or input. */
     static const char *const names[] = { "libtesseract.so.5", "libtesseract.so.4", "libtesseract.so" };
     void *library = NULL;

@@ -25,6 +25,18 @@ final class VendorsCLITests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("\"path\" : \"corpus/vendors/Corbel Metrics/soc2-type2-2024.txt\""))
     }
 
+    /// Run from cron with standard output closed: the workers' pipes must not take descriptor 1.
+    func testClosedStandardOutputStillReadsEveryDocument() throws {
+        let out = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try CLITests.execute(["__shell__", "exec >&-; exec \"$0\" vendors corpus/vendors --as-of 2026-11-01 --out \"$1\"", out.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let view = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("vendors.json"))) as? [String: Any])
+        let documents = (view["vendors"] as? [[String: Any]] ?? []).flatMap { $0["documents"] as? [[String: Any]] ?? [] }
+        XCTAssertEqual(documents.count, 8)
+        XCTAssertEqual(documents.compactMap { $0["error"] as? String }, [])
+    }
+
     func testOutWritesPagesIndexAndJSON() throws {
         let out = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }

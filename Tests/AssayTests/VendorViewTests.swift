@@ -95,7 +95,11 @@ final class VendorViewTests: XCTestCase {
         XCTAssertTrue(ClaimMatcher.notEarlier(ISODate("2027-06-02"), than: "2027-06-02"))
         XCTAssertTrue(ClaimMatcher.notEarlier(ISODate("2027-06-02"), than: nil))
         XCTAssertFalse(ClaimMatcher.notEarlier(ISODate("2026-01-31"), than: "2026-07-31"))
-        XCTAssertFalse(ClaimMatcher.notEarlier(nil, than: "2026-07-31"))
+        XCTAssertTrue(ClaimMatcher.notEarlier(nil, than: "2026-07-31"), "a date Assay could not read is not held against the document")
+        XCTAssertFalse(ClaimMatcher.sameStandard("ISO/IEC 20000-1:2018", "ISO/IEC 20000-10:2018"))
+        XCTAssertTrue(ClaimMatcher.sameStandard("ISO/IEC 20000-1:2018", "ISO 20000-1"))
+        XCTAssertEqual(ClaimMatcher.parts("ISO 22301:2019").number, "22301")
+        XCTAssertEqual(ClaimMatcher.parts("ISO 9001:2015").edition, "2015")
 
         func document(_ path: String, _ kind: DocumentKind, _ type: ReportType?, _ fields: [String: FieldValue]) -> VendorInput {
             var document = AssayDocument(source: SourceInfo(path: path))
@@ -114,6 +118,16 @@ final class VendorViewTests: XCTestCase {
                       document("V/iso.pdf", .isoCertificate, nil, ["standards": .list(["ISO/IEC 27001:2013"]), "expiry_date": .text("2027-06-01")])]
         XCTAssertEqual(ClaimMatcher(inputs: inputs).claims().map(\.providedBy), ["V/soc2.pdf", nil, nil],
                        "a Type II report is not a Type I one, and a 2013 certificate is not the claimed 2022 one")
+        // A card dated by the report's issue, six weeks after its period: borne out within the tolerance.
+        var issued = trust
+        issued.document.claims = [Claim(kind: .soc2, type: .type2, standard: nil, periodEnd: "2026-08-15", expiryDate: nil,
+                                        confidence: 0.85, evidence: [])]
+        XCTAssertEqual(ClaimMatcher(inputs: [issued, inputs[1]], periodToleranceDays: 92).claims().map(\.providedBy), ["V/soc2.pdf"])
+        XCTAssertEqual(ClaimMatcher(inputs: [issued, inputs[1]], periodToleranceDays: 0).claims().map(\.providedBy), [nil])
+        // A report whose type was not read is not held to be of another type.
+        var untyped = inputs[1]
+        untyped.document.document.type = nil
+        XCTAssertEqual(ClaimMatcher(inputs: [trust, untyped]).claims().map(\.providedBy), ["V/soc2.pdf", "V/soc2.pdf", nil])
     }
 
     func testCorpusVendorWithContinuousCoverage() throws {

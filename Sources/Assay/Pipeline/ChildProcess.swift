@@ -17,11 +17,24 @@ enum ChildProcess {
     static let maxStdout = 512 * 1_048_576
     static let maxStderr = 64 * 1024
 
-    /// A pipe whose ends are closed on exec, so only the dup2'd copies reach the child.
+    /// A pipe whose ends are closed on exec, so only the dup2'd copies reach the child. Both ends
+    /// are numbered 3 or higher: when this process runs with standard input, output or error
+    /// closed, `pipe` hands out 0, 1 or 2, and the child's own dup2 onto those would be undone.
     private static func makePipe(_ fds: inout [Int32]) -> Bool {
         guard pipe(&fds) == 0 else { return false }
-        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+        for index in fds.indices {
+            if fds[index] < 3 {
+                let moved = fcntl(fds[index], F_DUPFD_CLOEXEC, 3)
+                close(fds[index])
+                fds[index] = moved
+            } else {
+                _ = fcntl(fds[index], F_SETFD, FD_CLOEXEC)
+            }
+        }
+        guard fds[0] >= 3, fds[1] >= 3 else {
+            for fd in fds where fd >= 0 { close(fd) }
+            return false
+        }
         return true
     }
 
@@ -72,11 +85,12 @@ enum ChildProcess {
         return collect(pid: pid, stdout: outPipe[0], stderr: errPipe[0], deadline: deadline)
     }
 
-    /// Whether this process has a single thread, so that a `fork` without `exec` is safe: the copy
-    /// inherits no lock held by a thread that does not exist in it, and libdispatch allows a
-    /// child of a process that never went multi-threaded to start threads of its own.
+    /// Whether a `fork` without `exec` is safe here: this process has a single thread, so the copy
+    /// inherits no lock held by a thread that does not exist in it, and it never read a document
+    /// itself, since libdispatch refuses threads in the child of a process that once had its own
+    /// (its idle threads exit after a while, so counting threads is not enough).
     static var isSingleThreaded: Bool {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) == 1
+        !InProcessReading.happened && (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) == 1
     }
 
     /// Runs `job` in a copy of this process (`fork` without `exec`), under the same deadline and
@@ -180,4 +194,15 @@ enum ChildProcess {
         if low == 0 { return .finished(status: (status >> 8) & 0xff, stdout: stdout, stderr: stderr) }
         return .signaled(signal: low, stderr: stderr, peakMemoryKB: Int(usage.ru_maxrss))
     }
+}
+
+/// Whether this process has read a document itself (and so may have started threads), which rules
+/// out forking workers from it (`ChildProcess.isSingleThreaded`).
+enum InProcessReading {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var flag = false
+
+    static var happened: Bool { lock.withLock { flag } }
+
+    static func mark() { lock.withLock { flag = true } }
 }

@@ -34,6 +34,7 @@ public enum DocumentPipeline {
         if data.isEmpty {
             return (.failure(SourceInfo(path: label, sha256: SHA256.hex(data), bytes: 0), DocumentError(.empty, "The document is empty.")), nil)
         }
+        InProcessReading.mark()
         var options = options
         if options.rules == nil, let rules = try? RuleBook.standard() { options.rules = rules }
         // With threads to spare, the hash and the rule files are worked out while the pages are read.

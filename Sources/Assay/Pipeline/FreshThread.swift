@@ -19,13 +19,16 @@ enum FreshThread {
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
-    /// Runs `body` to completion on a new thread with the 8 MB stack a main thread has (a worker's
-    /// memory cap counts the stack too); false when no thread could be created.
+    /// Runs `body` to completion on a new thread with the stack a main thread gets (the stack size
+    /// limit, 8 MB by default, kept between 8 and 64 MB since a worker's memory cap counts it);
+    /// false when no thread could be created.
     static func run(_ body: @escaping () -> Void) -> Bool {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setstacksize(&attributes, 8 << 20)
+        var limit = rlimit()
+        let soft = getrlimit(__rlimit_resource_t(RLIMIT_STACK.rawValue), &limit) == 0 ? limit.rlim_cur : 0
+        pthread_attr_setstacksize(&attributes, Int(min(max(soft, 8 << 20), 64 << 20)))
         let context = Unmanaged.passRetained(Job(body)).toOpaque()
         var thread = pthread_t()
         let created = pthread_create(&thread, &attributes, { raw in

@@ -39,7 +39,9 @@ public struct IsolatedRunner: Sendable {
     /// decoding the document and encoding it again. The text is exactly what `extract` prints.
     public func printed(path: String, label: String, options: ExtractOptions, style: PrintStyle) -> (failed: Bool, text: String) {
         let (outcome, deadline) = start(path: path, label: label, options: options, renderReport: false, printAs: style)
-        if case .finished(0, let stdout, _) = outcome, let newline = stdout.firstIndex(of: UInt8(ascii: "\n")) {
+        // Output cut at the size cap is not a document: it goes the way of any other failure.
+        if case .finished(0, let stdout, _) = outcome, stdout.count < ChildProcess.maxStdout,
+           let newline = stdout.firstIndex(of: UInt8(ascii: "\n")) {
             let status = String(decoding: stdout[stdout.startIndex..<newline], as: UTF8.self)
             let text = String(decoding: stdout[stdout.index(after: newline)...], as: UTF8.self)
             if status == "ok" || status == "failed", !text.isEmpty { return (status == "failed", text) }

@@ -41,7 +41,7 @@ public struct VendorAnalyzer: Sendable {
         let inputs = group.inputs
         let timeline = CoverageTimeline(inputs: inputs, asOf: asOf, tolerances: rules.tolerances)
         let consistency = ConsistencyChecker(names: names).check(inputs)
-        let claims = ClaimMatcher(inputs: inputs).claims()
+        let claims = ClaimMatcher(inputs: inputs, periodToleranceDays: rules.tolerances.claim_period_days).claims()
         let findings = try VendorFindingRules(rules: rules, inputs: inputs, timeline: timeline, consistency: consistency,
                                               claims: claims, asOf: asOf).all()
         let documents = inputs.map(\.document)

@@ -8,6 +8,8 @@ public struct VendorRules: Decodable, Sendable {
         public var gap_days: Int
         public var trailing_gap_days: Int
         public var overlap_days: Int
+        /// Days a SOC report's period may end before a trust page's claimed date and still bear it out.
+        public var claim_period_days: Int
     }
 
     public struct Template: Decodable, Sendable {

@@ -71,9 +71,9 @@ public struct TrustPageExtractor: DocumentExtractor {
             // The heading names the claim; the card line that states its date, when another, backs the date.
             func evidence(dated mention: DateMention?) -> [Evidence] {
                 var offset = 0
-                for line in cardLines {
+                for (position, line) in cardLines.enumerated() {
                     let length = (line.text as NSString).length + 1
-                    if let mention, mention.range.location >= offset, mention.range.location < offset + length, line != heading {
+                    if let mention, mention.range.location >= offset, mention.range.location < offset + length, position > 0 {
                         return [context.evidence(line: heading), context.evidence(line: line)]
                     }
                     offset += length
