@@ -56,7 +56,7 @@ struct DocumentRunner {
     /// them, counted against its memory cap.
     private func runStandardInput() -> AssayDocument {
         switch spoolStandardInput() {
-        case .failure(let document):
+        case .read(let document):
             return document
         case .spooled(let url):
             defer { try? FileManager.default.removeItem(at: url) }
@@ -64,9 +64,11 @@ struct DocumentRunner {
         }
     }
 
+    /// Standard input in a temporary file, or already answered (unreadable, or read in process when
+    /// no temporary file could be made).
     private enum Spooled {
         case spooled(URL)
-        case failure(AssayDocument)
+        case read(AssayDocument)
     }
 
     private func spoolStandardInput() -> Spooled {
@@ -74,14 +76,14 @@ struct DocumentRunner {
         do {
             data = try StandardInput.read(maxBytes: options.ingest.maxBytes)
         } catch let error as DocumentError {
-            return .failure(.failure(SourceInfo(path: "-"), error))
+            return .read(.failure(SourceInfo(path: "-"), error))
         } catch {
-            return .failure(.failure(SourceInfo(path: "-"), DocumentError(.unreadable, "Standard input could not be read.")))
+            return .read(.failure(SourceInfo(path: "-"), DocumentError(.unreadable, "Standard input could not be read.")))
         }
         let directory = FileManager.default.temporaryDirectory
         let url = directory.appendingPathComponent("assay-stdin-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            return .failure(DocumentPipeline.extract(data: data, label: "-", options: options))
+            return .read(DocumentPipeline.extract(data: data, label: "-", options: options))
         }
         return .spooled(url)
     }
