@@ -40,7 +40,7 @@ public struct VendorRules: Decodable, Sendable {
             guard let template = claim_phrases[key] else {
                 throw RuleError(file: Self.file, key: "claim_phrases.\(key)", message: "is missing")
             }
-            return values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+            return Self.fill(template, values)
         }
         if claim.kind == .isoCertificate {
             return try part("certificate", ["standard": claim.standard ?? "ISO"])
@@ -55,10 +55,12 @@ public struct VendorRules: Decodable, Sendable {
         guard let template = findings[code] else {
             throw RuleError(file: Self.file, key: "findings.\(code)", message: "is missing")
         }
-        func fill(_ text: String) -> String {
-            values.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
-        }
-        return VendorFinding(code: code, severity: template.severity, message: fill(template.message),
-                             followUp: template.follow_up.map(fill), evidence: evidence)
+        return VendorFinding(code: code, severity: template.severity, message: Self.fill(template.message, values),
+                             followUp: template.follow_up.map { Self.fill($0, values) }, evidence: evidence)
+    }
+
+    /// `text` with each `{key}` replaced by its value.
+    private static func fill(_ text: String, _ values: [String: String]) -> String {
+        values.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
     }
 }

@@ -1,9 +1,9 @@
 import AssayModel
 
 /// `vendor-<slug>.html`: one vendor's documents, coverage timeline (inline SVG), findings, what its
-/// trust page claims, consistency between documents, merged CUEC to-do list and the questions to send — with the
-/// document, page and quote behind each item. Uses the review page's writer, escaping and
-/// stylesheet; no script, well-formed XML.
+/// trust page claims, consistency between documents, merged CUEC to-do list and the questions to
+/// send — with the document, page and quote behind each item. Uses the review page's writer,
+/// escaping and stylesheet; no script, well-formed XML.
 public enum VendorPage {
     public static func fileName(_ vendor: VendorRecord) -> String { "vendor-\(vendor.slug).html" }
 
