@@ -89,13 +89,13 @@ enum ChildProcess {
     /// inherits no lock held by a thread that does not exist in it, and it never read a document
     /// itself, since libdispatch refuses threads in the child of a process that once had its own
     /// (its idle threads exit after a while, so counting threads is not enough).
-    static var isSingleThreaded: Bool {
+    static var mayFork: Bool {
         !InProcessReading.happened && (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) == 1
     }
 
     /// Runs `job` in a copy of this process (`fork` without `exec`), under the same deadline and
     /// process-group kill as a spawned child: what `job` returns is the child's standard output.
-    /// Only for a single-threaded parent (`isSingleThreaded`). It saves the start of a second
+    /// Only for a single-threaded parent (`mayFork`). It saves the start of a second
     /// program — loading its libraries and runtime — which is most of what isolation costs.
     static func fork(deadline: Double, job: @escaping () -> Data) -> Outcome {
         guard let (outPipe, errPipe) = makePipes() else { return .spawnFailed("no pipe") }
@@ -197,7 +197,7 @@ enum ChildProcess {
 }
 
 /// Whether this process has read a document itself (and so may have started threads), which rules
-/// out forking workers from it (`ChildProcess.isSingleThreaded`).
+/// out forking workers from it (`ChildProcess.mayFork`).
 enum InProcessReading {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var flag = false

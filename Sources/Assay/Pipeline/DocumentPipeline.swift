@@ -38,20 +38,21 @@ public enum DocumentPipeline {
         var options = options
         if options.rules == nil, let rules = try? RuleBook.standard() { options.rules = rules }
         // With threads to spare, the hash and the rule files are worked out while the pages are read.
-        let hash = options.ingest.threads > 1 ? Background { SHA256.hex(data) } : nil
+        let background = options.ingest.threads > 1 ? Background { SHA256.hex(data) } : nil
+        func hash() -> String { background?.value ?? SHA256.hex(data) }
         if options.ingest.threads > 1, let rules = options.rules { RuleWarmUp.start(rules) }
         var source = SourceInfo(path: label, bytes: data.count)
         let paged: PagedText
         do {
             paged = try StageClock.measure("ingest") { try Ingestor.ingest(data, options: options.ingest) }
         } catch let error as DocumentError {
-            source.sha256 = hash?.value ?? SHA256.hex(data)
+            source.sha256 = hash()
             return (.failure(source, error), nil)
         } catch {
-            source.sha256 = hash?.value ?? SHA256.hex(data)
+            source.sha256 = hash()
             return (.failure(source, DocumentError(.malformed, "The document could not be read.")), nil)
         }
-        source.sha256 = hash?.value ?? SHA256.hex(data)
+        source.sha256 = hash()
         source.mediaType = paged.mediaType.rawValue
         source.pages = paged.pages.count
         source.textLayer = paged.textLayer

@@ -65,7 +65,7 @@ public struct IsolatedRunner: Sendable {
                                     cpuSeconds: (Int(deadline.rounded(.up)) + 5) * max(1, options.ingest.threads))
         request.renderReport = renderReport ? true : nil
         request.printAs = printAs
-        if forkWhenSingleThreaded && ChildProcess.isSingleThreaded {
+        if forkWhenSingleThreaded && ChildProcess.mayFork {
             let password = options.ingest.password
             return (ChildProcess.fork(deadline: deadline) { WorkerJob.perform(request, password: password) }, deadline)
         }

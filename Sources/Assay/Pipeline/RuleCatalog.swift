@@ -16,14 +16,17 @@ public enum RuleCatalog {
 
     /// Files whose stage compiles patterns are checked by building the stage; the extraction's
     /// other files by decoding them as their stage does; then the vendor view's and the exports'.
-    public static let checks: [Check] = [
-        Check(file: "classify.yaml") { _ = try DocumentClassifier(rules: $0) },
-        Check(file: "furniture.yaml") { _ = try PageFurniture(rules: $0) },
-        Check(file: "dates.yaml") { _ = try DateParser(rules: $0) },
-    ] + extractionFiles.filter { !["classify.yaml", "furniture.yaml", "dates.yaml"].contains($0.file) } + [
+    public static let checks: [Check] = built + extractionFiles.filter { file in !built.contains { $0.file == file.file } } + [
         Check(file: "vendors/names.yaml") { _ = try VendorNameFolder(rules: $0) },
         decode(VendorRules.self, "vendors/findings.yaml"),
         Check(file: ROIExport.file) { _ = try ROIExport.ColumnMap.load($0) },
+    ]
+
+    /// The files whose stage compiles patterns: checked by building the stage.
+    private static let built: [Check] = [
+        Check(file: "classify.yaml") { _ = try DocumentClassifier(rules: $0) },
+        Check(file: "furniture.yaml") { _ = try PageFurniture(rules: $0) },
+        Check(file: "dates.yaml") { _ = try DateParser(rules: $0) },
     ]
 
     /// The rule files an extraction decodes, in the order its stages first read them: what

@@ -60,7 +60,7 @@ public enum SOCLayout {
         }
         let built = parts.collected()
         var result: [SOCRow] = []
-        for (index, _) in pages.enumerated() { result += built[index % threads][index / threads] }
+        for index in pages.indices { result += built[index % threads][index / threads] }
         return result
     }
 
