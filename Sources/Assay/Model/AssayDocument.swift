@@ -9,6 +9,8 @@ public struct AssayDocument: Codable, Sendable, Hashable {
     public var fields: [String: Field]
     public var sections: [Section]
     public var exceptions: [ExceptionRecord]
+    /// SOC 1 and SOC 2 reports: how much of the tests of controls was read; `nil` for other kinds.
+    public var testing: TestingSummary?
     public var subserviceOrganizations: [SubserviceOrganization]
     public var cuecs: [CUEC]
     public var claims: [Claim]
@@ -22,7 +24,7 @@ public struct AssayDocument: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case schema, source, document, fields, sections, exceptions
         case subserviceOrganizations = "subservice_organizations"
-        case cuecs, claims, findings, clauses, obligations, diagnostics, error
+        case cuecs, claims, findings, clauses, obligations, diagnostics, error, testing
     }
 
     public init(source: SourceInfo, document: DocumentInfo = DocumentInfo()) {
@@ -31,6 +33,7 @@ public struct AssayDocument: Codable, Sendable, Hashable {
         fields = [:]
         sections = []
         exceptions = []
+        testing = nil
         subserviceOrganizations = []
         cuecs = []
         claims = []
@@ -63,6 +66,7 @@ public struct AssayDocument: Codable, Sendable, Hashable {
         fields = try c.decodeIfPresent([String: Field].self, forKey: .fields) ?? [:]
         sections = try c.decodeIfPresent([Section].self, forKey: .sections) ?? []
         exceptions = try c.decodeIfPresent([ExceptionRecord].self, forKey: .exceptions) ?? []
+        testing = try c.decodeIfPresent(TestingSummary.self, forKey: .testing)
         subserviceOrganizations = try c.decodeIfPresent([SubserviceOrganization].self, forKey: .subserviceOrganizations) ?? []
         cuecs = try c.decodeIfPresent([CUEC].self, forKey: .cuecs) ?? []
         claims = try c.decodeIfPresent([Claim].self, forKey: .claims) ?? []
@@ -87,6 +91,7 @@ public struct AssayDocument: Codable, Sendable, Hashable {
         try c.encode(fields, forKey: .fields)
         try c.encode(sections, forKey: .sections)
         try c.encode(exceptions, forKey: .exceptions)
+        try c.encodeIfPresent(testing, forKey: .testing)
         try c.encode(subserviceOrganizations, forKey: .subserviceOrganizations)
         try c.encode(cuecs, forKey: .cuecs)
         try c.encode(claims, forKey: .claims)

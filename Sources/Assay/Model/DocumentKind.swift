@@ -4,6 +4,9 @@ public enum DocumentKind: String, Codable, Sendable, Hashable, CaseIterable {
     case isoCertificate = "iso_certificate"
     case bridgeLetter = "bridge_letter"
     case trustPage = "trust_page"
+    /// A certificate or attestation of another scheme (Cyber Essentials, CSA STAR, PCI DSS AoC, C5 …),
+    /// named by the field `scheme`.
+    case otherAssurance = "other_assurance"
     case unknown
 
     public var isSOC: Bool { self == .soc1 || self == .soc2 || self == .soc3 }

@@ -1,5 +1,37 @@
 import Foundation
 
+/// How much of a SOC report's tests of controls (Section IV) was read (contract `testing`), so that an
+/// empty exception list means "none" only when the results were read.
+public struct TestingSummary: Codable, Sendable, Hashable {
+    /// `read`: every control's result was read; `partial`: some were; `unreadable`: the section was found
+    /// but no result could be read; `absent`: no tests of controls were found.
+    public enum Status: String, Codable, Sendable, Hashable {
+        case read, partial, unreadable, absent
+    }
+
+    public var status: Status
+    /// Controls found in the section.
+    public var controls: Int
+    /// Controls whose result (exception or none) was read.
+    public var resultsRead: Int
+    public var exceptions: Int
+    public var firstPage: Int?
+    public var lastPage: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case status, controls, resultsRead = "results_read", exceptions, firstPage = "first_page", lastPage = "last_page"
+    }
+
+    public init(status: Status, controls: Int, resultsRead: Int, exceptions: Int, firstPage: Int? = nil, lastPage: Int? = nil) {
+        self.status = status
+        self.controls = controls
+        self.resultsRead = resultsRead
+        self.exceptions = exceptions
+        self.firstPage = firstPage
+        self.lastPage = lastPage
+    }
+}
+
 /// A deviation found when the auditor tested a control (SOC Section IV).
 public struct ExceptionRecord: Codable, Sendable, Hashable {
     public var controlID: String?

@@ -26,7 +26,7 @@ public enum ContractSchema {
       "type": "object",
       "required": ["kind", "type", "confidence"],
       "properties": {
-        "kind": { "enum": ["soc1", "soc2", "soc3", "iso_certificate", "bridge_letter", "trust_page", "unknown"] },
+        "kind": { "enum": ["soc1", "soc2", "soc3", "iso_certificate", "bridge_letter", "trust_page", "other_assurance", "unknown"] },
         "type": { "enum": ["type1", "type2", null] },
         "confidence": { "$ref": "#/$defs/confidence" },
         "title": { "type": ["string", "null"] }
@@ -56,6 +56,18 @@ public enum ContractSchema {
           "last_page": { "type": "integer", "minimum": 1 },
           "confidence": { "$ref": "#/$defs/confidence" }
         }
+      }
+    },
+    "testing": {
+      "type": "object",
+      "required": ["status", "controls", "results_read", "exceptions"],
+      "properties": {
+        "status": { "enum": ["read", "partial", "unreadable", "absent"] },
+        "controls": { "type": "integer", "minimum": 0 },
+        "results_read": { "type": "integer", "minimum": 0 },
+        "exceptions": { "type": "integer", "minimum": 0 },
+        "first_page": { "type": ["integer", "null"], "minimum": 1 },
+        "last_page": { "type": ["integer", "null"], "minimum": 1 }
       }
     },
     "exceptions": {
@@ -108,7 +120,7 @@ public enum ContractSchema {
         "type": "object",
         "required": ["kind", "confidence", "evidence"],
         "properties": {
-          "kind": { "enum": ["soc1", "soc2", "soc3", "iso_certificate", "bridge_letter", "trust_page", "unknown"] },
+          "kind": { "enum": ["soc1", "soc2", "soc3", "iso_certificate", "bridge_letter", "trust_page", "other_assurance", "unknown"] },
           "type": { "enum": ["type1", "type2", null] },
           "standard": { "type": ["string", "null"] },
           "period_end": { "type": ["string", "null"] },

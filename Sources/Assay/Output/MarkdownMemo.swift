@@ -91,7 +91,7 @@ public enum MarkdownMemo {
 
     static func kindLabel(_ document: AssayDocument) -> String {
         let kinds: [DocumentKind: String] = [.soc1: "SOC 1", .soc2: "SOC 2", .soc3: "SOC 3", .isoCertificate: "ISO certificate",
-                                             .bridgeLetter: "bridge letter", .trustPage: "trust page", .unknown: "document"]
+                                             .bridgeLetter: "bridge letter", .trustPage: "trust page", .otherAssurance: "certificate", .unknown: "document"]
         let type = document.document.type.map { $0 == .type1 ? " Type I" : " Type II" } ?? ""
         return (kinds[document.document.kind] ?? "document") + (document.document.kind == .soc3 ? "" : type)
     }

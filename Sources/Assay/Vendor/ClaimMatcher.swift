@@ -39,7 +39,7 @@ struct ClaimMatcher {
                 guard let standard = claim.standard,
                       Self.standards(document).contains(where: { Self.sameStandard($0, standard) }) else { return false }
                 return Self.notEarlier(Self.date(document, "expiry_date"), than: claim.expiryDate)
-            case .bridgeLetter, .trustPage, .unknown:
+            case .bridgeLetter, .trustPage, .otherAssurance, .unknown:
                 return false
             }
         }

@@ -59,7 +59,7 @@ public struct CoverageTimeline: Sendable, Hashable {
         case .soc3: row = .soc3
         case .bridgeLetter: row = .bridgeLetter
         case .isoCertificate: row = .certificate
-        case .trustPage, .unknown: return nil
+        case .trustPage, .otherAssurance, .unknown: return nil
         }
         let (startKey, endKey) = row == .certificate ? ("issue_date", "expiry_date") : ("period_start", "period_end")
         if let (start, startEvidence) = date(startKey), let (end, endEvidence) = date(endKey), start <= end {

@@ -11,6 +11,7 @@ extension DocumentKind {
         case .isoCertificate: base = "ISO certificate"
         case .bridgeLetter: base = "Bridge letter"
         case .trustPage: base = "Trust page"
+        case .otherAssurance: base = "Other assurance"
         case .unknown: base = "Unknown"
         }
         switch type {
