@@ -22,7 +22,8 @@ struct DocumentRunner {
             let document = run(input)
             return (document.isFailure, style.print(document))
         }
-        let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true)
+        let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true,
+                                        showsProgress: isatty(2) != 0)
         return runner.printed(path: input, label: input, options: options, style: style)
     }
 
@@ -31,7 +32,8 @@ struct DocumentRunner {
         case .none:
             return DocumentPipeline.extract(path: path, label: label, options: options)
         case .process:
-            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true)
+            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true,
+                                        showsProgress: isatty(2) != 0)
             return runner.extract(path: path, label: label, options: options)
         }
     }
@@ -41,7 +43,8 @@ struct DocumentRunner {
     func report(path: String, password: String?) -> (document: AssayDocument, html: String) {
         switch limits.isolation {
         case .process:
-            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true)
+            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true,
+                                        showsProgress: isatty(2) != 0)
             let (document, html) = runner.report(path: path, label: path, options: options)
             return (document, html ?? ReportPage.render(document, pdf: nil, password: nil))
         case .none:

@@ -25,6 +25,19 @@ final class OCRTests: XCTestCase {
         XCTAssertEqual(paged.diagnostics.map(\.code), ["ocr_used"])
     }
 
+    /// Pages are recognised on several threads, each with its own poppler document and Tesseract
+    /// engine; the pages and diagnostics come back in page order, the same as on one thread.
+    func testOCROnTwoThreadsReadsWhatOneThreadReads() throws {
+        let data = try InputFile.read(path: Repo.corpus("scanned/halcyon-meridian-bridge-letter-scan.pdf"), maxBytes: 1 << 30)
+        let one = try Ingestor.ingest(data, options: IngestOptions(ocrLanguages: "eng", threads: 1))
+        let two = try Ingestor.ingest(data, options: IngestOptions(ocrLanguages: "eng", threads: 2))
+        XCTAssertEqual(one.pages.map(\.textLayer), [.ocr, .ocr])
+        XCTAssertEqual(two.pages, one.pages)
+        XCTAssertEqual(two.diagnostics, one.diagnostics)
+        XCTAssertEqual(one.diagnostics.map(\.code), ["ocr_used", "ocr_used"])
+        XCTAssertTrue(one.diagnostics[0].message.hasPrefix("Page 1 "))
+    }
+
     func testOCRNeverLeavesScannedPagesEmpty() throws {
         let paged = try ingest(Repo.fixture("mixed.pdf"), mode: .never)
         XCTAssertEqual(paged.pages.map(\.textLayer), [.native, .none])

@@ -25,19 +25,17 @@ struct PDFBackend: IngestBackend {
             diagnostics.append(Diagnostic(level: .warning, code: "page_limit",
                                           message: "Only the first \(limit) of \(count) pages were read."))
         }
-        var pages = PDFPageReader.read(document: document, data: data, pages: limit, options: options)
-        var ocr = PageOCR(mode: options.ocr, languages: options.ocrLanguages)
-        for index in pages.indices {
-            diagnostics += pages[index].diagnostics
-            let page = pages[index].page
-            pages[index].page = document.withPage(index) { ocr.process(page, handle: $0, diagnostics: &diagnostics) } ?? page
-        }
+        let read = PDFPageReader.read(document: document, data: data, pages: limit, options: options)
+        for result in read { diagnostics += result.diagnostics }
+        let recognised = ParallelOCR.process(read.map(\.page), document: document, data: data, options: options)
+        diagnostics += recognised.diagnostics
+        let pages = recognised.pages
         let warnings = Int(assay_poppler_log_messages()) - warningsBefore
         if warnings > 0 {
             diagnostics.append(Diagnostic(level: .info, code: "parser_warnings",
                                           message: "poppler reported \(warnings) warning(s) while reading the file."))
         }
-        return PagedText(mediaType: .pdf, pages: pages.map(\.page), diagnostics: diagnostics)
+        return PagedText(mediaType: .pdf, pages: pages, diagnostics: diagnostics)
     }
 }
 

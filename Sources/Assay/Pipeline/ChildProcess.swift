@@ -9,7 +9,8 @@ enum ChildProcess {
     enum Outcome {
         case finished(status: Int32, stdout: Data, stderr: Data)
         case signaled(signal: Int32, stderr: Data, peakMemoryKB: Int)
-        case timedOut
+        /// Killed at its deadline, `seconds` after it started (OCR may have lengthened the deadline).
+        case timedOut(seconds: Double)
         case spawnFailed(String)
     }
 
@@ -49,7 +50,8 @@ enum ChildProcess {
         return (out, err)
     }
 
-    static func run(executable: String, arguments: [String], environment: [String: String], deadline: Double) -> Outcome {
+    static func run(executable: String, arguments: [String], environment: [String: String], deadline: Double,
+                    showsProgress: Bool = false) -> Outcome {
         guard let (outPipe, errPipe) = makePipes() else { return .spawnFailed("no pipe") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -82,7 +84,7 @@ enum ChildProcess {
         close(errPipe[1])
         defer { close(outPipe[0]); close(errPipe[0]) }
         guard spawned == 0 else { return .spawnFailed(String(cString: strerror(spawned))) }
-        return collect(pid: pid, stdout: outPipe[0], stderr: errPipe[0], deadline: deadline)
+        return collect(pid: pid, stdout: outPipe[0], stderr: errPipe[0], deadline: deadline, showsProgress: showsProgress)
     }
 
     /// Whether a `fork` without `exec` is safe here: this process has a single thread, so the copy
@@ -97,7 +99,7 @@ enum ChildProcess {
     /// process-group kill as a spawned child: what `job` returns is the child's standard output.
     /// Only for a single-threaded parent (`mayFork`). It saves the start of a second
     /// program — loading its libraries and runtime — which is most of what isolation costs.
-    static func fork(deadline: Double, job: @escaping () -> Data) -> Outcome {
+    static func fork(deadline: Double, showsProgress: Bool = false, job: @escaping () -> Data) -> Outcome {
         guard let (outPipe, errPipe) = makePipes() else { return .spawnFailed("no pipe") }
         // Nothing the parent has buffered may be written twice.
         fflush(nil)
@@ -139,18 +141,44 @@ enum ChildProcess {
         guard pid > 0 else { return .spawnFailed(String(cString: strerror(errno))) }
         // Also set here, so the group exists whichever of parent and child runs first.
         _ = setpgid(pid, pid)
-        return collect(pid: pid, stdout: outPipe[0], stderr: errPipe[0], deadline: deadline)
+        return collect(pid: pid, stdout: outPipe[0], stderr: errPipe[0], deadline: deadline, showsProgress: showsProgress)
     }
 
     /// Reads the child's output until it closes both pipes, then reaps it; past the deadline the
     /// child's whole process group is killed.
-    private static func collect(pid: pid_t, stdout outFD: Int32, stderr errFD: Int32, deadline: Double) -> Outcome {
+    ///
+    /// OCR progress lines on the child's stderr (`WorkerProgress`) lengthen the deadline by the
+    /// pages that need OCR and are taken out of the stderr returned; with `showsProgress`, progress
+    /// is shown on this process's stderr.
+    private static func collect(pid: pid_t, stdout outFD: Int32, stderr errFD: Int32, deadline initialDeadline: Double,
+                                showsProgress: Bool = false) -> Outcome {
         let start = Date()
+        var deadline = initialDeadline
         var stdout = Data()
         var stderr = Data()
+        var stderrLine = Data()
+        var shownProgress = false
         var open: [Int32] = [outFD, errFD]
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var timedOut = false
+        /// Passes a complete stderr line on, unless it is a progress line.
+        func take(_ line: Data) {
+            if line.first == 0x1F, let text = String(data: line, encoding: .utf8),
+               let event = WorkerProgress.parse(text.dropLast(text.hasSuffix("\n") ? 1 : 0)) {
+                switch event {
+                case .planned(let pages, let threads):
+                    deadline += WorkerProgress.allowance(pages: pages, threads: threads)
+                case .recognised(let done, let total):
+                    if showsProgress {
+                        shownProgress = true
+                        FileHandle.standardError.write(Data("\r\u{1B}[Kassay: OCR page \(done) of \(total)".utf8))
+                    }
+                }
+                return
+            }
+            if stderr.count < maxStderr { stderr.append(line) }
+        }
+        defer { if shownProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
         while !open.isEmpty {
             let remaining = deadline - Date().timeIntervalSince(start)
             if remaining <= 0 { timedOut = true; break }
@@ -164,11 +192,18 @@ enum ChildProcess {
                     open.removeAll { $0 == entry.fd }
                 } else if entry.fd == outFD {
                     if stdout.count < maxStdout { stdout.append(buffer, count: n) }
-                } else if stderr.count < maxStderr {
-                    stderr.append(buffer, count: n)
+                } else {
+                    stderrLine.append(buffer, count: n)
+                    while let newline = stderrLine.firstIndex(of: UInt8(ascii: "\n")) {
+                        take(stderrLine[stderrLine.startIndex...newline])
+                        stderrLine = Data(stderrLine[stderrLine.index(after: newline)...])
+                    }
+                    // A line longer than the whole stderr allowance is kept as it is.
+                    if stderrLine.count > maxStderr { take(stderrLine); stderrLine = Data() }
                 }
             }
         }
+        if !stderrLine.isEmpty { take(stderrLine) }
         var status: Int32 = 0
         var usage = rusage()
         if !timedOut {
@@ -188,7 +223,7 @@ enum ChildProcess {
         kill(-pid, SIGKILL)
         if timedOut {
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            return .timedOut
+            return .timedOut(seconds: deadline)
         }
         let low = status & 0x7f
         if low == 0 { return .finished(status: (status >> 8) & 0xff, stdout: stdout, stderr: stderr) }

@@ -17,11 +17,15 @@ public struct IsolatedRunner: Sendable {
     /// copy needs no program start of its own, which is most of what isolation otherwise costs; a
     /// parent with more threads (a library caller, a batch) always starts `executable worker`.
     public var forkWhenSingleThreaded: Bool
+    /// Show the worker's OCR progress ("OCR page 3 of 40") on this process's standard error: for a
+    /// command reading one document at a time with a terminal there.
+    public var showsProgress: Bool
 
-    public init(executable: String, limits: IsolationLimits, forkWhenSingleThreaded: Bool = false) {
+    public init(executable: String, limits: IsolationLimits, forkWhenSingleThreaded: Bool = false, showsProgress: Bool = false) {
         self.executable = executable
         self.limits = limits
         self.forkWhenSingleThreaded = forkWhenSingleThreaded
+        self.showsProgress = showsProgress
     }
 
     public func extract(path: String, label: String, options: ExtractOptions) -> AssayDocument {
@@ -67,7 +71,7 @@ public struct IsolatedRunner: Sendable {
         request.printAs = printAs
         if forkWhenSingleThreaded && ChildProcess.mayFork {
             let password = options.ingest.password
-            return (ChildProcess.fork(deadline: deadline) { WorkerJob.perform(request, password: password) }, deadline)
+            return (ChildProcess.fork(deadline: deadline, showsProgress: showsProgress) { WorkerJob.perform(request, password: password) }, deadline)
         }
         return (spawn(request, password: options.ingest.password, deadline: deadline), deadline)
     }
@@ -83,7 +87,7 @@ public struct IsolatedRunner: Sendable {
         // only needs the one-line reason.
         environment["SWIFT_BACKTRACE"] = "enable=no"
         return ChildProcess.run(executable: executable, arguments: ["worker", requestJSON],
-                                environment: environment, deadline: deadline)
+                                environment: environment, deadline: deadline, showsProgress: showsProgress)
     }
 
     private func document(from outcome: ChildProcess.Outcome, path: String, label: String, deadline: Double,
@@ -103,9 +107,9 @@ public struct IsolatedRunner: Sendable {
             let detail = String(decoding: stderr.suffix(2000), as: UTF8.self)
             let error = Self.error(forSignal: signal, stderr: detail, peakMemoryKB: peakMemoryKB, limits: limits, deadline: deadline)
             return (failure(path: path, label: label, error: error, detail: detail), nil)
-        case .timedOut:
+        case .timedOut(let seconds):
             return (failure(path: path, label: label,
-                            error: DocumentError(.timeout, "Reading the document took longer than \(Self.seconds(deadline)) seconds, so it was stopped."),
+                            error: DocumentError(.timeout, "Reading the document took longer than \(Self.seconds(seconds)) seconds, so it was stopped."),
                             detail: ""), nil)
         case .spawnFailed(let reason):
             return (failure(path: path, label: label,
@@ -175,7 +179,10 @@ public enum WorkerLimits {
         _ = setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &data)
         var memory = rlimit(rlim_cur: cap + 1024 * 1_048_576, rlim_max: cap + 1024 * 1_048_576)
         _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memory)
-        var cpu = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 2))
+        // The hard limit leaves room for the OCR allowance the worker may give itself
+        // (`WorkerProgress.installInWorker`); the soft limit is the one that stops it.
+        let ocrRoom = rlim_t(WorkerProgress.maxOCRSeconds) * 64
+        var cpu = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 2) + ocrRoom)
         _ = setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &cpu)
         var core = rlimit(rlim_cur: 0, rlim_max: 0)
         _ = setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &core)

@@ -9,6 +9,7 @@ import Foundation
 public enum WorkerJob {
     public static func perform(_ request: WorkerRequest, password: String?) -> Data {
         WorkerLimits.apply(maxMemoryMB: request.maxMemoryMB, cpuSeconds: request.cpuSeconds)
+        WorkerProgress.installInWorker(cpuSeconds: request.cpuSeconds)
         WorkerTestHook.apply(path: request.path)
         let document = DocumentPipeline.extract(path: request.path, label: request.label,
                                                 options: request.options(password: password))
