@@ -54,6 +54,10 @@ struct InspectCommand: ParsableCommand {
                     }
                 }
             }
+            for image in current.imageTexts ?? [] {
+                let box = [image.box.x0, image.box.y0, image.box.x1, image.box.y1].map(format).joined(separator: " ")
+                print("[image \(box), OCR confidence \(format(image.confidence))] \(image.lines.map(\.text).joined(separator: " / "))")
+            }
         }
     }
 

@@ -38,6 +38,28 @@ final class OCRTests: XCTestCase {
         XCTAssertTrue(one.diagnostics[0].message.hasPrefix("Page 1 "))
     }
 
+    /// A picture of words on a page with its own text (an accreditation mark on a certificate) is read
+    /// apart from the page's text, with the picture's box in page points.
+    func testWordsInAnImageAreReadApartFromThePageText() throws {
+        let paged = try ingest(Repo.fixture("image-text.pdf"), mode: .auto)
+        let page = paged.pages[0]
+        XCTAssertEqual(page.textLayer, .native)
+        XCTAssertEqual(page.text, "Native heading of the fixture page")
+        let image = try XCTUnwrap(page.imageTexts?.first)
+        XCTAssertEqual(page.imageTexts?.count, 1)
+        XCTAssertEqual(image.text, "Leeds LS10 1RT, United Kingdom")
+        XCTAssertEqual(image.box.x0, 72, accuracy: 0.5)
+        XCTAssertEqual(image.box.y0, 215.6, accuracy: 0.5)
+        XCTAssertEqual(image.box.x1, 552, accuracy: 0.5)
+        XCTAssertGreaterThan(image.confidence, 0.8)
+        // The words land inside the picture's box.
+        let words = image.lines.flatMap(\.words)
+        XCTAssertTrue(words.allSatisfy { $0.box.x0 >= 71 && $0.box.x1 <= 553 && $0.box.y0 >= 215 && $0.box.y1 <= 243 })
+        XCTAssertEqual(paged.diagnostics.map(\.code), [])
+        // --ocr never reads no pictures either.
+        XCTAssertNil(try ingest(Repo.fixture("image-text.pdf"), mode: .never).pages[0].imageTexts)
+    }
+
     func testOCRNeverLeavesScannedPagesEmpty() throws {
         let paged = try ingest(Repo.fixture("mixed.pdf"), mode: .never)
         XCTAssertEqual(paged.pages.map(\.textLayer), [.native, .none])

@@ -29,7 +29,7 @@ struct PDFBackend: IngestBackend {
         for result in read { diagnostics += result.diagnostics }
         let recognised = ParallelOCR.process(read.map(\.page), document: document, data: data, options: options)
         diagnostics += recognised.diagnostics
-        let pages = recognised.pages
+        let pages = ImageTextReader.read(recognised.pages, document: document, options: options)
         let warnings = Int(assay_poppler_log_messages()) - warningsBefore
         if warnings > 0 {
             diagnostics.append(Diagnostic(level: .info, code: "parser_warnings",

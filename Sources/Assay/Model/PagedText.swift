@@ -63,6 +63,10 @@ public struct Page: Codable, Sendable, Hashable {
     public var textLayer: TextLayer
     /// For OCR'd pages, the mean recognition confidence of the page's words, 0–1.
     public var ocrConfidence: Double?
+    /// Words read by OCR from the images on a page that has its own text (an accreditation mark, a
+    /// logo, a signature block), kept apart from `lines`: they are not part of the page's text, so no
+    /// evidence quote is cut from them, and they carry their own recognition confidence.
+    public var imageTexts: [ImageText]?
 
     public init(number: Int, width: Double, height: Double, lines: [TextLine], textLayer: TextLayer, ocrConfidence: Double? = nil) {
         self.number = number
@@ -75,6 +79,23 @@ public struct Page: Codable, Sendable, Hashable {
 
     public var text: String { lines.map(\.text).joined(separator: "\n") }
     public var hasText: Bool { lines.contains { !$0.text.isEmpty } }
+}
+
+/// The words OCR read inside one image drawn on a page.
+public struct ImageText: Codable, Sendable, Hashable {
+    /// Where the image sits on the page, in PDF points, origin top-left.
+    public var box: Box
+    public var lines: [TextLine]
+    /// Mean word confidence of the recognition, 0–1.
+    public var confidence: Double
+
+    public init(box: Box, lines: [TextLine], confidence: Double) {
+        self.box = box
+        self.lines = lines
+        self.confidence = confidence
+    }
+
+    public var text: String { lines.map(\.text).joined(separator: "\n") }
 }
 
 /// The whole input as pages of positioned text: what every later stage reads.
