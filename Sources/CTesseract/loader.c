@@ -24,6 +24,7 @@ static struct {
     __typeof__(&TessPageIteratorIsAtBeginningOf) page_at_beginning;
     __typeof__(&TessPageIteratorBoundingBox) page_box;
     __typeof__(&TessDeleteText) delete_text;
+    __typeof__(&TessBaseAPIDetectOrientationScript) detect_script;
 } api;
 
 static int loaded;
@@ -57,6 +58,7 @@ static void load(void) {
     FIND(page_at_beginning, TessPageIteratorIsAtBeginningOf)
     FIND(page_box, TessPageIteratorBoundingBox)
     FIND(delete_text, TessDeleteText)
+    FIND(detect_script, TessBaseAPIDetectOrientationScript)
 #undef FIND
     loaded = 1;
 }
@@ -110,5 +112,9 @@ BOOL assay_TessPageIteratorBoundingBox(const TessPageIterator *h, TessPageIterat
     return assay_tesseract_available() ? api.page_box(h, level, left, top, right, bottom) : 0;
 }
 void assay_TessDeleteText(const char *text) { if (assay_tesseract_available()) api.delete_text(text); }
+BOOL assay_TessBaseAPIDetectOrientationScript(TessBaseAPI *h, int *degrees, float *degrees_confidence,
+                                              const char **script, float *script_confidence) {
+    return assay_tesseract_available() ? api.detect_script(h, degrees, degrees_confidence, script, script_confidence) : 0;
+}
 
 void assay_release_free_memory(void) { malloc_trim(0); }

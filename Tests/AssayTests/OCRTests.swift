@@ -60,6 +60,20 @@ final class OCRTests: XCTestCase {
         XCTAssertNil(try ingest(Repo.fixture("image-text.pdf"), mode: .never).pages[0].imageTexts)
     }
 
+    func testTheScriptOfNativeTextChoosesTheOCRLanguages() {
+        func page(_ text: String) -> Page {
+            Page(number: 1, width: 600, height: 800,
+                 lines: [TextLine(text: text, box: Box(x0: 0, y0: 0, x1: 1, y1: 1), words: [])], textLayer: .native)
+        }
+        XCTAssertEqual(OCRLanguages.scriptOfText([page(String(repeating: "경영시스템 인증서 ISO 9001 ", count: 4))]), "Hangul")
+        XCTAssertEqual(OCRLanguages.scriptOfText([page(String(repeating: "Сертификат соответствия ISO ", count: 3))]), "Cyrillic")
+        // Japanese mixes kana and Han characters; the kana decide.
+        XCTAssertEqual(OCRLanguages.scriptOfText([page(String(repeating: "情報セキュリティ認証書です", count: 4))]), "Japanese")
+        XCTAssertEqual(OCRLanguages.scriptOfText([page(String(repeating: "Certificate of registration ", count: 3))]), "Latin")
+        XCTAssertNil(OCRLanguages.scriptOfText([page("Page 1")]))
+        XCTAssertEqual(OCRLanguages.byScript["Hangul"], ["kor", "eng"])
+    }
+
     func testOCRNeverLeavesScannedPagesEmpty() throws {
         let paged = try ingest(Repo.fixture("mixed.pdf"), mode: .never)
         XCTAssertEqual(paged.pages.map(\.textLayer), [.native, .none])

@@ -36,6 +36,9 @@ BOOL assay_TessPageIteratorIsAtBeginningOf(const TessPageIterator *handle, TessP
 BOOL assay_TessPageIteratorBoundingBox(const TessPageIterator *handle, TessPageIteratorLevel level,
                                        int *left, int *top, int *right, int *bottom);
 void assay_TessDeleteText(const char *text);
+/* The script the page is written in ("Latin", "Hangul", "Han", "Cyrillic" …), with the "osd" data. */
+BOOL assay_TessBaseAPIDetectOrientationScript(TessBaseAPI *handle, int *degrees, float *degrees_confidence,
+                                              const char **script, float *script_confidence);
 
 /* Hands freed heap memory back to the system (glibc's malloc_trim). */
 void assay_release_free_memory(void);

@@ -18,7 +18,7 @@ enum ParallelOCR {
     static func process(_ pages: [Page], document: PopplerDocument, data: Data, options: IngestOptions) -> (pages: [Page], diagnostics: [Diagnostic]) {
         let candidates = pages.indices.filter { OCRPolicy.needsOCR(pages[$0], mode: options.ocr) }
         guard !candidates.isEmpty else { return (pages, []) }
-        let languages = options.ocrLanguages ?? TesseractEngine.defaultLanguages()
+        let languages = options.ocrLanguages ?? OCRLanguages.choose(pages: pages, firstCandidate: candidates[0], document: document)
         let documents = openDocuments(first: document, data: data, options: options,
                                       wanted: min(options.threads, candidates.count))
         OCRProgress.emit(.planned(pages: candidates.count, threads: documents.count))

@@ -10,15 +10,21 @@ final class TesseractEngine {
 
     /// The installed languages among those Assay's rules speak, e.g. "eng+deu+fra+spa".
     static func defaultLanguages() -> String {
+        let installed = installedLanguages()
+        let languages = ["eng", "deu", "fra", "spa"].filter(installed.contains)
+        return languages.isEmpty ? "eng" : languages.joined(separator: "+")
+    }
+
+    /// The language data files (`NAME.traineddata`) in the first tessdata folder that has any.
+    static func installedLanguages() -> Set<String> {
         let directories = [ProcessInfo.processInfo.environment["TESSDATA_PREFIX"], "/usr/share/tesseract-ocr/5/tessdata",
                            "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata"].compactMap { $0 }
         for directory in directories {
-            let installed = ["eng", "deu", "fra", "spa"].filter {
-                FileManager.default.fileExists(atPath: "\(directory)/\($0).traineddata")
-            }
-            if !installed.isEmpty { return installed.joined(separator: "+") }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            let languages = Set(names.filter { $0.hasSuffix(".traineddata") }.map { String($0.dropLast(".traineddata".count)) })
+            if !languages.isEmpty { return languages }
         }
-        return "eng"
+        return []
     }
 
     init?(languages: String) {
