@@ -74,6 +74,38 @@ final class OCRTests: XCTestCase {
         XCTAssertEqual(OCRLanguages.byScript["Hangul"], ["kor", "eng"])
     }
 
+    /// A page whose only text is a few well-formed characters and that shows no picture keeps its text
+    /// (a divider page, line numbers); the page of `mixed.pdf` that is a picture is still read by OCR.
+    func testASparseTextPageWithoutAPictureKeepsItsText() throws {
+        let data = Self.onePagePDF(content: "BT /F1 14 Tf 72 700 Td (SECTION IV) Tj ET 0 0 1 rg 72 400 200 100 re f")
+        let paged = try Ingestor.ingest(data, options: IngestOptions(ocrLanguages: "eng"))
+        XCTAssertEqual(paged.pages[0].textLayer, .native)
+        XCTAssertEqual(paged.pages[0].text, "SECTION IV")
+        XCTAssertEqual(paged.diagnostics.map(\.code), [])
+    }
+
+    /// A one-page PDF with Helvetica as F1 and `content` as its page stream.
+    static func onePagePDF(content: String) -> Data {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
+        ]
+        var body = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(body.utf8.count)
+            body += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = body.utf8.count
+        body += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { body += String(format: "%010d 00000 n \n", offset) }
+        body += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(body.utf8)
+    }
+
     func testOCRNeverLeavesScannedPagesEmpty() throws {
         let paged = try ingest(Repo.fixture("mixed.pdf"), mode: .never)
         XCTAssertEqual(paged.pages.map(\.textLayer), [.native, .none])

@@ -8,6 +8,8 @@ struct PageOCR {
     static let dpi = 300.0
     /// Resolution of the quick look that skips blank pages.
     static let previewDPI = 24.0
+    /// A page whose largest image covers less than this share of it is not a scan.
+    static let scanImageShare = 0.25
 
     let mode: OCRMode
     let languages: String
@@ -21,6 +23,12 @@ struct PageOCR {
 
     mutating func process(_ page: Page, handle: OpaquePointer, diagnostics: inout [Diagnostic]) -> Page {
         guard OCRPolicy.needsOCR(page, mode: mode), !unavailable else { return page }
+        // A sparse but well-formed text layer (a divider page, a column of line numbers) on a page
+        // without a large picture is the page's real text: a scan is a picture of the page.
+        if mode == .auto, page.hasText, !TextQuality.isGarbled(page.text),
+           ImageTextReader.largestImageShare(handle, page: page) < Self.scanImageShare {
+            return page
+        }
         if page.hasText && mode == .auto {
             diagnostics.append(Diagnostic(level: .warning, code: "garbled_text",
                                           message: "Page \(page.number) has a text layer that is not readable text; it is read by OCR instead."))
@@ -28,6 +36,7 @@ struct PageOCR {
         if mode == .auto, let preview = PageRenderer.render(handle, dpi: Self.previewDPI), preview.inkCoverage < 0.0005 {
             return page // blank: nothing to read
         }
+
         if engine == nil {
             engine = TesseractEngine(languages: languages)
             if engine == nil {
