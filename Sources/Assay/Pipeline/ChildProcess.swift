@@ -169,7 +169,8 @@ enum ChildProcess {
                 case .planned(let pages, let threads):
                     deadline += WorkerProgress.allowance(pages: pages, threads: threads)
                 case .recognised(let done, let total):
-                    if showsProgress {
+                    // Only a run that takes a while shows it (a certificate's pages are checked in a blink).
+                    if showsProgress, Date().timeIntervalSince(start) > 1 {
                         shownProgress = true
                         FileHandle.standardError.write(Data("\r\u{1B}[Kassay: OCR page \(done) of \(total)".utf8))
                     }
