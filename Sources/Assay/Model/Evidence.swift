@@ -7,10 +7,15 @@ public struct Evidence: Codable, Sendable, Hashable {
     public var quote: String
     /// `[x0, y0, x1, y1]` in PDF points, origin top-left.
     public var bbox: [Double]?
+    /// Where the quote was read when it is not the page's text: `image` for words OCR read inside a
+    /// picture on the page (an accreditation mark); the quote is then what OCR read, and `bbox` the
+    /// picture's box. Absent for quotes from the page's text.
+    public var source: String?
 
-    public init(page: Int, quote: String, bbox: [Double]? = nil) {
+    public init(page: Int, quote: String, bbox: [Double]? = nil, source: String? = nil) {
         self.page = page
         self.quote = quote
         self.bbox = bbox
+        self.source = source
     }
 }

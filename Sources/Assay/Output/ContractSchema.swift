@@ -202,7 +202,8 @@ public enum ContractSchema {
         "properties": {
           "page": { "type": "integer", "minimum": 1 },
           "quote": { "type": "string" },
-          "bbox": { "type": "array", "items": { "type": "number" }, "minItems": 4, "maxItems": 4 }
+          "bbox": { "type": "array", "items": { "type": "number" }, "minItems": 4, "maxItems": 4 },
+          "source": { "enum": ["image"] }
         }
       }
     }
