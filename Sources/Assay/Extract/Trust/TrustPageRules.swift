@@ -32,6 +32,9 @@ struct TrustPageRules: Decodable, Sendable {
     var expiry_cues: [String]
     var categories: [String: [String]]
     var organization: Organization
+    var auditor_named: String
+    var stale_page_months: Double
+    var page_date_cues: [String]
 }
 
 /// One scheme of `schemes`, compiled: finds its mentions in a line and names them.
