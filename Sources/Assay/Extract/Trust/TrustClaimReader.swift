@@ -27,23 +27,27 @@ struct TrustClaimReader {
     private let negations: [NSRegularExpression]
     private let alignment: [NSRegularExpression]
     private let hosting: [NSRegularExpression]
+    private let vague: [NSRegularExpression]
     private static let sentenceEnd = try? NSRegularExpression(pattern: "(?<=[\\p{Ll}\\d)»\"”%][.!?])\\s+(?=[\\p{Lu}\\d«\"“(])|(?<=[。！？])")
 
     init(rules: TrustPageRules) throws {
         self.rules = rules
         schemes = try rules.schemes.enumerated().map { try TrustScheme($0.element, index: $0.offset) }
-        func compile(_ patterns: [String], key: String, words: Bool) throws -> [NSRegularExpression] {
+        /// `words`: phrases matched from a word start; `whole`: … and to a word end ("target" is not "targeted").
+        func compile(_ patterns: [String], key: String, words: Bool, whole: Bool = false) throws -> [NSRegularExpression] {
             try patterns.enumerated().map { index, pattern in
                 do {
-                    return try NSRegularExpression(pattern: words ? "(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: pattern) : pattern,
-                                                   options: [.caseInsensitive])
+                    let phrase = "(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: pattern) + (whole ? "(?![\\p{L}])" : "")
+                    return try NSRegularExpression(pattern: words ? phrase : pattern, options: [.caseInsensitive])
                 } catch {
                     throw RuleError(file: "trust/page.yaml", key: "\(key)[\(index)]", message: "is not a valid regular expression")
                 }
             }
         }
         cues = try compile(rules.claim_cues, key: "claim_cues", words: false)
-        negations = try compile(rules.negations, key: "negations", words: true)
+        negations = try compile(rules.negations, key: "negations", words: true, whole: true)
+        vague = try compile(["^\\W{0,3}(?:" + rules.vague.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")(?![\\p{L}])"],
+                            key: "vague", words: false)
         alignment = try compile(rules.alignment, key: "alignment", words: true)
         hosting = try compile(rules.hosting, key: "hosting", words: false)
     }
@@ -82,6 +86,9 @@ struct TrustClaimReader {
                 var statement: String
                 var evidence = [context.evidence(line: line)]
                 var dated = line.text
+                // "SOC 2 Compliant" as a list item is marketing, not a report.
+                let after = text.substring(from: mention.range.location + mention.range.length)
+                if isItem, Self.any(vague, in: after) { continue }
                 if isItem {
                     // Sentences in the card (and the item) decide whether it is held; short labels
                     // ("In progress") sit above the next card's item, so only the one right above counts.

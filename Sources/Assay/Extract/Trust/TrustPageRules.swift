@@ -28,6 +28,7 @@ struct TrustPageRules: Decodable, Sendable {
     var claim_cues: [String]
     var negations: [String]
     var alignment: [String]
+    var vague: [String]
     var hosting: [String]
     var expiry_cues: [String]
     var categories: [String: [String]]
