@@ -72,7 +72,8 @@ struct TrustClaimReader {
         let isItemLine: [Bool] = lines.indices.map { index in
             let text = lines[index].text.trimmingCharacters(in: .whitespaces)
             return !named[index].isEmpty && text.count <= rules.heading_max_length
-                && Self.words(text) <= rules.item_max_words && !text.hasSuffix("?")
+                // A short line that ends like a sentence is read as one ("Our platform is aligned with ISO 27017.").
+                && Self.words(text) <= rules.item_max_words && !text.hasSuffix("?") && !text.hasSuffix(".")
         }
         var claims: [TrustClaim] = []
         for index in lines.indices where !named[index].isEmpty {
