@@ -1,0 +1,56 @@
+import AssayModel
+import XCTest
+@testable import Assay
+
+final class DocumentClassifierTests: XCTestCase {
+    private func analyse(_ texts: [String], mediaType: MediaType) -> AssayDocument {
+        let lines = texts.enumerated().map { index, text in
+            TextLine(text: text, box: Box(x0: 0, y0: Double(index), x1: Double(text.count), y1: Double(index + 1)),
+                     words: text.split(separator: " ").map { Word(text: String($0), box: Box(x0: 0, y0: Double(index), x1: 1, y1: Double(index + 1))) })
+        }
+        let paged = PagedText(mediaType: mediaType, pages: [Page(number: 1, width: 200, height: Double(texts.count), lines: lines, textLayer: .native)])
+        return DocumentPipeline.analyse(paged, source: SourceInfo(path: mediaType == .text ? "page.txt" : "page.html"), options: ExtractOptions())
+    }
+
+    /// The confidence is the margin scaled by the strength of the winner's evidence.
+    func testConfidenceScalesWithMarginAndStrength() {
+        XCTAssertEqual(DocumentClassifier.confidence(top: 60, second: 0, strong: 30), 0.99, accuracy: 0.001)
+        XCTAssertEqual(DocumentClassifier.confidence(top: 30, second: 27, strong: 30), 0.63, accuracy: 0.001)
+        XCTAssertEqual(DocumentClassifier.confidence(top: 15, second: 0, strong: 30), 0.745, accuracy: 0.001)
+        XCTAssertLessThan(DocumentClassifier.confidence(top: 8, second: 0, strong: 30), 0.9)
+    }
+
+    /// A plain-text copy of a vendor's page that names standards is a trust page, not a certificate.
+    func testPlainTextPageThatNamesStandardsIsATrustPage() {
+        let document = analyse([
+            "Compliance",
+            "Ashgrove Analytics has been an ISO/IEC 27001:2022 certified organisation since 2019.",
+            "The ISO/IEC 27017:2015 certificate is available for download here.",
+            "We undergo an annual SOC 2 Type II audit; the report is available on request under NDA.",
+        ], mediaType: .text)
+        XCTAssertEqual(document.document.kind, .trustPage)
+    }
+
+    /// A thin page wins without rivals but is not given 0.9.
+    func testThinTrustPageIsNotConfident() {
+        let document = analyse([
+            "Le best practice di Sicurezza",
+            "La nostra azienda adotta i controlli raccomandati dallo standard ISO 27001 per la sicurezza dei dati.",
+            "Abbiamo raccolto la documentazione sulla conformità dei nostri servizi.",
+        ], mediaType: .text)
+        XCTAssertEqual(document.document.kind, .trustPage)
+        XCTAssertLessThan(document.document.confidence, 0.9)
+    }
+
+    /// An auditor's opening in plain text is not a trust page, however many schemes it names.
+    func testAuditorsReportIsNotATrustPage() {
+        let document = analyse([
+            "Independent Service Auditor's Report",
+            "To the Management of Example Cloud, Inc.",
+            "We have examined the description of the system and the suitability of the design of controls to meet the trust services criteria.",
+            "In our opinion, in all material respects, the controls operated effectively throughout the period.",
+            "The company also holds ISO 27001 and PCI DSS certificates.",
+        ], mediaType: .text)
+        XCTAssertNotEqual(document.document.kind, .trustPage)
+    }
+}
