@@ -15,7 +15,7 @@ final class DocumentClassifierTests: XCTestCase {
     /// The confidence is the margin scaled by the strength of the winner's evidence.
     func testConfidenceScalesWithMarginAndStrength() {
         XCTAssertEqual(DocumentClassifier.confidence(top: 60, second: 0, strong: 30), 0.99, accuracy: 0.001)
-        XCTAssertEqual(DocumentClassifier.confidence(top: 30, second: 27, strong: 30), 0.63, accuracy: 0.001)
+        XCTAssertEqual(DocumentClassifier.confidence(top: 30, second: 27, strong: 30), 0.695, accuracy: 0.001)
         XCTAssertEqual(DocumentClassifier.confidence(top: 15, second: 0, strong: 30), 0.745, accuracy: 0.001)
         XCTAssertLessThan(DocumentClassifier.confidence(top: 8, second: 0, strong: 30), 0.9)
     }

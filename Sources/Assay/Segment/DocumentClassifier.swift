@@ -108,17 +108,15 @@ public struct DocumentClassifier: Sendable {
         return Result(kind: top.0, type: type, confidence: confidence, title: title)
     }
 
-    /// The winner's margin over the runner-up, scaled by the strength of its evidence: full margin
-    /// and a score at or above `strong` give 0.99; a tie gives about 0.5 + 0.09; a lone winner
-    /// with half the strong score about 0.75.
+    /// The winner's margin over the runner-up (0.55 for a tie, up to 0.99 for a lone winner with a
+    /// high score), with everything above an even guess scaled by the strength of the winner's
+    /// evidence (`top / strong`, at most 1): a lone winner with half the strong score gets about 0.75.
     static func confidence(top: Double, second: Double, strong: Double?) -> Double {
         guard top > 0 else { return 0.5 }
         let margin = max(0, min(1, (top - second) / top))
-        guard let strong, strong > 0 else {
-            return min(0.99, 0.55 + 0.45 * margin + min(0.1, top / 200))
-        }
-        let strength = min(1, top / strong)
-        return min(0.99, 0.5 + (0.4 * margin + 0.09) * strength)
+        let byMargin = min(0.99, 0.55 + 0.45 * margin + min(0.1, top / 200))
+        guard let strong, strong > 0 else { return byMargin }
+        return 0.5 + (byMargin - 0.5) * min(1, top / strong)
     }
 
     private func score(_ compiled: [Compiled], front: String, first: String, title: String?) -> Double {
