@@ -37,7 +37,9 @@ struct TrustClaimReader {
         func compile(_ patterns: [String], key: String, words: Bool, whole: Bool = false) throws -> [NSRegularExpression] {
             try patterns.enumerated().map { index, pattern in
                 do {
-                    let phrase = "(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: pattern) + (whole ? "(?![\\p{L}])" : "")
+                    // Scripts without spaces between words (Japanese, Chinese) have no word boundaries to ask for.
+                    let latin = pattern.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x2E80 } ?? false
+                    let phrase = (latin ? "(?<![\\p{L}])" : "") + NSRegularExpression.escapedPattern(for: pattern) + (whole && latin ? "(?![\\p{L}])" : "")
                     return try NSRegularExpression(pattern: words ? phrase : pattern, options: [.caseInsensitive])
                 } catch {
                     throw RuleError(file: "trust/page.yaml", key: "\(key)[\(index)]", message: "is not a valid regular expression")
@@ -73,7 +75,7 @@ struct TrustClaimReader {
             let text = lines[index].text.trimmingCharacters(in: .whitespaces)
             return !named[index].isEmpty && text.count <= rules.heading_max_length
                 // A short line that ends like a sentence is read as one ("Our platform is aligned with ISO 27017.").
-                && Self.words(text) <= rules.item_max_words && !text.hasSuffix("?") && !text.hasSuffix(".")
+                && Self.words(text) <= rules.item_max_words && !["?", ".", "。", "？"].contains(where: { text.hasSuffix($0) })
         }
         var claims: [TrustClaim] = []
         for index in lines.indices where !named[index].isEmpty {
