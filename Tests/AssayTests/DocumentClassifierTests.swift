@@ -53,4 +53,17 @@ final class DocumentClassifierTests: XCTestCase {
         ], mediaType: .text)
         XCTAssertNotEqual(document.document.kind, .trustPage)
     }
+
+    /// Management's letter about the months since its last report speaks in the first person and
+    /// names a SOC report, like a trust page, but is not one.
+    func testBridgeLetterTextIsNotATrustPage() {
+        let document = analyse([
+            "Acme Cloud, Inc.",
+            "To our customers,",
+            "Our most recent SOC 2 Type 2 report covered the period January 1, 2025 to December 31, 2025.",
+            "We are not aware of any material changes to our system of internal control since the end of that period.",
+            "Our compliance team is available to answer questions.",
+        ], mediaType: .text)
+        XCTAssertNotEqual(document.document.kind, .trustPage)
+    }
 }
