@@ -107,7 +107,8 @@ struct TrustOrganizationReader {
         }
         for raw in text.split(whereSeparator: \.isWhitespace) {
             let token = raw.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?()[]«»\"“”®™*"))
-            let startsUpper = token.first.map { $0.isUppercase } ?? false
+            // Scripts without letter case (Korean, Chinese, Japanese) start a name with any letter.
+            let startsUpper = token.first.map { $0.isUppercase || ($0.isLetter && !$0.isLowercase && !$0.isASCII) } ?? false
             // "ISO/IEC" and "27001:2022" are designations, not names.
             if startsUpper, !notNames.contains(token.lowercased()), token.contains(where: \.isLetter), !token.contains("/") {
                 run.append(token)
@@ -122,7 +123,10 @@ struct TrustOrganizationReader {
 
     /// How often `name` appears as a whole word (case-sensitive).
     private func occurrences(_ name: String, in text: NSString) -> Int {
-        let pattern = "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: name) + "(?![\\p{L}\\p{N}])"
+        // A caseless script runs particles and words together ("한빛클라우드는"): count it as a substring.
+        let caseless = name.first.map { $0.isLetter && !$0.isUppercase && !$0.isLowercase } ?? false
+        let pattern = caseless ? NSRegularExpression.escapedPattern(for: name)
+            : "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: name) + "(?![\\p{L}\\p{N}])"
         return (try? NSRegularExpression(pattern: pattern))?.numberOfMatches(in: text as String, range: NSRange(location: 0, length: text.length)) ?? 0
     }
 }
