@@ -44,6 +44,13 @@ struct TrustOrganizationReader {
     func read(_ context: DocumentContext, title: String?) -> Result? {
         let text = context.text
         let ns = text as NSString
+        var counted: [String: Int] = [:]
+        func occurrences(_ name: String, in text: NSString) -> Int {
+            if let known = counted[name] { return known }
+            let count = self.occurrences(name, in: text)
+            counted[name] = count
+            return count
+        }
         var candidates: [String: Candidate] = [:]
         func add(_ names: [String], source: String, bonus: Double, full: String? = nil, range: NSRange? = nil) {
             for name in names {
