@@ -134,4 +134,21 @@ final class TrustPageTests: XCTestCase {
         XCTAssertEqual(TrustScheme.fill("SOC {1}[ Type {2|3}]", { values[$0] }, keepOptional: false), "SOC 2")
         XCTAssertEqual(TrustScheme.fill("CSA STAR[ Level {4}]", { values[$0] }, keepOptional: true), "CSA STAR")
     }
+
+    /// A list opened as standards followed lists no claims; the next list, of certifications, does.
+    func testListOfFrameworksFollowedIsNotClaimed() {
+        let document = analyse([
+            "Security at Fernhill",
+            "Frameworks we align with:",
+            "- ISO 27001",
+            "- NIST CSF",
+            "- SOC 2",
+            "Certifications",
+            "- ISO 9001 certified since 2019",
+            "- PCI DSS",
+            "© 2026 Fernhill Ltd",
+        ], mediaType: .text)
+        XCTAssertEqual(standards(document), ["ISO 9001", "PCI DSS"])
+        XCTAssertEqual(document.fields["organization"]?.value, .text("Fernhill Ltd"))
+    }
 }

@@ -99,6 +99,15 @@ struct TrustClaimReader {
                     if index > 0, Self.words(lines[index - 1].text) <= 3 { statements.append(lines[index - 1].text) }
                     statement = statements.joined(separator: "\n")
                     if Self.any(negations, in: statement) { continue }
+                    // A list introduced as standards followed or planned ("Frameworks we align with:")
+                    // lists no claims: look past the list's other items to the line that opens it.
+                    var up = index - 1
+                    while up >= 0, index - up <= 12, isItemLine[up] || Self.bulletEnd(lines[up].text) != nil { up -= 1 }
+                    if up >= 0, index - up <= 12 {
+                        let intro = lines[up].text.trimmingCharacters(in: .whitespaces)
+                        if intro.hasSuffix(":") || Self.words(intro) <= 5,
+                           Self.any(negations, in: intro) || Self.any(alignment, in: intro) { continue }
+                    }
                     // The item, or a card sentence about the same scheme, may give it to the hosting provider.
                     if Self.any(hosting, in: line.text) || card.contains(where: { cardLine in
                         schemes.flatMap { $0.mentions(in: cardLine.text) }.filter { $0.group == mention.group }.contains { other in
