@@ -38,6 +38,9 @@ final class TrustPageTests: XCTestCase {
         XCTAssertEqual(document.claims.first?.evidence.first?.quote, "SOC 2 Type II")
         XCTAssertEqual(document.claims.last?.standard, "ISO/IEC 27001:2022")
         XCTAssertEqual(document.claims.last?.expiryDate, "2027-03-31")
+        // The SOC 2 period the page gives ended more than a year before today.
+        XCTAssertEqual(document.findings.first { $0.code == "trust.claim_period_stale" }?.evidence.first?.quote,
+                       "Security and Availability. Period ended June 30, 2025.")
     }
 
     func testCorpusTrustPages() {

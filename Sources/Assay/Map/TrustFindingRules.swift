@@ -36,7 +36,19 @@ enum TrustFindingRules {
             raised.append(RaisedFinding(code: "trust.claim_edition_withdrawn", values: ["standard": standard, "date": since.description],
                                         evidence: Array(claim.evidence.prefix(1))))
         }
-        if !reports.isEmpty, let dated = pageDate(input.context, rules: rules) {
+        // A report whose period end the page gives, long past.
+        let ended = reports.filter { claim in
+            claim.periodEnd.flatMap(ISODate.init).map { $0.months(until: input.asOf) > input.thresholds.stale_months } ?? false
+        }
+        // One finding per period end: a SOC 2 and a SOC 3 of the same period are one question.
+        for end in Set(ended.compactMap { $0.periodEnd.flatMap(ISODate.init) }).sorted() {
+            let same = ended.filter { $0.periodEnd.flatMap(ISODate.init) == end }
+            raised.append(RaisedFinding(code: "trust.claim_period_stale",
+                                        values: ["names": same.map(label).joined(separator: ", "), "period_end": end.description,
+                                                 "months": String(Int(end.months(until: input.asOf)))],
+                                        evidence: same.prefix(2).compactMap(\.evidence.last)))
+        }
+        if !reports.isEmpty, ended.isEmpty, let dated = pageDate(input.context, rules: rules) {
             let months = dated.date.months(until: input.asOf)
             if months > rules.stale_page_months {
                 raised.append(RaisedFinding(code: "trust.claim_report_stale",
