@@ -93,35 +93,12 @@ struct TrustClaimReader {
                 let after = text.substring(from: mention.range.location + mention.range.length)
                 if isItem, Self.any(vague, in: after) { continue }
                 if isItem {
-                    // Sentences in the card (and the item) decide whether it is held; short labels
-                    // ("In progress") sit above the next card's item, so only the one right above counts.
-                    var statements = [line.text] + card.filter { Self.words($0.text) >= 5 }.map(\.text)
-                    if index > 0, Self.words(lines[index - 1].text) <= 3 { statements.append(lines[index - 1].text) }
-                    statement = statements.joined(separator: "\n")
-                    if Self.any(negations, in: statement) { continue }
-                    // A list introduced as standards followed or planned ("Frameworks we align with:")
-                    // lists no claims: look past the list's other items to the line that opens it.
-                    var up = index - 1
-                    while up >= 0, index - up <= 12, isItemLine[up] || Self.bulletEnd(lines[up].text) != nil { up -= 1 }
-                    if up >= 0, index - up <= 12 {
-                        let intro = lines[up].text.trimmingCharacters(in: .whitespaces)
-                        if intro.hasSuffix(":") || Self.words(intro) <= 5,
-                           Self.any(negations, in: intro) || Self.any(alignment, in: intro) { continue }
-                    }
-                    // The item, or a card sentence about the same scheme, may give it to the hosting provider.
-                    if Self.any(hosting, in: line.text) || card.contains(where: { cardLine in
-                        schemes.flatMap { $0.mentions(in: cardLine.text) }.filter { $0.group == mention.group }.contains { other in
-                            let sentence = (cardLine.text as NSString).substring(with: Self.sentence(in: cardLine.text, around: other.range))
-                            return Self.any(hosting, in: sentence)
-                        }
-                    }) { continue }
+                    guard let read = readItem(at: index, mention: mention, lines: lines, card: card, isItemLine: isItemLine) else { continue }
+                    statement = read
                     dated = ([line] + card).map(\.text).joined(separator: "\n")
                 } else {
-                    guard scheme.rule.item_only != true else { continue }
-                    let sentence = Self.sentence(in: line.text, around: mention.range)
+                    guard scheme.rule.item_only != true, let sentence = readSentence(line.text, mention: mention) else { continue }
                     statement = text.substring(with: sentence)
-                    guard Self.any(cues, in: statement), !Self.any(negations, in: statement), !Self.any(alignment, in: statement),
-                          !Self.any(hosting, in: line.text) else { continue }
                     evidence = context.evidence(for: NSRange(location: context.lineStart(index) + sentence.location, length: sentence.length))
                         .map { [$0] } ?? evidence
                     dated = statement
@@ -153,6 +130,43 @@ struct TrustClaimReader {
             }
         }
         return (Self.settle(claims, mentions: named.flatMap { $0.map(\.1) }), claims)
+    }
+
+    /// The statement an item is held by (the item, its card's sentences, a short label above), or
+    /// nil when the card puts it off, the list is opened as standards followed or planned, or the
+    /// item gives it to the hosting provider.
+    private func readItem(at index: Int, mention: TrustScheme.Mention, lines: [BodyLine], card: [BodyLine], isItemLine: [Bool]) -> String? {
+        let line = lines[index]
+        // Short labels ("In progress") sit above the next card's item, so only the one right above counts.
+        var statements = [line.text] + card.filter { Self.words($0.text) >= 5 }.map(\.text)
+        if index > 0, Self.words(lines[index - 1].text) <= 3 { statements.append(lines[index - 1].text) }
+        let statement = statements.joined(separator: "\n")
+        if Self.any(negations, in: statement) { return nil }
+        // A list introduced as standards followed or planned ("Frameworks we align with:") lists no
+        // claims: look past the list's other items to the line that opens it.
+        var up = index - 1
+        while up >= 0, index - up <= 12, isItemLine[up] || Self.bulletEnd(lines[up].text) != nil { up -= 1 }
+        if up >= 0, index - up <= 12 {
+            let intro = lines[up].text.trimmingCharacters(in: .whitespaces)
+            if intro.hasSuffix(":") || Self.words(intro) <= 5, Self.any(negations, in: intro) || Self.any(alignment, in: intro) { return nil }
+        }
+        // The item, or a card sentence about the same scheme, may give it to the hosting provider.
+        let hosted = Self.any(hosting, in: line.text) || card.contains { cardLine in
+            schemes.flatMap { $0.mentions(in: cardLine.text) }.filter { $0.group == mention.group }.contains { other in
+                Self.any(hosting, in: (cardLine.text as NSString).substring(with: Self.sentence(in: cardLine.text, around: other.range)))
+            }
+        }
+        return hosted ? nil : statement
+    }
+
+    /// The range of the sentence that says the vendor holds the scheme, or nil when it has no word
+    /// of holding, puts it off, only follows it, or is on a line about the hosting provider.
+    private func readSentence(_ line: String, mention: TrustScheme.Mention) -> NSRange? {
+        let range = Self.sentence(in: line, around: mention.range)
+        let sentence = (line as NSString).substring(with: range)
+        guard Self.any(cues, in: sentence), !Self.any(negations, in: sentence), !Self.any(alignment, in: sentence),
+              !Self.any(hosting, in: line) else { return nil }
+        return range
     }
 
     /// One claim per scheme: a qualified claim ("SOC 2 Type II", "ISO/IEC 27001:2022") makes the bare
