@@ -83,7 +83,7 @@ struct TrustClaimReader {
             let text = line.text as NSString
             let bulletEnd = Self.bulletEnd(line.text)
             let next = (index + 1 < lines.count ? (index + 1..<lines.count).first { isItemLine[$0] } : nil) ?? lines.count
-            let card = Array(lines[(index + 1)..<min(next, index + 1 + rules.card_lines)])
+            let card = Array(lines[(index + 1)..<max(index + 1, min(next, index + 1 + rules.card_lines))])
             for (scheme, mention) in named[index] {
                 let isItem = isItemLine[index] || bulletEnd == mention.range.location
                 var statement: String
