@@ -29,7 +29,9 @@ public struct TrustPageExtractor: DocumentExtractor {
         }
         guard !claims.isEmpty else { return }
         result.set("standards", .list(claims.map(\.mention.name)), confidence: min(0.85, claims.map(\.confidence).min() ?? 0.7),
-                   evidence: Array(claims.prefix(6).compactMap(\.evidence.first)))
+                   evidence: claims.compactMap(\.evidence.first).reduce(into: [Evidence]()) { unique, evidence in
+                       if unique.count < 6, !unique.contains(evidence) { unique.append(evidence) }
+                   })
         for claim in claims {
             result.claims.append(Self.contractClaim(claim))
         }
