@@ -34,9 +34,9 @@ final class DocumentClassifierTests: XCTestCase {
     /// A thin page wins without rivals but is not given 0.9.
     func testThinTrustPageIsNotConfident() {
         let document = analyse([
-            "Le best practice di Sicurezza",
-            "La nostra azienda adotta i controlli raccomandati dallo standard ISO 27001 per la sicurezza dei dati.",
-            "Abbiamo raccolto la documentazione sulla conformità dei nostri servizi.",
+            "Come proteggiamo i dati",
+            "Seguiamo le indicazioni della norma ISO 27001 nella gestione dei rischi informatici.",
+            "In questa pagina trovi la documentazione sulla conformità dei nostri servizi.",
         ], mediaType: .text)
         XCTAssertEqual(document.document.kind, .trustPage)
         XCTAssertLessThan(document.document.confidence, 0.9)

@@ -93,14 +93,14 @@ final class TrustPageTests: XCTestCase {
     func testLocalisedListItems() {
         let document = analyse([
             "Conformidad | Ejemplo Nube",
-            "Certificados y confirmaciones",
+            "Lo que auditan terceros",
             "SOC 2",
             "SOC 2 Tipo 2",
-            "Informe SOC 2 Tipo 2 sobre seguridad, disponibilidad y privacidad",
+            "Informe anual: seguridad, disponibilidad y privacidad de nuestra plataforma",
             "CSA STAR Nivel 2",
-            "Registro de controles de seguridad para servicios en la nube",
+            "Evaluación independiente de nuestros controles en la nube",
             "FedRAMP Moderado",
-            "Estándar del gobierno para servicios en la nube",
+            "Autorización para trabajar con agencias federales",
             "ISO/IEC 27001:2013",
             "Ejemplo Nube está certificada desde 2015.",
             "Copyright © 2021 Ejemplo Nube, S.L. Todos los derechos reservados.",

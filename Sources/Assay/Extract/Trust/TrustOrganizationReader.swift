@@ -100,7 +100,7 @@ struct TrustOrganizationReader {
         return Result(name: name, confidence: confidence, evidence: context.evidence(for: range))
     }
 
-    /// Runs of capitalised words that are not generic words: "Le best practice di Aruba Cloud" → ["Aruba Cloud"].
+    /// Runs of capitalised words that are not generic words: "Come protegge i dati Nebbia Cloud" → ["Come", "Nebbia Cloud"] (generic words filtered by `not_names`).
     func names(_ text: String) -> [String] {
         var runs: [String] = []
         var run: [String] = []
