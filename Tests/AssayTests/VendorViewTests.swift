@@ -68,8 +68,9 @@ final class VendorViewTests: XCTestCase {
         XCTAssertEqual(vendor.questions.prefix(5).map { $0.because.first ?? "" }, ["vendor.coverage_gap", "vendor.coverage_gap",
                                                                                   "vendor.claim_not_provided", "vendor.claim_not_provided",
                                                                                   "vendor.entity_mismatch"])
-        // The 2024 report's "send the current report" is answered by the later report and not asked.
-        XCTAssertEqual(vendor.questions.count, 7)
+        // The 2024 report's "send the current report" is answered by the later report and not asked;
+        // the trust page's own findings (auditor and certification body not named) add two.
+        XCTAssertEqual(vendor.questions.count, 9)
         XCTAssertFalse(vendor.questions.contains { $0.because.contains { $0.hasSuffix("#soc.report_stale") } })
         // The trust page claims a later SOC 2 report and a 27701 certificate that the folder lacks; its
         // 27001 claim is borne out by the certificate (same edition, same expiry).

@@ -13,6 +13,7 @@ struct FindingsMapper: DocumentMapper {
         let raised = SOCFindingRules.evaluate(input) + BridgeFindingRules.evaluate(input)
             + ISOFindingRules.evaluate(input, iafSignatories: try? IAFSignatories.load(context.rules))
             + ScopeFindingRules.evaluate(input)
+            + TrustFindingRules.evaluate(input)
         for finding in raised {
             guard let entry = catalogue.findings[finding.code] else {
                 throw RuleError(file: "map/findings.yaml", key: "findings.\(finding.code)", message: "is missing")

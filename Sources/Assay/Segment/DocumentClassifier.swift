@@ -2,7 +2,11 @@ import AssayModel
 import Foundation
 
 /// Decides `document.kind` and `type` from weighted patterns in the first pages
-/// (`extractors/classify.yaml`). The confidence is the winner's margin over the runner-up.
+/// (`extractors/classify.yaml`). Patterns found in the title count `title_weight` times more; a
+/// negative weight is evidence against a kind (an auditor's opinion on a "trust page"). The
+/// confidence grows with the winner's margin over the runner-up *and* with how much evidence it
+/// has (`strong_score`): a page that scrapes past `min_score` with a few weak words, or wins by a
+/// hair, is a guess and is not given 0.9, however alone its kind is.
 public struct DocumentClassifier: Sendable {
     struct Pattern: Decodable {
         var pattern: String
@@ -21,6 +25,10 @@ public struct DocumentClassifier: Sendable {
         var cap: Int
         var min_score: Double
         var min_patterns: Int
+        /// How many times a pattern found in the title counts (besides its matches in the text).
+        var title_weight: Double?
+        /// The score from which a winner's evidence counts as full; below it the confidence is scaled down.
+        var strong_score: Double?
         var kinds: [String: KindRules]
         var types: [String: [Pattern]]
     }
@@ -71,28 +79,28 @@ public struct DocumentClassifier: Sendable {
         let pages = context.paged.pages.prefix(rules.front_pages)
         let firstPage = pages.first.map { page in page.lines.map(\.text).joined(separator: "\n") } ?? ""
         let front = pages.map { page in page.lines.map(\.text).joined(separator: "\n") }.joined(separator: "\n")
+        let title = Self.title(context)
         var scores: [(DocumentKind, Double)] = []
         for (kind, kindRules, compiled) in kinds {
             if let maxPages = kindRules.max_pages, context.paged.pages.count > maxPages { continue }
             if let media = kindRules.media_types, !media.contains(context.paged.mediaType.rawValue) { continue }
-            // One repeated word is not a document kind: the winner must match several distinct patterns.
-            let distinct = compiled.filter { $0.regex.firstMatch(in: front, range: NSRange(location: 0, length: (front as NSString).length)) != nil }.count
+            // One repeated word is not a document kind: the winner must match several distinct
+            // patterns that speak for it (patterns with a negative weight speak against it).
+            let distinct = compiled.filter { $0.weight > 0 && $0.regex.firstMatch(in: front, range: NSRange(location: 0, length: (front as NSString).length)) != nil }.count
             guard distinct >= rules.min_patterns else { continue }
-            scores.append((kind, score(compiled, front: front, first: firstPage)))
+            scores.append((kind, score(compiled, front: front, first: firstPage, title: title)))
         }
         scores.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.rawValue < $1.0.rawValue }
-        let title = Self.title(context)
         guard let top = scores.first, top.1 >= rules.min_score else {
             return Result(kind: .unknown, type: nil, confidence: 0.5, title: title)
         }
-        let second = scores.dropFirst().first?.1 ?? 0
-        let margin = (top.1 - second) / top.1
-        let confidence = min(0.99, 0.55 + 0.45 * margin + min(0.1, top.1 / 200))
+        let second = max(0, scores.dropFirst().first?.1 ?? 0)
+        let confidence = Self.confidence(top: top.1, second: second, strong: rules.strong_score)
         var type: ReportType?
         if top.0 == .soc3 {
             type = .type2
         } else if top.0 == .soc1 || top.0 == .soc2 {
-            let typeScores = types.map { ($0.0, score($0.1, front: front, first: firstPage)) }
+            let typeScores = types.map { ($0.0, score($0.1, front: front, first: firstPage, title: nil)) }
             let t1 = typeScores.first { $0.0 == .type1 }?.1 ?? 0
             let t2 = typeScores.first { $0.0 == .type2 }?.1 ?? 0
             type = t1 > t2 ? .type1 : .type2
@@ -100,12 +108,28 @@ public struct DocumentClassifier: Sendable {
         return Result(kind: top.0, type: type, confidence: confidence, title: title)
     }
 
-    private func score(_ compiled: [Compiled], front: String, first: String) -> Double {
+    /// The winner's margin over the runner-up (0.55 for a tie, up to 0.99 for a lone winner with a
+    /// high score), with everything above an even guess scaled by the strength of the winner's
+    /// evidence (`top / strong`, at most 1): a lone winner with half the strong score gets about 0.75.
+    static func confidence(top: Double, second: Double, strong: Double?) -> Double {
+        guard top > 0 else { return 0.5 }
+        let margin = max(0, min(1, (top - second) / top))
+        let byMargin = min(0.99, 0.55 + 0.45 * margin + min(0.1, top / 200))
+        guard let strong, strong > 0 else { return byMargin }
+        return 0.5 + (byMargin - 0.5) * min(1, top / strong)
+    }
+
+    private func score(_ compiled: [Compiled], front: String, first: String, title: String?) -> Double {
         var total = 0.0
+        let titleWeight = rules.title_weight ?? 0
         for pattern in compiled {
             let inFront = pattern.regex.numberOfMatches(in: front, range: NSRange(location: 0, length: (front as NSString).length))
             let onFirst = pattern.regex.numberOfMatches(in: first, range: NSRange(location: 0, length: (first as NSString).length))
             total += pattern.weight * Double(min(inFront, rules.cap) + min(onFirst, rules.cap))
+            if let title, titleWeight > 0,
+               pattern.regex.firstMatch(in: title, range: NSRange(location: 0, length: (title as NSString).length)) != nil {
+                total += pattern.weight * titleWeight
+            }
         }
         return total
     }

@@ -46,7 +46,9 @@ public struct VendorRules: Decodable, Sendable {
             return try part("certificate", ["standard": claim.standard ?? "ISO"])
                 + (claim.expiryDate.map { try part("expiry", ["expiry": $0]) } ?? "")
         }
-        return try part("report", ["report": claim.kind.label(claim.type)])
+        // Another scheme's claim is named by the page's own words ("a CSA STAR Level 2 report").
+        let report = claim.kind == .otherAssurance ? claim.standard ?? claim.kind.label(claim.type) : claim.kind.label(claim.type)
+        return try part("report", ["report": report])
             + (claim.periodEnd.map { try part("period_end", ["period_end": $0]) } ?? "")
     }
 

@@ -1,0 +1,111 @@
+import AssayModel
+import Foundation
+
+/// `extractors/trust/page.yaml`.
+struct TrustPageRules: Decodable, Sendable {
+    struct Scheme: Decodable, Sendable {
+        var id: String
+        var pattern: String
+        var name: String
+        var group: String
+        var kind: String
+        var values: [String: String]?
+        var item_only: Bool?
+    }
+
+    struct Organization: Decodable, Sendable {
+        var not_names: [String]
+        var hosting_providers: [String]
+        var subject_cues: String
+    }
+
+    var version: Int
+    var heading_max_length: Int
+    var item_max_words: Int
+    var card_lines: Int
+    var soc_pattern: String
+    var schemes: [Scheme]
+    var claim_cues: [String]
+    var negations: [String]
+    var alignment: [String]
+    var vague: [String]
+    var hosting: [String]
+    var expiry_cues: [String]
+    var categories: [String: [String]]
+    var organization: Organization
+    var auditor_named: String
+    var stale_page_months: Double
+    var page_date_cues: [String]
+}
+
+/// One scheme of `schemes`, compiled: finds its mentions in a line and names them.
+struct TrustScheme: Sendable {
+    let rule: TrustPageRules.Scheme
+    let regex: NSRegularExpression
+
+    init(_ rule: TrustPageRules.Scheme, index: Int) throws {
+        self.rule = rule
+        do { regex = try NSRegularExpression(pattern: rule.pattern, options: [.caseInsensitive]) } catch {
+            throw RuleError(file: "trust/page.yaml", key: "schemes[\(index)].pattern", message: "is not a valid regular expression")
+        }
+        guard ["soc", "iso_certificate", "other_assurance"].contains(rule.kind) else {
+            throw RuleError(file: "trust/page.yaml", key: "schemes[\(index)].kind", message: "must be soc, iso_certificate or other_assurance")
+        }
+    }
+
+    /// A scheme named in a line: its full name, its bare name (qualifiers left out), its group.
+    struct Mention: Sendable, Hashable {
+        var scheme: String
+        var name: String
+        var bare: String
+        var group: String
+        var range: NSRange
+        var isQualified: Bool { name != bare }
+    }
+
+    func mentions(in text: String) -> [Mention] {
+        let ns = text as NSString
+        // The groups that identify the scheme ("SOC {1}") are taken as written; `values` map qualifiers.
+        let identifying = Set(rule.group.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) })
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
+            func group(_ n: Int) -> String? {
+                guard n < match.numberOfRanges else { return nil }
+                let range = match.range(at: n)
+                guard range.location != NSNotFound, range.length > 0 else { return nil }
+                let raw = ns.substring(with: range).trimmingCharacters(in: .whitespaces)
+                let mapped = identifying.contains(n) ? nil : rule.values?.first { $0.key.lowercased() == raw.lowercased() }?.value
+                return mapped ?? raw.replacingOccurrences(of: #"\s*/\s*"#, with: "/", options: .regularExpression)
+            }
+            let name = Self.fill(rule.name, group, keepOptional: true)
+            return Mention(scheme: rule.id, name: name, bare: Self.fill(rule.name, group, keepOptional: false),
+                           group: Self.fill(rule.group, group, keepOptional: true).lowercased(), range: match.range)
+        }
+    }
+
+    /// Fills a name template: `{n}` is group n, `{a|b}` the first of them present; a `[part]` is
+    /// kept only when every group it names is present (and `keepOptional`).
+    static func fill(_ template: String, _ group: (Int) -> String?, keepOptional: Bool) -> String {
+        func placeholders(_ text: Substring) -> (String, Bool) {
+            var out = "", complete = true
+            var rest = text[...]
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                out += rest[..<open]
+                let choices = rest[rest.index(after: open)..<close].split(separator: "|").compactMap { Int($0) }
+                if let value = choices.lazy.compactMap(group).first { out += value } else { complete = false }
+                rest = rest[rest.index(after: close)...]
+            }
+            out += rest
+            return (out, complete)
+        }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+            out += placeholders(rest[..<open]).0
+            let (part, complete) = placeholders(rest[rest.index(after: open)..<close])
+            if keepOptional && complete { out += part }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += placeholders(rest).0
+        return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
