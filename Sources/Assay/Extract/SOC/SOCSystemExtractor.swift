@@ -12,7 +12,7 @@ public struct SOCSystemExtractor: DocumentExtractor {
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let rules = try SOCFieldRules.load(context)
         let text = context.text as NSString
-        let range = SOCText.range(context, section: "auditor_opinion", fallbackPages: 8)
+        let range = SOCText.opinionRange(context, rules: rules, fallbackPages: 8).range
         let organization = result.fields["service_organization"]?.value.display
         let org = organization.map(NSRegularExpression.escapedPattern(for:)) ?? "[A-Z][^\\n]{2,60}?"
         // The opinion text is wrapped over lines: search a copy with line breaks folded to spaces, same offsets.
