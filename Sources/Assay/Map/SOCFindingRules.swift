@@ -69,6 +69,16 @@ enum BridgeFindingRules {
         if input.document.fields["bridged_period_end"] == nil {
             raised.append(RaisedFinding(code: "bridge.report_unidentified", values: [:], evidence: []))
         }
+        // The bridged report's age: a letter extends an old report, it does not renew it.
+        let bridgedEnd = input.date("bridged_period_end").map { ($0, "bridged_period_end") }
+            ?? input.date("period_start").map { ($0.adding(days: -1), "period_start") }
+        if let (end, field) = bridgedEnd {
+            let months = end.months(until: input.asOf)
+            if months > input.thresholds.stale_months {
+                raised.append(RaisedFinding(code: "bridge.report_stale", values: ["period_end": end.description, "months": String(Int(months))],
+                                            evidence: input.evidence(field)))
+            }
+        }
         return raised
     }
 }

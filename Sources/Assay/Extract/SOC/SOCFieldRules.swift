@@ -42,6 +42,7 @@ final class SOCFieldRules: @unchecked Sendable {
         var restricted_use: String
         var auditor_mentions: [String]
         var individual_signer: String
+        var organization_end: String
     }
 
     static let file = "soc/fields.yaml"
@@ -56,6 +57,7 @@ final class SOCFieldRules: @unchecked Sendable {
     let locationTriggers, locationLine: NSRegularExpression
     let reportStart, addresseeLine, addresseeNext, serviceOrganizationNamed, restrictedUse, individualSigner: NSRegularExpression
     let auditorMentions: [NSRegularExpression]
+    let organizationEnd: NSRegularExpression
 
     private init(_ raw: Rules) throws {
         self.raw = raw
@@ -90,6 +92,7 @@ final class SOCFieldRules: @unchecked Sendable {
         addresseeLine = try NSRegularExpression(pattern: raw.addressee_line, options: [.anchorsMatchLines])
         addresseeNext = try c(raw.addressee_next, "addressee_next", multiline: true)
         serviceOrganizationNamed = try NSRegularExpression(pattern: raw.service_organization_named, options: [])
+        organizationEnd = try NSRegularExpression(pattern: raw.organization_end, options: [])
         restrictedUse = try c(raw.restricted_use, "restricted_use")
         individualSigner = try NSRegularExpression(pattern: raw.individual_signer, options: [.anchorsMatchLines])
         auditorMentions = try raw.auditor_mentions.enumerated().map {

@@ -74,9 +74,16 @@ public struct SOCPartiesExtractor: DocumentExtractor {
         for (regex, source, confidence) in tries {
             guard let match = regex.firstMatch(in: source as String, range: range),
                   let raw = SOCRegex.group(match, 1, in: source) else { continue }
-            let name = SOCText.cleanName(raw)
+            var name = SOCText.cleanName(raw)
+            var nameRange = match.range(at: 1)
+            var confidence = confidence
+            if let end = SOCRegex.firstMatch(rules.organizationEnd, name), let cut = SOCRegex.group(end, 1, in: name as NSString) {
+                name = cut
+                nameRange.length = min(nameRange.length, (cut as NSString).length)
+                confidence = min(confidence, 0.85)
+            }
             guard name.count >= 2, name.split(separator: " ").count <= 10,
-                  let evidence = context.evidence(for: match.range(at: 1)) else { continue }
+                  let evidence = context.evidence(for: nameRange) else { continue }
             result.set("service_organization", name, confidence: confidence, evidence: [evidence])
             return
         }
