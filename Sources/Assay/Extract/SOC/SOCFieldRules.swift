@@ -35,6 +35,8 @@ final class SOCFieldRules: @unchecked Sendable {
         var location_stop: [String]
         var location_triggers: String
         var location_line: String
+        var location_regions: [String]
+        var location_region_codes: [String]
         var report_start: String
         var addressee_line: String
         var addressee_next: String
@@ -43,6 +45,7 @@ final class SOCFieldRules: @unchecked Sendable {
         var auditor_mentions: [String]
         var individual_signer: String
         var organization_end: String
+        var address_place: String
     }
 
     static let file = "soc/fields.yaml"
@@ -57,7 +60,7 @@ final class SOCFieldRules: @unchecked Sendable {
     let locationTriggers, locationLine: NSRegularExpression
     let reportStart, addresseeLine, addresseeNext, serviceOrganizationNamed, restrictedUse, individualSigner: NSRegularExpression
     let auditorMentions: [NSRegularExpression]
-    let organizationEnd: NSRegularExpression
+    let organizationEnd, addressPlace: NSRegularExpression
 
     private init(_ raw: Rules) throws {
         self.raw = raw
@@ -93,6 +96,7 @@ final class SOCFieldRules: @unchecked Sendable {
         addresseeNext = try c(raw.addressee_next, "addressee_next", multiline: true)
         serviceOrganizationNamed = try NSRegularExpression(pattern: raw.service_organization_named, options: [])
         organizationEnd = try NSRegularExpression(pattern: raw.organization_end, options: [])
+        addressPlace = try NSRegularExpression(pattern: raw.address_place, options: [])
         restrictedUse = try c(raw.restricted_use, "restricted_use")
         individualSigner = try NSRegularExpression(pattern: raw.individual_signer, options: [.anchorsMatchLines])
         auditorMentions = try raw.auditor_mentions.enumerated().map {
@@ -160,6 +164,17 @@ enum SOCText {
     static func withoutBidiMarks(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { (0x202A...0x202E).contains($0.value) }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { (0x202A...0x202E).contains($0.value) ? " " : $0 }))
+    }
+
+    /// "City, Region" cut to end at its region when the region is a known state, province or
+    /// country ("Dallas, Texas Santa" → "Dallas, Texas"); nil when it is not a place at all.
+    static func place(_ value: String, rules: SOCFieldRules) -> String? {
+        guard let comma = value.range(of: ", ", options: .backwards) else { return nil }
+        let region = String(value[comma.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " .,;"))
+        let names = rules.raw.location_regions.filter { region.lowercased() == $0.lowercased() || region.lowercased().hasPrefix($0.lowercased() + " ") }
+        let codes = rules.raw.location_region_codes.filter { region == $0 || region.hasPrefix($0 + " ") }
+        guard let best = (names + codes).max(by: { $0.count < $1.count }) else { return nil }
+        return String(value[..<comma.upperBound]) + String(region.prefix(best.count))
     }
 
     /// Name-ish cleanup: trims whitespace and trailing punctuation that is not part of a suffix.

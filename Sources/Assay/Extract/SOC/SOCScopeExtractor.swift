@@ -12,6 +12,33 @@ public struct SOCScopeExtractor: DocumentExtractor {
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let rules = try SOCFieldRules.load(context)
+        readScope(context, rules: rules, into: &result)
+        if result.fields["locations"] == nil { addresseeCity(context, rules: rules, into: &result) }
+    }
+
+    /// Without a site named in the description, the city in the report's address block (the lines
+    /// under the service organisation's name, before "We have examined") is where it operates from.
+    func addresseeCity(_ context: DocumentContext, rules: SOCFieldRules, into result: inout ExtractionResult) {
+        guard let organization = result.fields["service_organization"]?.value.display, !organization.isEmpty else { return }
+        let text = context.text as NSString
+        let report = SOCText.opinionRange(context, rules: rules).range
+        let at = text.range(of: organization, options: [], range: report)
+        guard at.location != NSNotFound else { return }
+        var end = min(NSMaxRange(report), NSMaxRange(at) + 160)
+        let examined = rules.reportStart.firstMatch(in: context.text, range: NSRange(location: NSMaxRange(at), length: end - NSMaxRange(at)))
+        if let examined { end = examined.range.location }
+        let window = NSRange(location: NSMaxRange(at), length: max(0, end - NSMaxRange(at)))
+        for match in rules.addressPlace.matches(in: context.text, range: window) {
+            guard let raw = SOCRegex.group(match, 1, in: text), let place = SOCText.place(raw.foldedWhitespace, rules: rules) else { continue }
+            let range = NSRange(location: match.range(at: 1).location, length: (place as NSString).length)
+            if let evidence = context.evidence(for: range) {
+                result.set("locations", .list([place]), confidence: 0.7, evidence: [evidence])
+            }
+            return
+        }
+    }
+
+    func readScope(_ context: DocumentContext, rules: SOCFieldRules, into result: inout ExtractionResult) {
         guard let description = context.section("system_description") else { return }
         let lines = context.lines(pages: description.firstPage, description.lastPage)
         var startIndex: Int?
@@ -102,6 +129,17 @@ public struct SOCScopeExtractor: DocumentExtractor {
         return NSRange(location: from, length: to - from)
     }
 
+    /// The text of a line up to the first gap wider than a word space (a table's column gap), when the
+    /// line's text starts with it; otherwise the whole line.
+    static func firstCell(_ body: BodyLine) -> String {
+        let words = body.line.words
+        guard words.count > 1 else { return body.text }
+        var end = 1
+        while end < words.count, words[end].box.x0 - words[end - 1].box.x1 < 12 { end += 1 }
+        let cell = words[..<end].map(\.text).joined(separator: " ")
+        return end < words.count && body.text.hasPrefix(cell) ? cell : body.text
+    }
+
     /// Places named in the scope paragraph, in sentences about where the organisation operates
     /// ("headquartered in…", "offices in…", "colocation facilities in…") and in locations lists
     /// ("Kraków, Poland — engineering"), all inside the system description.
@@ -116,7 +154,9 @@ public struct SOCScopeExtractor: DocumentExtractor {
             var value = place.trimmingCharacters(in: CharacterSet(charactersIn: " .,;"))
             value = value.replacingOccurrences(of: "\n", with: " ").foldedWhitespace
             let words = value.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.")) }
-            guard !words.contains(where: { rules.raw.location_stop.contains($0) }), value.count <= 60 else { return }
+            guard !words.contains(where: { rules.raw.location_stop.contains($0) }), value.count <= 60,
+                  let known = SOCText.place(value, rules: rules) else { return }
+            value = known
             if !places.contains(where: { $0.0.lowercased() == value.lowercased() }) { places.append((value, range)) }
         }
         func scan(_ range: NSRange) {
@@ -140,7 +180,8 @@ public struct SOCScopeExtractor: DocumentExtractor {
             scan(NSRange(location: from, length: (window as NSString).length))
         }
         for index in context.lines(pages: description.firstPage, description.lastPage).indices {
-            let line = context.body[index].text
+            // A table row "Boca Raton, FL    Data Center Operations": only its first cell can be the place.
+            let line = Self.firstCell(context.body[index])
             guard line.utf16.count < 120, let match = SOCRegex.firstMatch(rules.locationLine, line),
                   let place = SOCRegex.group(match, 1, in: line as NSString) else { continue }
             let r = match.range(at: 1)
