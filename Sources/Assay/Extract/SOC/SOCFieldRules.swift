@@ -46,6 +46,7 @@ final class SOCFieldRules: @unchecked Sendable {
         var individual_signer: String
         var organization_end: String
         var address_place: String
+        var examined_scope: String
     }
 
     static let file = "soc/fields.yaml"
@@ -60,7 +61,7 @@ final class SOCFieldRules: @unchecked Sendable {
     let locationTriggers, locationLine: NSRegularExpression
     let reportStart, addresseeLine, addresseeNext, serviceOrganizationNamed, restrictedUse, individualSigner: NSRegularExpression
     let auditorMentions: [NSRegularExpression]
-    let organizationEnd, addressPlace: NSRegularExpression
+    let organizationEnd, addressPlace, examinedScope: NSRegularExpression
 
     private init(_ raw: Rules) throws {
         self.raw = raw
@@ -97,6 +98,7 @@ final class SOCFieldRules: @unchecked Sendable {
         serviceOrganizationNamed = try NSRegularExpression(pattern: raw.service_organization_named, options: [])
         organizationEnd = try NSRegularExpression(pattern: raw.organization_end, options: [])
         addressPlace = try NSRegularExpression(pattern: raw.address_place, options: [])
+        examinedScope = try c(raw.examined_scope, "examined_scope")
         restrictedUse = try c(raw.restricted_use, "restricted_use")
         individualSigner = try NSRegularExpression(pattern: raw.individual_signer, options: [.anchorsMatchLines])
         auditorMentions = try raw.auditor_mentions.enumerated().map {

@@ -38,26 +38,49 @@ public struct SOCScopeExtractor: DocumentExtractor {
         }
     }
 
+    /// The examination's subject as the auditor's report states it: "We have examined Acme's accompanying
+    /// description of its X system … throughout the period …", up to the period's end date.
+    func examinedScope(_ context: DocumentContext, rules: SOCFieldRules) -> (String, NSRange)? {
+        let range = SOCText.opinionRange(context, rules: rules).range
+        let flat = SOCText.withoutBidiMarks((context.text as NSString).substring(with: range)).replacingOccurrences(of: "\n", with: " ")
+        guard let match = SOCRegex.firstMatch(rules.examinedScope, flat) else { return nil }
+        let value = (flat as NSString).substring(with: match.range).foldedWhitespace
+        return (value, NSRange(location: range.location + match.range.location, length: match.range.length))
+    }
+
     func readScope(_ context: DocumentContext, rules: SOCFieldRules, into result: inout ExtractionResult) {
-        guard let description = context.section("system_description") else { return }
+        // Real reports seldom head a paragraph "Scope" or "Services": without any such heading, the auditor's
+        // statement of what was examined is the scope.
+        var scopeSet = false
+        func setExamined() {
+            guard context.kind != .soc3, !scopeSet, let (value, range) = examinedScope(context, rules: rules),
+                  let evidence = context.evidence(for: range, maxLength: 600) else { return }
+            result.set("scope", value, confidence: 0.8, evidence: [evidence])
+            scopeSet = true
+        }
+        guard let description = context.section("system_description") else { setExamined(); return }
         let lines = context.lines(pages: description.firstPage, description.lastPage)
         var startIndex: Int?
+        var tierIndex: Int?
         var inlineOffset = 0
         // Headings in order of preference: the scope itself, then the services described, then the boundaries.
-        tiers: for tier in rules.scopeHeadings {
+        tiers: for (number, tier) in rules.scopeHeadings.enumerated() {
             for index in lines.indices {
                 let line = context.body[index].text
                 if line.utf16.count < 70, SOCRegex.matches(tier, line) {
                     startIndex = index + 1
+                    tierIndex = number
                     break tiers
                 }
                 if let match = SOCRegex.firstMatch(rules.scopeInline, line) {
                     startIndex = index
+                    tierIndex = 0
                     inlineOffset = match.range.length
                     break tiers
                 }
             }
         }
+        if tierIndex == nil { setExamined() }
         guard let first = startIndex, first < context.body.count else {
             extractLocations(context, rules: rules, scope: nil, into: &result)
             return
@@ -98,7 +121,7 @@ public struct SOCScopeExtractor: DocumentExtractor {
             scope += " " + (context.text as NSString).substring(with: exclusion).foldedWhitespace
             if let extra = context.evidence(for: exclusion) { evidenceList.append(extra) }
         }
-        result.set("scope", scope, confidence: 0.85, evidence: evidenceList)
+        if !scopeSet { result.set("scope", scope, confidence: 0.85, evidence: evidenceList) }
 
         extractLocations(context, rules: rules, scope: range, into: &result)
     }
