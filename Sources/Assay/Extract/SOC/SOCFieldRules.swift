@@ -47,6 +47,9 @@ final class SOCFieldRules: @unchecked Sendable {
         var organization_end: String
         var address_place: String
         var examined_scope: String
+        var country_cue: String
+        var country_cities: String
+        var city_name: String
     }
 
     static let file = "soc/fields.yaml"
@@ -61,7 +64,7 @@ final class SOCFieldRules: @unchecked Sendable {
     let locationTriggers, locationLine: NSRegularExpression
     let reportStart, addresseeLine, addresseeNext, serviceOrganizationNamed, restrictedUse, individualSigner: NSRegularExpression
     let auditorMentions: [NSRegularExpression]
-    let organizationEnd, addressPlace, examinedScope: NSRegularExpression
+    let organizationEnd, addressPlace, examinedScope, countryCue, countryCities, cityName: NSRegularExpression
 
     private init(_ raw: Rules) throws {
         self.raw = raw
@@ -99,6 +102,9 @@ final class SOCFieldRules: @unchecked Sendable {
         organizationEnd = try NSRegularExpression(pattern: raw.organization_end, options: [])
         addressPlace = try NSRegularExpression(pattern: raw.address_place, options: [])
         examinedScope = try c(raw.examined_scope, "examined_scope")
+        countryCue = try c(raw.country_cue, "country_cue")
+        countryCities = try NSRegularExpression(pattern: raw.country_cities, options: [])
+        cityName = try NSRegularExpression(pattern: raw.city_name, options: [])
         restrictedUse = try c(raw.restricted_use, "restricted_use")
         individualSigner = try NSRegularExpression(pattern: raw.individual_signer, options: [.anchorsMatchLines])
         auditorMentions = try raw.auditor_mentions.enumerated().map {

@@ -202,6 +202,25 @@ public struct SOCScopeExtractor: DocumentExtractor {
             if let stop = window.range(of: ". ") { window = String(window[..<stop.lowerBound]) }
             scan(NSRange(location: from, length: (window as NSString).length))
         }
+        // "offices around the world including the United States (San Francisco, Boston), Japan (Yokohama)":
+        // cities listed in brackets after their country, in a sentence about where the organisation works.
+        for cue in rules.countryCue.matches(in: context.text, range: sectionRange) {
+            let length = min(500, NSMaxRange(sectionRange) - cue.range.location)
+            guard length > 0 else { continue }
+            var window = text.substring(with: NSRange(location: cue.range.location, length: length)).replacingOccurrences(of: "\n", with: " ")
+            if let stop = window.range(of: ". ") { window = String(window[..<stop.lowerBound]) }
+            let ns = window as NSString
+            for match in rules.countryCities.matches(in: window, range: NSRange(location: 0, length: ns.length)) {
+                guard let country = SOCRegex.group(match, 1, in: ns), let list = SOCRegex.group(match, 2, in: ns) else { continue }
+                let bare = country.hasPrefix("the ") ? String(country.dropFirst(4)) : country
+                guard rules.raw.location_regions.contains(where: { $0.lowercased() == bare.lowercased() }) else { continue }
+                let cities = list.replacingOccurrences(of: " and ", with: ", ").components(separatedBy: ",")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                guard cities.allSatisfy({ SOCRegex.matches(rules.cityName, $0) }) else { continue }
+                let at = NSRange(location: cue.range.location + match.range(at: 2).location, length: match.range(at: 2).length)
+                for city in cities where !places.contains(where: { $0.0.lowercased() == city.lowercased() }) { places.append((city, at)) }
+            }
+        }
         for index in context.lines(pages: description.firstPage, description.lastPage).indices {
             // A table row "Boca Raton, FL    Data Center Operations": only its first cell can be the place.
             let line = Self.firstCell(context.body[index])
