@@ -32,11 +32,18 @@ public struct SOCPartiesExtractor: DocumentExtractor {
             if SOCRegex.matches(rules.firmExclude, name) { return false }
             return organization.map { !name.contains($0) && !$0.contains(name) } ?? true
         }) {
-            let name = SOCText.cleanName(text.substring(with: match.range(at: 1)))
+            var name = SOCText.cleanName(text.substring(with: match.range(at: 1)))
+            var nameRange = match.range(at: 1)
+            // A heading such as "Tests Performed by Acme LLP" ends in a firm but is not one.
+            if let by = name.range(of: #"\b(?:performed|prepared|issued|tested|applied|audited|examined) by\s+"#, options: [.regularExpression, .caseInsensitive]) {
+                let cut = (String(name[..<by.upperBound]) as NSString).length
+                name = String(name[by.upperBound...])
+                nameRange = NSRange(location: nameRange.location + cut, length: max(0, nameRange.length - cut))
+            }
             let named = rules.auditorNamed.firstMatch(in: context.text, range: SOCText.range(context, pages: 1, 2))
                 .map { SOCText.cleanName(text.substring(with: $0.range(at: 1))) }
             let agrees = named.map { $0.lowercased() == name.lowercased() } ?? false
-            if let evidence = context.evidence(for: match.range(at: 1)) {
+            if let evidence = context.evidence(for: nameRange) {
                 result.set("service_auditor", name, confidence: hasSection ? (agrees ? 0.97 : 0.93) : 0.85, evidence: [evidence])
             }
             // The report date: the first date within a few lines under the signature.
