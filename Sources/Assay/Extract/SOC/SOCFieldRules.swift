@@ -48,6 +48,7 @@ final class SOCFieldRules: @unchecked Sendable {
         var address_place: String
         var examined_scope: String
         var country_cue: String
+        var opinion_possessive: String
         var country_cities: String
         var city_name: String
     }
@@ -64,7 +65,7 @@ final class SOCFieldRules: @unchecked Sendable {
     let locationTriggers, locationLine: NSRegularExpression
     let reportStart, addresseeLine, addresseeNext, serviceOrganizationNamed, restrictedUse, individualSigner: NSRegularExpression
     let auditorMentions: [NSRegularExpression]
-    let organizationEnd, addressPlace, examinedScope, countryCue, countryCities, cityName: NSRegularExpression
+    let organizationEnd, addressPlace, examinedScope, countryCue, countryCities, cityName, opinionPossessive: NSRegularExpression
 
     private init(_ raw: Rules) throws {
         self.raw = raw
@@ -103,6 +104,7 @@ final class SOCFieldRules: @unchecked Sendable {
         addressPlace = try NSRegularExpression(pattern: raw.address_place, options: [])
         examinedScope = try c(raw.examined_scope, "examined_scope")
         countryCue = try c(raw.country_cue, "country_cue")
+        opinionPossessive = try NSRegularExpression(pattern: raw.opinion_possessive, options: [])
         countryCities = try NSRegularExpression(pattern: raw.country_cities, options: [])
         cityName = try NSRegularExpression(pattern: raw.city_name, options: [])
         restrictedUse = try c(raw.restricted_use, "restricted_use")

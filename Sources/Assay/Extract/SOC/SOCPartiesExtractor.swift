@@ -77,6 +77,7 @@ public struct SOCPartiesExtractor: DocumentExtractor {
             (rules.addresseeNext, text, 0.9),
             (rules.serviceOrganizationNamed, flat, 0.88),
             (rules.examined, text, 0.8),
+            (rules.opinionPossessive, flat, 0.75),
         ]
         for (regex, source, confidence) in tries {
             guard let match = regex.firstMatch(in: source as String, range: range),
