@@ -177,7 +177,7 @@ enum SOCText {
     }
 
     /// "City, Region" cut to end at its region when the region is a known state, province or
-    /// country ("Dallas, Texas Santa" → "Dallas, Texas"); nil when it is not a place at all.
+    /// country ("Denver, Colorado Boulder" → "Denver, Colorado"); nil when it is not a place at all.
     static func place(_ value: String, rules: SOCFieldRules) -> String? {
         guard let comma = value.range(of: ", ", options: .backwards) else { return nil }
         let region = String(value[comma.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " .,;"))

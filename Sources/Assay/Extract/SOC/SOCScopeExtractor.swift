@@ -202,7 +202,7 @@ public struct SOCScopeExtractor: DocumentExtractor {
             if let stop = window.range(of: ". ") { window = String(window[..<stop.lowerBound]) }
             scan(NSRange(location: from, length: (window as NSString).length))
         }
-        // "offices around the world including the United States (San Francisco, Boston), Japan (Yokohama)":
+        // "offices in several countries: Germany (Berlin, Munich), Canada (Toronto)":
         // cities listed in brackets after their country, in a sentence about where the organisation works.
         for cue in rules.countryCue.matches(in: context.text, range: sectionRange) {
             let length = min(500, NSMaxRange(sectionRange) - cue.range.location)
@@ -222,7 +222,7 @@ public struct SOCScopeExtractor: DocumentExtractor {
             }
         }
         for index in context.lines(pages: description.firstPage, description.lastPage).indices {
-            // A table row "Boca Raton, FL    Data Center Operations": only its first cell can be the place.
+            // A table row "Tulsa, OK    Network Operations": only its first cell can be the place.
             let line = Self.firstCell(context.body[index])
             guard line.utf16.count < 120, let match = SOCRegex.firstMatch(rules.locationLine, line),
                   let place = SOCRegex.group(match, 1, in: line as NSString) else { continue }

@@ -111,7 +111,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
                   SOCRegex.matches(header, headerText), !SOCRegex.matches(headerExclude, headerText), row.text.count < 160 else { index += 1; continue }
             // A header may be stacked over two rows ("Subservice" / "organization").
             var headerRow = row
-            // A header may be stacked over two or three rows ("Type of / Services / Provided"): rows close
+            // A header may be stacked over two or three rows ("Kind of / Service / Supplied"): rows close
             // under it whose words are all capitalised belong to it.
             while index + 1 < rows.count, rows[index + 1].page == row.page, rows[index + 1].box.y0 - headerRow.box.y1 < 6,
                   rows[index + 1].items.count <= 4 || rows[index + 1].items.allSatisfy({ $0.word.text.first?.isUppercase ?? false }),
@@ -295,7 +295,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         }
     }
 
-    /// A name without a trailing description in brackets ("AWS (data hosting)" → "AWS"); a bracketed
+    /// A name without a trailing description in brackets ("Nimbus (file storage)" → "Nimbus"); a bracketed
     /// short name ("Google LLC (Google)") stays.
     static func withoutDescription(_ name: String) -> String {
         guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return name }
