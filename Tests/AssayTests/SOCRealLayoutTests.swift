@@ -113,6 +113,15 @@ final class SOCRealLayoutTests: XCTestCase {
         XCTAssertTrue(document.findings.contains { $0.code == "soc.auditor_unidentified" })
     }
 
+    func testCityAndDateOnOneLineAfterRestrictedUse() throws {
+        let text = Self.report.replacingOccurrences(of: "This report is not intended to be, and should not be, used by anyone other than these specified parties.\n____________________\nLeeds, United Kingdom\nAugust 14, 2025",
+                                                    with: "This report is intended solely for the user entities and should not be used by any other party.\nUtrecht, 12 September 2025")
+        XCTAssertNotEqual(text, Self.report)
+        let document = try extract(text)
+        XCTAssertEqual(document.fields["report_date"]?.value, .text("2025-09-12"))
+        XCTAssertEqual(document.fields["report_date"]?.evidence.first?.quote, "12 September 2025")
+    }
+
     func testPlaceNeedsAKnownRegion() throws {
         let page = Page(number: 1, width: 600, height: 800, lines: [], textLayer: .native)
         let context = try DocumentContext(paged: PagedText(mediaType: .text, pages: [page]),

@@ -49,6 +49,7 @@ final class SOCFieldRules: @unchecked Sendable {
         var examined_scope: String
         var country_cue: String
         var opinion_possessive: String
+        var date_city: String
         var country_cities: String
         var city_name: String
     }
@@ -65,7 +66,7 @@ final class SOCFieldRules: @unchecked Sendable {
     let locationTriggers, locationLine: NSRegularExpression
     let reportStart, addresseeLine, addresseeNext, serviceOrganizationNamed, restrictedUse, individualSigner: NSRegularExpression
     let auditorMentions: [NSRegularExpression]
-    let organizationEnd, addressPlace, examinedScope, countryCue, countryCities, cityName, opinionPossessive: NSRegularExpression
+    let organizationEnd, addressPlace, examinedScope, countryCue, countryCities, cityName, opinionPossessive, dateCity: NSRegularExpression
 
     private init(_ raw: Rules) throws {
         self.raw = raw
@@ -105,6 +106,7 @@ final class SOCFieldRules: @unchecked Sendable {
         examinedScope = try c(raw.examined_scope, "examined_scope")
         countryCue = try c(raw.country_cue, "country_cue")
         opinionPossessive = try NSRegularExpression(pattern: raw.opinion_possessive, options: [])
+        dateCity = try NSRegularExpression(pattern: raw.date_city, options: [])
         countryCities = try NSRegularExpression(pattern: raw.country_cities, options: [])
         cityName = try NSRegularExpression(pattern: raw.city_name, options: [])
         restrictedUse = try c(raw.restricted_use, "restricted_use")

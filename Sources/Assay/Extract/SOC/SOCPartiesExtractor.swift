@@ -108,8 +108,8 @@ public struct SOCPartiesExtractor: DocumentExtractor {
             let line = context.body[index].text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}")))
             guard let date = context.dates.firstDate(in: line, slashOrder: context.slashOrder ?? .monthFirst) else { continue }
             let rest = (line as NSString).replacingCharacters(in: date.range, with: "")
-                .trimmingCharacters(in: CharacterSet.whitespaces.union(.punctuationCharacters)).lowercased()
-            guard rest.isEmpty || rest == "date" || rest == "dated" else { return }
+                .trimmingCharacters(in: CharacterSet.whitespaces.union(.punctuationCharacters))
+            guard rest.isEmpty || ["date", "dated"].contains(rest.lowercased()) || SOCRegex.firstMatch(rules.dateCity, rest) != nil else { return }
             let lead = (context.body[index].text as NSString).range(of: line).location
             let at = NSRange(location: context.lineStart(index) + max(0, lead) + date.range.location, length: date.range.length)
             if let evidence = context.evidence(for: at) {
