@@ -29,6 +29,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         var sentence_end: String
         var header_ignore: String
         var method_ignore: String
+        var name_complete: String
         var method_word: String
         var name_column: String
         var column_exclude: String
@@ -60,6 +61,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         let company = try SOCRegex.compile(rules.company, file: f, key: "company", caseInsensitive: false)
         let headerIgnore = try SOCRegex.compile(rules.header_ignore, file: f, key: "header_ignore")
         let methodIgnore = try SOCRegex.compile(rules.method_ignore, file: f, key: "method_ignore")
+        let nameComplete = try SOCRegex.compile(rules.name_complete, file: f, key: "name_complete", caseInsensitive: false)
         let methodWord = try SOCRegex.compile(rules.method_word, file: f, key: "method_word")
         let nameColumn = try SOCRegex.compile(rules.name_column, file: f, key: "name_column")
         let columnExclude = try SOCRegex.compile(rules.column_exclude, file: f, key: "column_exclude")
@@ -170,8 +172,12 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
                 let methodStarts = methodCell.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) } ?? false
                 let serviceText = cells[servicesIndex].map(\.word.text).joined(separator: " ")
                 let serviceStarts = serviceText.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) } ?? false
-                let starts = spaced ? (current == nil || gap > max(tightest * 2.5, tightest + 6)) && !nameText.isEmpty
-                    : startsUpper && (methodIndex != nil ? methodStarts : serviceStarts)
+                let conventional = startsUpper && (methodIndex != nil ? methodStarts : serviceStarts)
+                // In a table spaced by blank lines a record starts after one, or where the name before is complete
+                // (it ends in a legal form or a bracket) and a new one begins.
+                let currentComplete = current.map { c in SOCRegex.matches(nameComplete, c.name.map(\.word.text).joined(separator: " ")) } ?? false
+                let starts = spaced ? ((current == nil || gap > max(tightest * 2.5, tightest + 6)) && !nameText.isEmpty) || (conventional && currentComplete)
+                    : conventional
                 // A table that repeats the organisation's name on every row (one row per control) starts a
                 // record at each repetition.
                 let repeatsName = current.map { c in !nameText.isEmpty && c.name.map(\.word.text).joined(separator: " ").hasPrefix(nameText) } ?? false
