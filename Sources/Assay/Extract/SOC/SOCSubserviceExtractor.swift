@@ -127,7 +127,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
             let words = headerRow.items.map(\.word.text)
             let lowercase = words.filter { $0.first?.isLowercase ?? false }.count
             let proseLike = columns.contains { $0.text.split(separator: " ").count > 6 } || columns.count > 9
-                || row.text.hasSuffix(".") || row.text.hasSuffix(",") || lowercase * 3 > words.count
+                || row.text.hasSuffix(".") || row.text.hasSuffix(",") || lowercase * 5 > words.count * 3
                 || headerColumns(headerRow, gap: 12).count < 2
             guard columns.count >= 2, !proseLike else { index += 1; continue }
             // The name column is the one headed "… Name" or "Subservice Organization", not always the first.
