@@ -113,7 +113,7 @@ public struct SOCPartiesExtractor: DocumentExtractor {
             let lead = (context.body[index].text as NSString).range(of: line).location
             let at = NSRange(location: context.lineStart(index) + max(0, lead) + date.range.location, length: date.range.length)
             if let evidence = context.evidence(for: at) {
-                result.set("report_date", date.date.description, confidence: date.isAmbiguous ? 0.6 : 0.92, evidence: [evidence])
+                result.set("report_date", date.date.description, confidence: date.isAmbiguous ? 0.6 : 0.93, evidence: [evidence])
             }
             return
         }
