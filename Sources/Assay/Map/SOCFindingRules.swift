@@ -69,6 +69,17 @@ enum BridgeFindingRules {
         if input.document.fields["bridged_period_end"] == nil {
             raised.append(RaisedFinding(code: "bridge.report_unidentified", values: [:], evidence: []))
         }
+        // How old the assurance is: to the end of the gap the letter covers when it states one, else to
+        // the end of the report it bridges (a letter that states no gap extends nothing).
+        let bridgedEnd = input.date("period_end").map { ($0, "period_end") }
+            ?? input.date("bridged_period_end").map { ($0, "bridged_period_end") }
+        if let (end, field) = bridgedEnd {
+            let months = end.months(until: input.asOf)
+            if months > input.thresholds.stale_months {
+                raised.append(RaisedFinding(code: "bridge.report_stale", values: ["period_end": end.description, "months": String(Int(months))],
+                                            evidence: input.evidence(field)))
+            }
+        }
         return raised
     }
 }

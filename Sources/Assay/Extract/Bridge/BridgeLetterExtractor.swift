@@ -12,6 +12,8 @@ struct BridgeLetterRules: Decodable, Sendable {
     var closings: [String]
     var title_words: [String]
     var system_patterns: [String]
+    var auditor_patterns: [String]
+    var name_leads: [String]
 }
 
 /// Reads a bridge (gap) letter: who wrote it, the letter's date, the gap it covers, the end of the
@@ -83,6 +85,30 @@ public struct BridgeLetterExtractor: DocumentExtractor {
         }
         readSignature(context, rules: rules, namePattern: namePattern, forms: forms, into: &result)
         try readSystem(context, rules: rules, into: &result)
+        try readAuditor(context, rules: rules, into: &result)
+    }
+
+    /// The firm that issued the bridged report ("conducted by Acme Group", "Acme prepared the latest
+    /// … attestation"). The letter itself is management's; this is the report's auditor.
+    private func readAuditor(_ context: DocumentContext, rules: BridgeLetterRules, into result: inout ExtractionResult) throws {
+        let ns = context.text as NSString
+        let organization = result.fields["service_organization"].map { Matching.normalizedName($0.value.display) }
+        for (index, pattern) in rules.auditor_patterns.enumerated() {
+            let regex: NSRegularExpression
+            do { regex = try NSRegularExpression(pattern: pattern, options: []) } catch {
+                throw RuleError(file: "bridge/letter.yaml", key: "auditor_patterns[\(index)]", message: "is not a valid regular expression")
+            }
+            for match in regex.matches(in: context.text, range: NSRange(location: 0, length: ns.length)) {
+                guard let raw = SOCRegex.group(match, 1, in: ns) else { continue }
+                var name = raw.foldedWhitespace
+                for lead in rules.name_leads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
+                let key = Matching.normalizedName(name)
+                if key.count < 3 { continue }
+                if let organization, !organization.isEmpty, organization.contains(key) || key.contains(organization) { continue }
+                result.set("service_auditor", name, confidence: 0.8, evidence: context.evidence(for: match.range(at: 1)).map { [$0] } ?? [])
+                return
+            }
+        }
     }
 
     /// The system of the bridged report, from the subject line or the report's title.
@@ -111,7 +137,7 @@ public struct BridgeLetterExtractor: DocumentExtractor {
             let text = line.text.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",."))
             return rules.closings.contains(text)
         }) else {
-            readOrganizationByFrequency(context, pattern: namePattern, into: &result)
+            readOrganizationByFrequency(context, pattern: namePattern, leads: rules.name_leads, into: &result)
             return
         }
         let block = Array(body[(closing + 1)..<min(body.count, closing + 8)])
@@ -129,17 +155,37 @@ public struct BridgeLetterExtractor: DocumentExtractor {
                            evidence: [context.evidence(line: organization)])
                 return
             }
+            // "Brand (Registered Name, Inc)": a trade name with the registered name in brackets.
+            if let organization = block[(titleIndex + 1)...].prefix(2).first(where: { line in
+                namePattern.firstMatch(in: line.text, range: NSRange(location: 0, length: (line.text as NSString).length)) != nil
+                    && line.text.split(separator: " ").count <= 10
+            }) {
+                result.set("service_organization", organization.text.trimmingCharacters(in: .whitespaces), confidence: 0.85,
+                           evidence: [context.evidence(line: organization)])
+                return
+            }
+        } else if let first = block.first, block.count >= 1 {
+            // A letter signed by a team or the company alone ("Sincerely, / Acme Security Team"): the line is the organisation's.
+            let line = first.text.trimmingCharacters(in: .whitespaces)
+            let words = line.split(separator: " ")
+            if (1...5).contains(words.count), words.allSatisfy({ $0.first.map { $0.isUppercase || $0.isNumber } ?? false }),
+               !line.contains("@"), !line.contains(where: \.isNumber) {
+                result.set("service_organization", line, confidence: 0.7, evidence: [context.evidence(line: first)])
+                return
+            }
         }
-        readOrganizationByFrequency(context, pattern: namePattern, into: &result)
+        readOrganizationByFrequency(context, pattern: namePattern, leads: rules.name_leads, into: &result)
     }
 
     /// Without a signature block: the registered name the letter repeats most.
-    private func readOrganizationByFrequency(_ context: DocumentContext, pattern: NSRegularExpression, into result: inout ExtractionResult) {
+    private func readOrganizationByFrequency(_ context: DocumentContext, pattern: NSRegularExpression, leads: [String],
+                                             into result: inout ExtractionResult) {
         let ns = context.text as NSString
         var counts: [String: (Int, String, NSRange)] = [:]
         for match in pattern.matches(in: context.text, range: NSRange(location: 0, length: ns.length)) {
-            let name = ns.substring(with: match.range)
+            var name = ns.substring(with: match.range)
             if name.hasSuffix("LLP") { continue }
+            for lead in leads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
             let key = Matching.normalizedName(name)
             let entry = counts[key]
             counts[key] = ((entry?.0 ?? 0) + 1, entry?.1 ?? name, entry?.2 ?? match.range)

@@ -22,6 +22,9 @@ public struct SOCCUECExtractor: DocumentExtractor {
         var max_intro_rows: Int
         var criteria: String
         var objective: String
+        var responsibility: String
+        var list_end: String
+        var max_table_rows: Int
     }
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
@@ -33,11 +36,15 @@ public struct SOCCUECExtractor: DocumentExtractor {
         let inside = try SOCRegex.compile(rules.inside, file: f, key: "inside")
         let criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
         let objective = try SOCRegex.compile(rules.objective, file: f, key: "objective")
-        guard let description = context.section("system_description") else { return }
-        let rows = SOCLayout.rows(context).filter { $0.page >= description.firstPage && $0.page <= description.lastPage }
+        let responsibility = try SOCRegex.compile(rules.responsibility, file: f, key: "responsibility")
+        let listEnd = try SOCRegex.compile(rules.list_end, file: f, key: "list_end")
+        // Without a system description section (its heading unread), the whole report is searched: the
+        // heading must stand alone on its line, which the auditor's prose never does.
+        let description = context.section("system_description")
+        let rows = SOCLayout.rows(context).filter { row in description.map { row.page >= $0.firstPage && row.page <= $0.lastPage } ?? true }
         guard let start = rows.lastIndex(where: { $0.text.count < 80 && SOCRegex.matches(heading, $0.text) }) else { return }
 
-        struct Item { var rows: [SOCRow]; var objective: String? }
+        struct Item { var rows: [SOCRow]; var objective: String?; var marked = true }
         var items: [Item] = []
         var markerX: Double?
         var currentObjective: String?
@@ -74,9 +81,23 @@ public struct SOCCUECExtractor: DocumentExtractor {
             intro += 1
             if intro > rules.max_intro_rows { break }
         }
+        if items.isEmpty {
+            // A table of responsibilities without markers: each row that opens with one is a control, and the
+            // rows under it (indented or not) continue it until the next.
+            for row in rows[(start + 1)...].prefix(rules.max_table_rows) {
+                if SOCRegex.matches(listEnd, row.text) && !items.isEmpty { break }
+                if SOCRegex.matches(heading, row.text) { continue }
+                if SOCRegex.matches(responsibility, row.text) {
+                    items.append(Item(rows: [row], objective: currentObjective, marked: false))
+                } else if !items.isEmpty, row.page == items[items.count - 1].rows.last?.page, let last = items[items.count - 1].rows.last,
+                          row.box.y0 - last.box.y1 < 14 {
+                    items[items.count - 1].rows.append(row)
+                }
+            }
+        }
         for item in items {
             guard let firstRow = item.rows.first, let firstItem = firstRow.items.first else { continue }
-            let rowWords = item.rows.map { Array($0.items.dropFirst($0.page == firstRow.page && $0.box == firstRow.box ? 1 : 0).map(\.word)) }
+            let rowWords = item.rows.map { Array($0.items.dropFirst(item.marked && $0.page == firstRow.page && $0.box == firstRow.box ? 1 : 0).map(\.word)) }
             let all = rowWords.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ").foldedWhitespace
             // A criteria column beside the text (a wide gap, then only references such as "CC6.2,") is
             // not part of the control's wording: keep it for `criteria`, leave it out of `text`.

@@ -35,6 +35,23 @@ final class SOCFieldRules: @unchecked Sendable {
         var location_stop: [String]
         var location_triggers: String
         var location_line: String
+        var location_regions: [String]
+        var location_region_codes: [String]
+        var report_start: String
+        var addressee_line: String
+        var addressee_next: String
+        var service_organization_named: String
+        var restricted_use: String
+        var auditor_mentions: [String]
+        var individual_signer: String
+        var organization_end: String
+        var address_place: String
+        var examined_scope: String
+        var country_cue: String
+        var opinion_possessive: String
+        var date_city: String
+        var country_cities: String
+        var city_name: String
     }
 
     static let file = "soc/fields.yaml"
@@ -47,6 +64,9 @@ final class SOCFieldRules: @unchecked Sendable {
     let systemNamePossessive: NSRegularExpression
     let categories: [(String, NSRegularExpression)]
     let locationTriggers, locationLine: NSRegularExpression
+    let reportStart, addresseeLine, addresseeNext, serviceOrganizationNamed, restrictedUse, individualSigner: NSRegularExpression
+    let auditorMentions: [NSRegularExpression]
+    let organizationEnd, addressPlace, examinedScope, countryCue, countryCities, cityName, opinionPossessive, dateCity: NSRegularExpression
 
     private init(_ raw: Rules) throws {
         self.raw = raw
@@ -77,6 +97,25 @@ final class SOCFieldRules: @unchecked Sendable {
         location = try NSRegularExpression(pattern: raw.location, options: [.anchorsMatchLines])
         locationTriggers = try c(raw.location_triggers, "location_triggers")
         locationLine = try NSRegularExpression(pattern: raw.location_line, options: [])
+        reportStart = try c(raw.report_start, "report_start")
+        addresseeLine = try NSRegularExpression(pattern: raw.addressee_line, options: [.anchorsMatchLines])
+        addresseeNext = try c(raw.addressee_next, "addressee_next", multiline: true)
+        serviceOrganizationNamed = try NSRegularExpression(pattern: raw.service_organization_named, options: [])
+        organizationEnd = try NSRegularExpression(pattern: raw.organization_end, options: [])
+        addressPlace = try NSRegularExpression(pattern: raw.address_place, options: [])
+        examinedScope = try c(raw.examined_scope, "examined_scope")
+        countryCue = try c(raw.country_cue, "country_cue")
+        opinionPossessive = try NSRegularExpression(pattern: raw.opinion_possessive, options: [])
+        dateCity = try NSRegularExpression(pattern: raw.date_city, options: [])
+        countryCities = try NSRegularExpression(pattern: raw.country_cities, options: [])
+        cityName = try NSRegularExpression(pattern: raw.city_name, options: [])
+        restrictedUse = try c(raw.restricted_use, "restricted_use")
+        individualSigner = try NSRegularExpression(pattern: raw.individual_signer, options: [.anchorsMatchLines])
+        auditorMentions = try raw.auditor_mentions.enumerated().map {
+            do { return try NSRegularExpression(pattern: $1, options: [.anchorsMatchLines]) } catch {
+                throw RuleError(file: Self.file, key: "auditor_mentions[\($0)]", message: "is not a valid regular expression")
+            }
+        }
         categories = try raw.categories.keys.sorted().map { key in
             (key, try c("\\b" + (raw.categories[key] ?? key) + "\\b", "categories.\(key)"))
         }
@@ -104,6 +143,24 @@ enum SOCText {
         return range(context, pages: 1, fallbackPages)
     }
 
+    /// The auditor's report: its section when the segmenter found one; otherwise the pages from the
+    /// first that opens an examination ("We have examined…") to four pages on, stopping before the
+    /// system description. Real reports put a cover, contents and the assertion first, and the
+    /// segmenter misses a report whose heading is an image or whose assertion comes first.
+    static func opinionRange(_ context: DocumentContext, rules: SOCFieldRules, fallbackPages: Int = 6) -> (range: NSRange, isSection: Bool) {
+        if let section = context.section("auditor_opinion") { return (range(context, pages: section.firstPage, section.lastPage), true) }
+        let front = range(context, pages: 1, min(20, context.paged.pages.count))
+        guard let start = rules.reportStart.firstMatch(in: context.text, range: front) else {
+            return (range(context, pages: 1, fallbackPages), false)
+        }
+        let first = context.body[context.bodyIndex(at: start.range.location)].page
+        var last = first + 4
+        if let description = context.section("system_description"), description.firstPage > first {
+            last = min(last, description.firstPage - 1)
+        }
+        return (range(context, pages: first, max(first, min(last, context.paged.pages.count))), false)
+    }
+
     static func substring(_ context: DocumentContext, _ range: NSRange) -> String {
         (context.text as NSString).substring(with: range)
     }
@@ -114,9 +171,27 @@ enum SOCText {
         return context.lineStart(index) + (context.body[index].text as NSString).length
     }
 
+    /// `text` with bidi embedding marks (U+202A-U+202E) read as spaces: some editors' PDF exports put
+    /// them around every word, in place of the spaces.
+    static func withoutBidiMarks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0x202A...0x202E).contains($0.value) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { (0x202A...0x202E).contains($0.value) ? " " : $0 }))
+    }
+
+    /// "City, Region" cut to end at its region when the region is a known state, province or
+    /// country ("Denver, Colorado Boulder" → "Denver, Colorado"); nil when it is not a place at all.
+    static func place(_ value: String, rules: SOCFieldRules) -> String? {
+        guard let comma = value.range(of: ", ", options: .backwards) else { return nil }
+        let region = String(value[comma.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " .,;"))
+        let names = rules.raw.location_regions.filter { region.lowercased() == $0.lowercased() || region.lowercased().hasPrefix($0.lowercased() + " ") }
+        let codes = rules.raw.location_region_codes.filter { region == $0 || region.hasPrefix($0 + " ") }
+        guard let best = (names + codes).max(by: { $0.count < $1.count }) else { return nil }
+        return String(value[..<comma.upperBound]) + String(region.prefix(best.count))
+    }
+
     /// Name-ish cleanup: trims whitespace and trailing punctuation that is not part of a suffix.
     static func cleanName(_ text: String) -> String {
-        var value = text.foldedWhitespace
+        var value = withoutBidiMarks(text).foldedWhitespace
         while let last = value.last, [":", ",", ";", "(", "“", "\""].contains(last) { value.removeLast() }
         return value.trimmingCharacters(in: .whitespaces)
     }

@@ -11,8 +11,7 @@ public struct SOCOpinionExtractor: DocumentExtractor {
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let rules = try SOCFieldRules.load(context)
         let text = context.text as NSString
-        let range = SOCText.range(context, section: "auditor_opinion", fallbackPages: 6)
-        let hasSection = context.section("auditor_opinion") != nil
+        let (range, hasSection) = SOCText.opinionRange(context, rules: rules)
         guard let start = rules.opinionStart.firstMatch(in: context.text, range: range) else {
             // A disclaimer may have no "In our opinion" at all.
             let whole = text.substring(with: range).lowercased()
@@ -26,7 +25,7 @@ public struct SOCOpinionExtractor: DocumentExtractor {
         }
         let end = min(range.location + range.length, start.range.location + 500)
         let paragraphRange = NSRange(location: start.range.location, length: end - start.range.location)
-        let paragraph = text.substring(with: paragraphRange).lowercased().foldedWhitespace
+        let paragraph = SOCText.withoutBidiMarks(text.substring(with: paragraphRange)).lowercased().foldedWhitespace
         // The heading just above the paragraph ("Qualified Opinion", "Adverse Opinion").
         let headingWindow = NSRange(location: max(range.location, start.range.location - 120),
                                     length: start.range.location - max(range.location, start.range.location - 120))

@@ -12,25 +12,75 @@ public struct SOCScopeExtractor: DocumentExtractor {
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let rules = try SOCFieldRules.load(context)
-        guard let description = context.section("system_description") else { return }
+        readScope(context, rules: rules, into: &result)
+        if result.fields["locations"] == nil { addresseeCity(context, rules: rules, into: &result) }
+    }
+
+    /// Without a site named in the description, the city in the report's address block (the lines
+    /// under the service organisation's name, before "We have examined") is where it operates from.
+    func addresseeCity(_ context: DocumentContext, rules: SOCFieldRules, into result: inout ExtractionResult) {
+        guard let organization = result.fields["service_organization"]?.value.display, !organization.isEmpty else { return }
+        let text = context.text as NSString
+        let report = SOCText.opinionRange(context, rules: rules).range
+        let at = text.range(of: organization, options: [], range: report)
+        guard at.location != NSNotFound else { return }
+        var end = min(NSMaxRange(report), NSMaxRange(at) + 160)
+        let examined = rules.reportStart.firstMatch(in: context.text, range: NSRange(location: NSMaxRange(at), length: end - NSMaxRange(at)))
+        if let examined { end = examined.range.location }
+        let window = NSRange(location: NSMaxRange(at), length: max(0, end - NSMaxRange(at)))
+        for match in rules.addressPlace.matches(in: context.text, range: window) {
+            guard let raw = SOCRegex.group(match, 1, in: text), let place = SOCText.place(raw.foldedWhitespace, rules: rules) else { continue }
+            let range = NSRange(location: match.range(at: 1).location, length: (place as NSString).length)
+            if let evidence = context.evidence(for: range) {
+                result.set("locations", .list([place]), confidence: 0.7, evidence: [evidence])
+            }
+            return
+        }
+    }
+
+    /// The examination's subject as the auditor's report states it: "We have examined Acme's accompanying
+    /// description of its X system … throughout the period …", up to the period's end date.
+    func examinedScope(_ context: DocumentContext, rules: SOCFieldRules) -> (String, NSRange)? {
+        let range = SOCText.opinionRange(context, rules: rules).range
+        let flat = SOCText.withoutBidiMarks((context.text as NSString).substring(with: range)).replacingOccurrences(of: "\n", with: " ")
+        guard let match = SOCRegex.firstMatch(rules.examinedScope, flat) else { return nil }
+        let value = (flat as NSString).substring(with: match.range).foldedWhitespace
+        return (value, NSRange(location: range.location + match.range.location, length: match.range.length))
+    }
+
+    func readScope(_ context: DocumentContext, rules: SOCFieldRules, into result: inout ExtractionResult) {
+        // Real reports seldom head a paragraph "Scope" or "Services": without any such heading, the auditor's
+        // statement of what was examined is the scope.
+        var scopeSet = false
+        func setExamined() {
+            guard context.kind != .soc3, !scopeSet, let (value, range) = examinedScope(context, rules: rules),
+                  let evidence = context.evidence(for: range, maxLength: 600) else { return }
+            result.set("scope", value, confidence: 0.8, evidence: [evidence])
+            scopeSet = true
+        }
+        guard let description = context.section("system_description") else { setExamined(); return }
         let lines = context.lines(pages: description.firstPage, description.lastPage)
         var startIndex: Int?
+        var tierIndex: Int?
         var inlineOffset = 0
         // Headings in order of preference: the scope itself, then the services described, then the boundaries.
-        tiers: for tier in rules.scopeHeadings {
+        tiers: for (number, tier) in rules.scopeHeadings.enumerated() {
             for index in lines.indices {
                 let line = context.body[index].text
                 if line.utf16.count < 70, SOCRegex.matches(tier, line) {
                     startIndex = index + 1
+                    tierIndex = number
                     break tiers
                 }
                 if let match = SOCRegex.firstMatch(rules.scopeInline, line) {
                     startIndex = index
+                    tierIndex = 0
                     inlineOffset = match.range.length
                     break tiers
                 }
             }
         }
+        if tierIndex == nil { setExamined() }
         guard let first = startIndex, first < context.body.count else {
             extractLocations(context, rules: rules, scope: nil, into: &result)
             return
@@ -71,7 +121,7 @@ public struct SOCScopeExtractor: DocumentExtractor {
             scope += " " + (context.text as NSString).substring(with: exclusion).foldedWhitespace
             if let extra = context.evidence(for: exclusion) { evidenceList.append(extra) }
         }
-        result.set("scope", scope, confidence: 0.85, evidence: evidenceList)
+        if !scopeSet { result.set("scope", scope, confidence: 0.85, evidence: evidenceList) }
 
         extractLocations(context, rules: rules, scope: range, into: &result)
     }
@@ -102,6 +152,17 @@ public struct SOCScopeExtractor: DocumentExtractor {
         return NSRange(location: from, length: to - from)
     }
 
+    /// The text of a line up to the first gap wider than a word space (a table's column gap), when the
+    /// line's text starts with it; otherwise the whole line.
+    static func firstCell(_ body: BodyLine) -> String {
+        let words = body.line.words
+        guard words.count > 1 else { return body.text }
+        var end = 1
+        while end < words.count, words[end].box.x0 - words[end - 1].box.x1 < 12 { end += 1 }
+        let cell = words[..<end].map(\.text).joined(separator: " ")
+        return end < words.count && body.text.hasPrefix(cell) ? cell : body.text
+    }
+
     /// Places named in the scope paragraph, in sentences about where the organisation operates
     /// ("headquartered in…", "offices in…", "colocation facilities in…") and in locations lists
     /// ("Kraków, Poland — engineering"), all inside the system description.
@@ -116,7 +177,9 @@ public struct SOCScopeExtractor: DocumentExtractor {
             var value = place.trimmingCharacters(in: CharacterSet(charactersIn: " .,;"))
             value = value.replacingOccurrences(of: "\n", with: " ").foldedWhitespace
             let words = value.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.")) }
-            guard !words.contains(where: { rules.raw.location_stop.contains($0) }), value.count <= 60 else { return }
+            guard !words.contains(where: { rules.raw.location_stop.contains($0) }), value.count <= 60,
+                  let known = SOCText.place(value, rules: rules) else { return }
+            value = known
             if !places.contains(where: { $0.0.lowercased() == value.lowercased() }) { places.append((value, range)) }
         }
         func scan(_ range: NSRange) {
@@ -139,8 +202,28 @@ public struct SOCScopeExtractor: DocumentExtractor {
             if let stop = window.range(of: ". ") { window = String(window[..<stop.lowerBound]) }
             scan(NSRange(location: from, length: (window as NSString).length))
         }
+        // "offices in several countries: Germany (Berlin, Munich), Canada (Toronto)":
+        // cities listed in brackets after their country, in a sentence about where the organisation works.
+        for cue in rules.countryCue.matches(in: context.text, range: sectionRange) {
+            let length = min(500, NSMaxRange(sectionRange) - cue.range.location)
+            guard length > 0 else { continue }
+            var window = text.substring(with: NSRange(location: cue.range.location, length: length)).replacingOccurrences(of: "\n", with: " ")
+            if let stop = window.range(of: ". ") { window = String(window[..<stop.lowerBound]) }
+            let ns = window as NSString
+            for match in rules.countryCities.matches(in: window, range: NSRange(location: 0, length: ns.length)) {
+                guard let country = SOCRegex.group(match, 1, in: ns), let list = SOCRegex.group(match, 2, in: ns) else { continue }
+                let bare = country.hasPrefix("the ") ? String(country.dropFirst(4)) : country
+                guard rules.raw.location_regions.contains(where: { $0.lowercased() == bare.lowercased() }) else { continue }
+                let cities = list.replacingOccurrences(of: " and ", with: ", ").components(separatedBy: ",")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                guard cities.allSatisfy({ SOCRegex.matches(rules.cityName, $0) }) else { continue }
+                let at = NSRange(location: cue.range.location + match.range(at: 2).location, length: match.range(at: 2).length)
+                for city in cities where !places.contains(where: { $0.0.lowercased() == city.lowercased() }) { places.append((city, at)) }
+            }
+        }
         for index in context.lines(pages: description.firstPage, description.lastPage).indices {
-            let line = context.body[index].text
+            // A table row "Tulsa, OK    Network Operations": only its first cell can be the place.
+            let line = Self.firstCell(context.body[index])
             guard line.utf16.count < 120, let match = SOCRegex.firstMatch(rules.locationLine, line),
                   let place = SOCRegex.group(match, 1, in: line as NSString) else { continue }
             let r = match.range(at: 1)

@@ -27,6 +27,16 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         var use_cues: [String]
         var name_leads: [String]
         var sentence_end: String
+        var header_ignore: String
+        var method_ignore: String
+        var name_complete: String
+        var method_word: String
+        var name_column: String
+        var column_exclude: String
+        var prose_names: [String]
+        var list_lead: String
+        var list_name: String
+        var name_stop: [String]
     }
 
     struct Found {
@@ -49,6 +59,15 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         let carveOut = try SOCRegex.compile(rules.carve_out, file: f, key: "carve_out")
         let proseSentence = try SOCRegex.compile(rules.prose_sentence, file: f, key: "prose_sentence")
         let company = try SOCRegex.compile(rules.company, file: f, key: "company", caseInsensitive: false)
+        let headerIgnore = try SOCRegex.compile(rules.header_ignore, file: f, key: "header_ignore")
+        let methodIgnore = try SOCRegex.compile(rules.method_ignore, file: f, key: "method_ignore")
+        let nameComplete = try SOCRegex.compile(rules.name_complete, file: f, key: "name_complete", caseInsensitive: false)
+        let methodWord = try SOCRegex.compile(rules.method_word, file: f, key: "method_word")
+        let nameColumn = try SOCRegex.compile(rules.name_column, file: f, key: "name_column")
+        let columnExclude = try SOCRegex.compile(rules.column_exclude, file: f, key: "column_exclude")
+        let proseNames = try rules.prose_names.enumerated().map { try SOCRegex.compile($1, file: f, key: "prose_names[\($0)]", caseInsensitive: false) }
+        let listLead = try SOCRegex.compile(rules.list_lead, file: f, key: "list_lead")
+        let listName = try SOCRegex.compile(rules.list_name, file: f, key: "list_name", caseInsensitive: false)
         let organization = result.fields["service_organization"].map { Matching.normalizedName($0.value.display) }
 
         func method(in text: String) -> SubserviceMethod? {
@@ -58,9 +77,19 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         }
         var found: [Found] = []
         func merge(_ item: Found) {
+            var item = item
+            item.name = SOCText.withoutBidiMarks(item.name).foldedWhitespace
+            // A name starts with a capital, is not a sentence and is not long.
+            let lastWord = item.name.split(separator: " ").last.map(String.init) ?? ""
+            guard let first = item.name.first, first.isUppercase || first.isNumber,
+                  !(item.name.hasSuffix(".") && (lastWord.first?.isLowercase ?? true)),
+                  item.name.split(separator: " ").count <= 8 else { return }
             let key = Matching.normalizedName(item.name)
             guard !key.isEmpty, key != organization else { return }
-            if let organization, key.contains(organization) || organization.contains(key) { return }
+            // "Acme Hosting" may be a sister business of "Acme" and a real subservice organisation; only a part
+            // of the organisation's own name is dropped.
+            if let organization, organization.contains(key) { return }
+            if rules.name_stop.contains(where: { $0.lowercased() == key }) { return }
             if let index = found.firstIndex(where: { let other = Matching.normalizedName($0.name); return other.contains(key) || key.contains(other) }) {
                 found[index].inTable = found[index].inTable || item.inTable
                 found[index].inProse = found[index].inProse || item.inProse
@@ -79,24 +108,44 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         while index < rows.count {
             let row = rows[index]
             if let description, row.page < description.firstPage || row.page > description.lastPage { index += 1; continue }
+            let headerText = headerIgnore.stringByReplacingMatches(in: row.text, range: NSRange(location: 0, length: (row.text as NSString).length), withTemplate: " ")
             guard row.items.contains(where: { $0.word.text.containsIgnoringCase(rules.header_word) }),
-                  SOCRegex.matches(header, row.text), !SOCRegex.matches(headerExclude, row.text), row.text.count < 120 else { index += 1; continue }
+                  SOCRegex.matches(header, headerText), !SOCRegex.matches(headerExclude, headerText), row.text.count < 160 else { index += 1; continue }
             // A header may be stacked over two rows ("Subservice" / "organization").
             var headerRow = row
+            // A header may be stacked over two or three rows ("Kind of / Service / Supplied"): rows close
+            // under it whose words are all capitalised belong to it.
             while index + 1 < rows.count, rows[index + 1].page == row.page, rows[index + 1].box.y0 - headerRow.box.y1 < 6,
-                  rows[index + 1].items.count <= 4, headerRow.items.count < 10 {
+                  rows[index + 1].items.count <= 4 || rows[index + 1].items.allSatisfy({ $0.word.text.first?.isUppercase ?? false }),
+                  headerRow.items.count < 20 {
                 headerRow.items = (headerRow.items + rows[index + 1].items).sorted { $0.word.box.x0 < $1.word.box.x0 }
                 headerRow.box = headerRow.box.union(rows[index + 1].box)
                 index += 1
             }
             let columns = headerColumns(headerRow, gap: rules.cell_gap)
-            guard columns.count >= 2 else { index += 1; continue }
-            let servicesIndex = columns.indices.dropFirst().first { SOCRegex.matches(servicesColumn, columns[$0].text) } ?? 1
-            let methodIndex = columns.indices.dropFirst().first { SOCRegex.matches(methodColumn, columns[$0].text) }
+            // A header is a few short cells, not a line of prose that happens to say "subservice".
+            let words = headerRow.items.map(\.word.text)
+            let lowercase = words.filter { $0.first?.isLowercase ?? false }.count
+            let proseLike = columns.contains { $0.text.split(separator: " ").count > 6 } || columns.count > 9
+                || row.text.hasSuffix(".") || row.text.hasSuffix(",") || lowercase * 5 > words.count * 3
+                || headerColumns(headerRow, gap: 12).count < 2
+            guard columns.count >= 2, !proseLike else { index += 1; continue }
+            // The name column is the one headed "… Name" or "Subservice Organization", not always the first.
+            let nameIndex = columns.indices.first { SOCRegex.matches(nameColumn, columns[$0].text) && !SOCRegex.matches(columnExclude, columns[$0].text) } ?? 0
+            let servicesIndex = columns.indices.first { $0 != nameIndex && SOCRegex.matches(servicesColumn, columns[$0].text)
+                && !SOCRegex.matches(columnExclude, columns[$0].text) && !SOCRegex.matches(nameColumn, columns[$0].text) } ?? (nameIndex == 0 ? 1 : 0)
+            let methodIndex = columns.indices.first { $0 != nameIndex && SOCRegex.matches(methodColumn, columns[$0].text) }
+            // Records set apart by blank space: a gap well over the tightest line gap starts a record.
+            var dataRows: [SOCRow] = []
+            var probe = index + 1
+            while probe < rows.count, rows[probe].page == row.page, dataRows.count < 60 { dataRows.append(rows[probe]); probe += 1 }
+            let gaps = zip(dataRows, dataRows.dropFirst()).map { $1.box.y0 - $0.box.y1 }.filter { $0 >= 0 }
+            let tightest = gaps.min() ?? 0
+            let spaced = gaps.contains { $0 > max(tightest * 2.5, tightest + 6) }
             var current: (name: [SOCRow.Item], services: [String], method: [String])?
             func flush() {
                 guard let c = current, let first = c.name.first else { return }
-                let name = c.name.map(\.word.text).joined(separator: " ").foldedWhitespace
+                let name = Self.withoutDescription(c.name.map(\.word.text).joined(separator: " ").foldedWhitespace)
                 let methodText = c.method.joined(separator: "").replacingOccurrences(of: "-", with: "-")
                 merge(Found(name: name, services: c.services.joined(separator: " ").foldedWhitespace,
                             method: method(in: methodText.replacingOccurrences(of: "Carve-out", with: "Carve-out")),
@@ -114,18 +163,29 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
                     let column = columns.lastIndex { $0.x0 <= item.word.box.x0 + 4 } ?? 0
                     cells[column].append(item)
                 }
-                let nameText = cells[0].map(\.word.text).joined(separator: " ")
+                let gap = data.box.y0 - rows[next - 1].box.y1
+                // A line with words only in the name column after blank space is the next heading, not a row.
+                if next > index + 1, cells.indices.allSatisfy({ $0 == nameIndex || cells[$0].isEmpty }), gap > max(tightest * 2.5, tightest + 6) { break }
+                let nameText = cells[nameIndex].map(\.word.text).joined(separator: " ")
                 let startsUpper = nameText.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) } ?? false
                 let methodCell = methodIndex.map { cells[$0].map(\.word.text).joined(separator: " ") } ?? ""
                 let methodStarts = methodCell.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) } ?? false
                 let serviceText = cells[servicesIndex].map(\.word.text).joined(separator: " ")
                 let serviceStarts = serviceText.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) } ?? false
-                let starts = startsUpper && (methodIndex != nil ? methodStarts : serviceStarts)
-                if starts {
+                let conventional = startsUpper && (methodIndex != nil ? methodStarts : serviceStarts)
+                // In a table spaced by blank lines a record starts after one, or where the name before is complete
+                // (it ends in a legal form or a bracket) and a new one begins.
+                let currentComplete = current.map { c in SOCRegex.matches(nameComplete, c.name.map(\.word.text).joined(separator: " ")) } ?? false
+                let starts = spaced ? ((current == nil || gap > max(tightest * 2.5, tightest + 6)) && !nameText.isEmpty) || (conventional && currentComplete)
+                    : conventional
+                // A table that repeats the organisation's name on every row (one row per control) starts a
+                // record at each repetition.
+                let repeatsName = current.map { c in !nameText.isEmpty && c.name.map(\.word.text).joined(separator: " ").hasPrefix(nameText) } ?? false
+                if starts || repeatsName {
                     flush()
-                    current = (cells[0], [serviceText], [methodCell])
+                    current = (cells[nameIndex], [serviceText], [methodCell])
                 } else if current != nil {
-                    current?.name += cells[0]
+                    current?.name += cells[nameIndex]
                     current?.services.append(serviceText)
                     current?.method.append(methodCell)
                 } else {
@@ -184,13 +244,52 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
             }
         }
 
+        // 2b. Names the prose gives without a legal form: "uses subservice organizations X to provide…",
+        // "does not include the … services provided by X", and a bulleted list after "X uses,".
+        var proseRanges = ranges
+        if let description { proseRanges.append(SOCText.range(context, pages: description.firstPage, min(description.lastPage, description.firstPage + 40))) }
+        for range in proseRanges {
+            let flat = SOCText.withoutBidiMarks(text.replacingOccurrences(of: "\n", with: " ", options: [], range: range))
+            for regex in proseNames {
+                for match in regex.matches(in: flat, range: range) {
+                    guard let raw = SOCRegex.group(match, 1, in: flat as NSString) else { continue }
+                    var name = Self.withoutDescription(raw.foldedWhitespace)
+                    for lead in rules.name_leads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
+                    guard name.count >= 2 else { continue }
+                    let evidence = context.evidence(for: match.range(at: 1)).map { [$0] } ?? []
+                    merge(Found(name: name, services: "", method: nil, evidence: evidence, inProse: true))
+                }
+            }
+        }
+        for range in ranges {
+            let lines = context.body.indices.filter { context.lineStart($0) >= range.location && context.lineStart($0) < NSMaxRange(range) }
+            var inList = false
+            for index in lines {
+                let line = SOCText.withoutBidiMarks(context.body[index].text).foldedWhitespace
+                if SOCRegex.matches(listLead, line) { inList = true; continue }
+                guard inList else { continue }
+                guard let match = SOCRegex.firstMatch(listName, line), let raw = SOCRegex.group(match, 1, in: line as NSString) else {
+                    // Wrapped bullet text continues the list; a line that is neither ends it once a sentence closes.
+                    if line.hasSuffix(".") || line.isEmpty { continue }
+                    continue
+                }
+                let name = Self.withoutDescription(raw.foldedWhitespace.trimmingCharacters(in: CharacterSet(charactersIn: " ,:")))
+                guard name.count >= 2 else { continue }
+                merge(Found(name: name, services: "", method: nil, evidence: [context.evidence(line: context.body[index])], inProse: true))
+                if line.lowercased().hasPrefix("the ") { inList = false }
+            }
+        }
+
         // 3. Methods for organisations the table did not settle: the sentences that name them.
         let unsettled = found.indices.filter { found[$0].method == nil }
         if !unsettled.isEmpty {
             let clauses = try methodSentences().flatMap { $0.components(separatedBy: ";") }
             for index in unsettled {
                 let key = found[index].name.split(separator: " ").prefix(2).joined(separator: " ")
-                found[index].method = clauses.filter { $0.contains(key) }.compactMap(method(in:)).first
+                // A sentence introducing a CSOC list ("controls implemented by X and included in this report") says
+                // nothing of the method unless it names one outright.
+                found[index].method = clauses.filter { $0.contains(key) && !(SOCRegex.matches(methodIgnore, $0) && !SOCRegex.matches(methodWord, $0)) }
+                    .compactMap(method(in:)).first
             }
         }
         let fallback: SubserviceMethod = proseMethods.contains(.carveOut) || proseMethods.isEmpty ? .carveOut : .inclusive
@@ -202,11 +301,20 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         }
     }
 
+    /// A name without a trailing description in brackets ("Nimbus (file storage)" → "Nimbus"); a bracketed
+    /// short name ("Google LLC (Google)") stays.
+    static func withoutDescription(_ name: String) -> String {
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return name }
+        let inside = name[name.index(after: open)...].dropLast()
+        guard let first = inside.first, first.isLowercase else { return name }
+        return String(name[..<open]).trimmingCharacters(in: .whitespaces)
+    }
+
     func headerColumns(_ row: SOCRow, gap: Double) -> [(x0: Double, text: String)] {
         var columns: [(x0: Double, x1: Double, text: String)] = []
         for item in row.items {
             if var last = columns.last, item.word.box.x0 <= last.x1 + gap {
-                last.x1 = item.word.box.x1
+                last.x1 = max(last.x1, item.word.box.x1)
                 last.text += " " + item.word.text
                 columns[columns.count - 1] = last
             } else {

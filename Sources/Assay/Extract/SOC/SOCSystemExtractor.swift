@@ -12,13 +12,13 @@ public struct SOCSystemExtractor: DocumentExtractor {
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let rules = try SOCFieldRules.load(context)
         let text = context.text as NSString
-        let range = SOCText.range(context, section: "auditor_opinion", fallbackPages: 8)
+        let range = SOCText.opinionRange(context, rules: rules, fallbackPages: 8).range
         let organization = result.fields["service_organization"]?.value.display
         let org = organization.map(NSRegularExpression.escapedPattern(for:)) ?? "[A-Z][^\\n]{2,60}?"
         // The opinion text is wrapped over lines: search a copy with line breaks folded to spaces, same offsets.
-        let flat = text.substring(with: range).replacingOccurrences(of: "\n", with: " ")
+        let flat = SOCText.withoutBidiMarks(text.substring(with: range)).replacingOccurrences(of: "\n", with: " ")
         for (index, pattern) in rules.raw.system_name.enumerated() {
-            let regex = try SOCRegex.compile(pattern.replacingOccurrences(of: "{org}", with: org), file: SOCFieldRules.file,
+            let regex = try SOCRegex.compile(pattern.replacingOccurrences(of: " ", with: "\\s+").replacingOccurrences(of: "{org}", with: org), file: SOCFieldRules.file,
                                              key: "system_name[\(index)]")
             guard let match = SOCRegex.firstMatch(regex, flat) else { continue }
             var name = SOCText.cleanName((flat as NSString).substring(with: match.range(at: 1)))
@@ -38,7 +38,7 @@ public struct SOCSystemExtractor: DocumentExtractor {
         }
         if context.kind != .soc1 {
             let searchRange = SOCText.range(context, pages: 1, min(context.section("auditor_opinion")?.lastPage ?? 6, 8))
-            let flatAll = text.substring(with: searchRange).replacingOccurrences(of: "\n", with: " ")
+            let flatAll = SOCText.withoutBidiMarks(text.substring(with: searchRange)).replacingOccurrences(of: "\n", with: " ")
             var counts: [[String]: (Int, NSRange)] = [:]
             for match in rules.categoriesLead.matches(in: flatAll, range: NSRange(location: 0, length: (flatAll as NSString).length)) {
                 let list = (flatAll as NSString).substring(with: match.range(at: 1))
