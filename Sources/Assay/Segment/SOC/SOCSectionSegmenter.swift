@@ -100,6 +100,15 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                     kind = classify(title)
                     extra += 1
                 }
+                // A long title still cut mid-phrase ("…Description of Its Relevant Criteria and" / "…Tests of
+                // Controls and Results") is read to its end before its kind is settled.
+                while kind != nil, extra <= 6, index + extra < rows.count, rows[index + extra].page == row.page,
+                      title.hasSuffix(",") || ["and", "of", "the", "for", "to", "on", "its"].contains(title.split(separator: " ").last.map { $0.lowercased() } ?? ""),
+                      rows[index + extra].text.utf16.count <= rules.max_heading_length {
+                    title = (title + " " + rows[index + extra].text).trimmingCharacters(in: .whitespaces)
+                    kind = classify(title) ?? kind
+                    extra += 1
+                }
                 if hasPrefix {
                     if kind == nil, context.kind != .soc3, ownTitle.isEmpty, let number, let byNumber = rules.by_number[number] {
                         kind = byNumber
