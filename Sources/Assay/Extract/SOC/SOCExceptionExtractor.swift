@@ -154,7 +154,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 if let at = keys.firstIndex(of: exceptionKey) {
                     exceptions[at] = merge(exceptions[at], exception)
                 } else {
-                    if exception.controlID == nil, let id = record.id { exception.controlID = id }
+                    // An unnumbered control is named by the criterion it was first listed under.
+                    if exception.controlID == nil { exception.controlID = record.id ?? record.criteria.first }
                     keys.append(exceptionKey)
                     exceptions.append(exception)
                 }
@@ -192,8 +193,13 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var criteria: [String] = []
         func close() { if let current = open { records.append(current) }; open = nil }
         for tableRow in tableRows {
-            let rowText = tableRow.row.text
-            if rowText.count < 80, rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) { continue }
+            let rowText = clean(tableRow.row.text)
+            if rowText.count < 80, rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) {
+                // "CC7.1 (continued)": the group goes on; the control open before the page break may too.
+                let found = criteriaRefs(rowText, rules)
+                if !found.isEmpty { criteria = found }
+                continue
+            }
             let hasID = tableRow.has("id"), hasTest = tableRow.has("test")
             let idText = Self.closeHyphens(clean(tableRow.text("id")))
             let criteriaText = clean(tableRow.text("criteria"))
@@ -204,7 +210,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             let firstCriteriaWord = criteriaText.split(separator: " ").first.map(String.init) ?? ""
             var criteriaStart = !firstCriteriaWord.isEmpty && (SOCRegex.matches(rules.controlID, firstCriteriaWord)
                 || isCriteriaReference(firstCriteriaWord, rules) || SOCRegex.matches(rules.criteriaHeading, criteriaText))
-            if !criteriaStart, resultsText.isEmpty, testText.isEmpty, SOCRegex.matches(rules.criteriaHeading, rowText),
+            // A heading row written across the table ("CC7.1 Detection and monitoring procedures…") has no result.
+            if !criteriaStart, resultsText.isEmpty, SOCRegex.matches(rules.criteriaHeading, rowText),
                !(hasID && SOCRegex.matches(rules.controlID, idText)) {
                 criteriaStart = true
             }

@@ -151,7 +151,9 @@ public enum TableReader {
             let fits = candidate.items.allSatisfy { item in
                 cells.contains { item.word.box.x0 >= $0.x0 - 40 && item.word.box.x1 <= $0.x1 + 40 }
             }
-            guard fits, rules.role(of: candidate.text) != rules.requiredRole else { break }
+            guard fits, rules.role(of: candidate.text) != rules.requiredRole,
+                  !(rules.notHeader.map { SOCRegex.matches($0, plain(candidate.text)) } ?? false),
+                  clusters(items + candidate.items, gap: rules.cellGap).count >= cells.count else { break }
             // A data row's first line would carry a result; a header continuation does not reach the results cell.
             let resultsCell = cells.first { rules.role(of: $0.text) == rules.requiredRole }
             if let resultsCell, candidate.items.contains(where: { $0.word.box.x1 > resultsCell.x0 - 4 }) { break }
