@@ -135,7 +135,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             }
             for r in records {
                 let st = statements(r.results, rules: rules).map { "\($0.verdict):\($0.text.prefix(40))" }.joined(separator: " || ")
-                FileHandle.standardError.write(Data("REC p\(r.page) id=\(r.id ?? "-") crit=\(r.criteria) C: \(text(r.control).prefix(50)) | \(st)\n".utf8))
+                FileHandle.standardError.write(Data("REC p\(r.page) id=\(r.id ?? "-") crit=\(r.criteria) C: \(text(r.control).prefix(50)) | \(st) | T: \(text(r.trailing).prefix(80))\n".utf8))
             }
         }
         let responses = sectionVResponses(context, rules: rules)
@@ -210,8 +210,10 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             let firstCriteriaWord = criteriaText.split(separator: " ").first.map(String.init) ?? ""
             var criteriaStart = !firstCriteriaWord.isEmpty && (SOCRegex.matches(rules.controlID, firstCriteriaWord)
                 || isCriteriaReference(firstCriteriaWord, rules) || SOCRegex.matches(rules.criteriaHeading, criteriaText))
+            // A page number left under the table is not a row of it.
+            if resultsText.allSatisfy(\.isNumber), !resultsText.isEmpty, testText.isEmpty { continue }
             // A heading row written across the table ("CC7.1 Detection and monitoring procedures…") has no result.
-            if !criteriaStart, resultsText.isEmpty, SOCRegex.matches(rules.criteriaHeading, rowText),
+            if !criteriaStart, resultsText.isEmpty || tableRow.spans, SOCRegex.matches(rules.criteriaHeading, rowText),
                !(hasID && SOCRegex.matches(rules.controlID, idText)) {
                 criteriaStart = true
             }
@@ -233,7 +235,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 let beside = !testText.isEmpty || !resultsText.isEmpty
                 let previousEnded = open.map { $0.lastControlLine.isEmpty || Self.endsSentence($0.lastControlLine) } ?? true
                 let startsUpper = controlText.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) || CharacterSet.decimalDigits.contains($0) } ?? false
-                starts = (!controlText.isEmpty && beside && startsUpper && previousEnded) || (criteriaStart && (!controlText.isEmpty || beside))
+                starts = !tableRow.spans && ((!controlText.isEmpty && beside && startsUpper && previousEnded) || (criteriaStart && beside))
             } else {
                 starts = criteriaStart && (!controlText.isEmpty || !resultsText.isEmpty)
             }
@@ -250,8 +252,9 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             open?.control += tableRow.items("control") + (hasID && id == nil ? tableRow.items("id") : [])
             open?.test += tableRow.items("test")
             open?.results += tableRow.items("results")
-            if !controlText.isEmpty { open?.lastControlLine = controlText }
-            if testText.isEmpty && resultsText.isEmpty {
+            // A note written across the table ends what stood above it.
+            if tableRow.spans { open?.lastControlLine = "" } else if !controlText.isEmpty { open?.lastControlLine = controlText }
+            if testText.isEmpty && resultsText.isEmpty || tableRow.spans {
                 open?.trailing += tableRow.row.items
             } else {
                 open?.trailing = []

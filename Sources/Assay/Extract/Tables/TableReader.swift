@@ -54,6 +54,8 @@ public struct TableRow: Sendable {
     public var columns: [TableColumn]
     /// True for the first data row after a (repeated) header.
     public var afterHeader: Bool
+    /// True for a row written across a column edge as running text (a heading or note under a row).
+    public var spans: Bool
 
     /// The words of every column with `role`, joined.
     public func text(_ role: String) -> String {
@@ -110,7 +112,8 @@ public enum TableReader {
             let page = rows[header.end].page
             let columns = placeColumns(header.columns, data: dataRows.filter { $0.page == page }, gap: rules.cellGap)
             for (offset, row) in dataRows.enumerated() {
-                result.append(TableRow(row: row, cells: split(row, columns), columns: columns, afterHeader: offset == 0))
+                result.append(TableRow(row: row, cells: split(row, columns, gap: rules.cellGap), columns: columns, afterHeader: offset == 0,
+                                       spans: spans(row, columns, gap: rules.cellGap)))
             }
         }
         return result
@@ -255,19 +258,34 @@ public enum TableReader {
         return placed
     }
 
+    /// Whether two neighbouring words of the row, a space apart, lie on both sides of a column edge.
+    static func spans(_ row: SOCRow, _ columns: [TableColumn], gap: Double) -> Bool {
+        for (a, b) in zip(row.items, row.items.dropFirst()) where b.word.box.x0 - a.word.box.x1 < gap {
+            if columns.dropFirst().contains(where: { a.word.box.x0 < $0.left && b.word.box.x0 >= $0.left }) {
+                // "No" | "exceptions noted." is one cell placed a word off, not a row across the table.
+                let runLeft = row.items.filter { $0.word.box.x1 <= a.word.box.x1 && a.word.box.x0 - $0.word.box.x1 < gap * 3 }
+                if runLeft.count > 1 { return true }
+            }
+        }
+        return false
+    }
+
     /// The row's words by column: a word belongs to the right-most column whose left edge is at or left of it.
-    static func split(_ row: SOCRow, _ columns: [TableColumn]) -> [[SOCRow.Item]] {
+    static func split(_ row: SOCRow, _ columns: [TableColumn], gap: Double) -> [[SOCRow.Item]] {
         var cells = Array(repeating: [SOCRow.Item](), count: columns.count)
         for item in row.items {
             let x = item.word.box.x0 + 1
             let index = columns.lastIndex { $0.left <= x } ?? 0
             cells[index].append(item)
         }
-        // A word a space away from the next cell's first word is part of that cell ("No" | "exceptions noted."):
-        // the edge was placed a word too far right.
+        // A lone word a space away from the next cell's first word, and far from its own cell's text, is part
+        // of that next cell ("No" | "exceptions noted."): the edge was placed a word too far right. A sentence
+        // written across the boundary (a heading or note row) is left as it is.
         for index in cells.indices.dropLast() {
-            while let last = cells[index].last, let next = cells[index + 1].first,
-                  next.word.box.x0 - last.word.box.x1 < 4, abs(next.word.box.midY - last.word.box.midY) < 2 {
+            guard let last = cells[index].last, let next = cells[index + 1].first,
+                  next.word.box.x0 - last.word.box.x1 < gap, abs(next.word.box.midY - last.word.box.midY) < 2 else { continue }
+            let before = cells[index].dropLast().last
+            if before.map({ last.word.box.x0 - $0.word.box.x1 > gap * 3 }) ?? true {
                 cells[index + 1].insert(cells[index].removeLast(), at: 0)
             }
         }
