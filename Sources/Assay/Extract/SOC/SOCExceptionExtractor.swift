@@ -31,6 +31,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var classified_with_id: Double
         var classified: Double
         var inferred: Double
+        var prose: Double
+        var answered: Double
     }
 
     struct Rules: Decodable {
@@ -46,6 +48,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var deviation_inferred: [String]
         var named_control: String
         var see_below: String
+        var result_label: String
+        var test_label: String
         var response_lead: String
         var response_pointer: String
         var deviation_prefix: String
@@ -57,8 +61,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
 
     struct Compiled {
         var header: TableHeaderRules
-        var controlID, criteria, criteriaHeading, resultStart, namedControl, seeBelow: NSRegularExpression
-        var responseLead, responsePointer, deviationPrefix: NSRegularExpression
+        var controlID, criteria, criteriaHeading, resultStart, namedControl, seeBelow, resultLabel, testLabel: NSRegularExpression
+        var responseLead, responsePointer, deviationPrefix, responseColumn: NSRegularExpression
         var noDeviation, nullResult, deviation, deviationInferred: [NSRegularExpression]
         var rules: Rules
 
@@ -80,9 +84,13 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             resultStart = try SOCRegex.compile(rules.result_start, file: f, key: "result_start")
             namedControl = try SOCRegex.compile(rules.named_control, file: f, key: "named_control", caseInsensitive: false)
             seeBelow = try SOCRegex.compile(rules.see_below, file: f, key: "see_below")
+            resultLabel = try SOCRegex.compile(rules.result_label, file: f, key: "result_label")
+            testLabel = try SOCRegex.compile(rules.test_label, file: f, key: "test_label")
             responseLead = try SOCRegex.compile(rules.response_lead, file: f, key: "response_lead")
             responsePointer = try SOCRegex.compile(rules.response_pointer, file: f, key: "response_pointer")
             deviationPrefix = try SOCRegex.compile(rules.deviation_prefix, file: f, key: "deviation_prefix")
+            responseColumn = try SOCRegex.compile("\\b" + NSRegularExpression.escapedPattern(for: rules.response_column) + "s?\\b",
+                                                  file: f, key: "response_column")
             noDeviation = try list(rules.no_deviation, "no_deviation")
             nullResult = try list(rules.null_result, "null_result")
             deviation = try list(rules.deviation, "deviation")
@@ -102,6 +110,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var trailing: [SOCRow.Item] = []
         var lastControlLine = ""
         var hasTestColumn = true
+        /// Read from lines of text rather than table cells: the control it belongs to is a guess.
+        var isProse = false
     }
 
     /// What one result statement says.
@@ -125,7 +135,11 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             rows = SOCLayout.rows(context).filter { $0.page > (context.section("auditor_opinion")?.lastPage ?? 0) }
             tableRows = TableReader.read(rows, rules: rules.header)
         }
-        let records = group(tableRows, rules: rules)
+        var records = group(tableRows, rules: rules)
+        if records.isEmpty, let section {
+            // No table: results written as lines of text ("Result: No exceptions noted.").
+            records = proseRecords(context, pages: section.firstPage...section.lastPage, rules: rules)
+        }
         if ProcessInfo.processInfo.environment["ASSAY_DEBUG_SOC"] != nil {
             var lastPage = -1
             for row in tableRows where row.row.page != lastPage || row.afterHeader {
@@ -161,8 +175,16 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 }
             }
         }
+        let entries = managementResponses(context, rules: rules)
+        for index in exceptions.indices where exceptions[index].managementResponse == nil {
+            if let found = response(for: exceptions[index], in: entries, rules: rules) {
+                exceptions[index].managementResponse = found
+                // Management answering it in Section V confirms a deviation that was read from wording alone.
+                exceptions[index].confidence = max(exceptions[index].confidence, rules.rules.confidence.answered)
+            }
+        }
         result.exceptions += exceptions
-        let pages = tableRows.map(\.row.page)
+        let pages = tableRows.isEmpty ? records.map(\.page) : tableRows.map(\.row.page)
         let status: TestingSummary.Status
         if controlKeys.isEmpty {
             status = section == nil ? .absent : .unreadable
@@ -261,6 +283,68 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             }
         }
         close()
+        return records
+    }
+
+    /// Controls written as text rather than a table: each line that states a result ("Result: …", "No
+    /// exceptions noted.") closes a control whose id, if any, opens the nearest line above that starts with one.
+    func proseRecords(_ context: DocumentContext, pages: ClosedRange<Int>, rules: Compiled) -> [Record] {
+        let lines = Array(context.lines(pages: pages.lowerBound, pages.upperBound))
+        var records: [Record] = []
+        var pending: [SOCRow.Item] = []
+        var pendingID: String?
+        var criteria: [String] = []
+        let base = context.body.firstIndex { $0.page >= pages.lowerBound } ?? 0
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            let text = clean(line.text)
+            let bodyIndex = base + index
+            let ns = text as NSString
+            var resultText: String?
+            if let match = SOCRegex.firstMatch(rules.resultLabel, text) {
+                resultText = ns.substring(from: match.range.location + match.range.length)
+            } else if let match = SOCRegex.firstMatch(rules.resultStart, text), match.range.location == 0 {
+                resultText = text
+            }
+            guard let resultText else {
+                let first = text.split(separator: " ").first.map(String.init) ?? ""
+                if SOCRegex.matches(rules.controlID, first) || isCriteriaReference(first, rules) {
+                    pending = []
+                    pendingID = isCriteriaReference(first, rules) ? nil : first.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+                    let found = criteriaRefs(text, rules)
+                    if !found.isEmpty { criteria = found }
+                }
+                if !SOCRegex.matches(rules.testLabel, text) { pending.append(SOCRow.Item(word: Word(text: line.text, box: line.line.box), bodyIndex: bodyIndex)) }
+                index += 1
+                continue
+            }
+            // The statement goes on over the lines below that continue its sentence.
+            let words = line.line.words.isEmpty ? [Word(text: line.text, box: line.line.box)] : line.line.words
+            let skip = (text as NSString).length - (resultText as NSString).length
+            var results: [SOCRow.Item] = []
+            var consumed = 0
+            for word in words {
+                if consumed >= skip { results.append(SOCRow.Item(word: word, bodyIndex: bodyIndex)) }
+                consumed += (word.text as NSString).length + 1
+            }
+            if results.isEmpty { results = [SOCRow.Item(word: Word(text: resultText, box: line.line.box), bodyIndex: bodyIndex)] }
+            var next = index + 1
+            while next < lines.count, lines[next].page == line.page, let first = clean(lines[next].text).unicodeScalars.first,
+                  CharacterSet.lowercaseLetters.contains(first) {
+                let continued = lines[next].line.words.isEmpty ? [Word(text: lines[next].text, box: lines[next].line.box)] : lines[next].line.words
+                results += continued.map { SOCRow.Item(word: $0, bodyIndex: base + next) }
+                next += 1
+            }
+            var record = Record(id: pendingID, criteria: criteria, page: line.page)
+            record.control = pending
+            record.results = results
+            record.isProse = true
+            records.append(record)
+            pending = []
+            pendingID = nil
+            index = next
+        }
         return records
     }
 
@@ -365,7 +449,6 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         }
         if response == nil, let id, let found = responses[id] { response = found }
         if response == nil, pointsToResponse, let id { response = responses[id] }
-        if response == nil, let found = responseByText(responses, control: control, deviation: deviation) { response = found }
         var evidence: [Evidence] = []
         let resultItems = Array(record.results[statement.firstItem...])
         var candidates: [Evidence] = []
@@ -380,11 +463,12 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         }
         let stating = candidates.first { quote in rules.deviationInferred.contains { SOCRegex.matches($0, quote.quote) } }
         if let best = stating ?? candidates.first { evidence.append(best) }
-        let confidence: Double
+        var confidence: Double
         switch statement.verdict {
         case .deviation: confidence = id != nil ? rules.rules.confidence.classified_with_id : rules.rules.confidence.classified
         default: confidence = rules.rules.confidence.inferred
         }
+        if record.isProse { confidence = min(confidence, rules.rules.confidence.prose) }
         return ExceptionRecord(controlID: id, criteria: record.criteria, control: control, test: record.hasTestColumn ? text(record.test) : "",
                                deviation: deviation, managementResponse: response, confidence: confidence, evidence: evidence)
     }
@@ -396,20 +480,6 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         let rest = closed[range.upperBound...]
         let end = rest.range(of: #"\b[A-Z]{1,6}-\d{1,3}[.:]\s"#, options: .regularExpression)?.lowerBound ?? rest.endIndex
         return (id + ". " + rest[..<end]).foldedWhitespace
-    }
-
-    /// A Section V response whose key (an unnumbered control's text) shares most words with the control or deviation.
-    func responseByText(_ responses: [String: String], control: String, deviation: String) -> String? {
-        let wanted = Set((control + " " + deviation).foldedForKey.split(separator: " ").filter { $0.count > 3 })
-        guard !wanted.isEmpty else { return nil }
-        var best: (String, Double)?
-        for (key, value) in responses where key.hasPrefix("text:") {
-            let words = Set(key.dropFirst(5).split(separator: " ").filter { $0.count > 3 })
-            guard !words.isEmpty else { continue }
-            let share = Double(words.intersection(wanted).count) / Double(words.count)
-            if share >= 0.6, share > (best?.1 ?? 0) { best = (value, share) }
-        }
-        return best?.0
     }
 
     /// Two records of one control (found under two criteria, or in a criteria table and a control table): criteria
