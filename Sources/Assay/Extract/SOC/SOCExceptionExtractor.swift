@@ -21,7 +21,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     struct RolePattern: Decodable { var role: String; var pattern: String }
 
     struct Table: Decodable {
-        var required_word: String
+        var required_words: [String]
         var roles: [RolePattern]
         var stack: Double
         var cell_gap: Double
@@ -46,6 +46,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var null_result: [String]
         var deviation: [String]
         var deviation_inferred: [String]
+        var deviation_despite: [String]
         var named_control: String
         var see_below: String
         var result_label: String
@@ -63,7 +64,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var header: TableHeaderRules
         var controlID, criteria, criteriaHeading, resultStart, namedControl, seeBelow, resultLabel, testLabel: NSRegularExpression
         var responseLead, responsePointer, deviationPrefix, responseColumn: NSRegularExpression
-        var noDeviation, nullResult, deviation, deviationInferred: [NSRegularExpression]
+        var noDeviation, nullResult, deviation, deviationInferred, deviationDespite: [NSRegularExpression]
         var rules: Rules
 
         init(_ rules: Rules) throws {
@@ -77,7 +78,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             }
             criteriaHeading = try SOCRegex.compile(rules.criteria_heading, file: f, key: "criteria_heading")
             header = TableHeaderRules(roles: roles, requiredRole: "results", alsoOneOf: ["test", "control"],
-                                      requiredWord: rules.table.required_word.lowercased(), stack: rules.table.stack,
+                                      requiredWords: rules.table.required_words.map { $0.lowercased() }, stack: rules.table.stack,
                                       cellGap: rules.table.cell_gap, notHeader: criteriaHeading)
             controlID = try SOCRegex.compile(rules.control_id, file: f, key: "control_id", caseInsensitive: false)
             criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
@@ -95,6 +96,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             nullResult = try list(rules.null_result, "null_result")
             deviation = try list(rules.deviation, "deviation")
             deviationInferred = try list(rules.deviation_inferred, "deviation_inferred")
+            deviationDespite = try list(rules.deviation_despite, "deviation_despite")
         }
     }
 
@@ -409,6 +411,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     }
 
     func verdict(_ text: String, _ rules: Compiled) -> Verdict {
+        if rules.deviationDespite.contains(where: { SOCRegex.matches($0, text) }) { return .deviation }
         if rules.noDeviation.contains(where: { SOCRegex.matches($0, text) }) { return .none }
         if rules.nullResult.contains(where: { SOCRegex.matches($0, text) }) { return .none }
         if rules.deviation.contains(where: { SOCRegex.matches($0, text) }) { return .deviation }

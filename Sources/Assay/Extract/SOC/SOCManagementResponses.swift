@@ -20,7 +20,7 @@ extension SOCExceptionExtractor {
         let rows = SOCLayout.rows(context).filter { $0.page >= section.firstPage && $0.page <= section.lastPage }
         let header = TableHeaderRules(roles: [(role: "response", pattern: rules.responseColumn)] + rules.header.roles,
                                       requiredRole: "response", alsoOneOf: ["control", "results", "test", "id", "criteria"],
-                                      requiredWord: rules.rules.response_column.lowercased(), stack: rules.header.stack,
+                                      requiredWords: [rules.rules.response_column.lowercased()], stack: rules.header.stack,
                                       cellGap: rules.header.cellGap, notHeader: rules.criteriaHeading)
         let tableRows = TableReader.read(rows, rules: header)
         var entries: [ManagementResponse] = []

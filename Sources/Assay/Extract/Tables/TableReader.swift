@@ -9,8 +9,8 @@ public struct TableHeaderRules: Sendable {
     /// A header row must have a cell of this role (e.g. `results`), and one of `alsoOneOf`.
     public var requiredRole: String
     public var alsoOneOf: Set<String>
-    /// A cheap word test before the patterns: a header row contains this (lower-cased) text.
-    public var requiredWord: String
+    /// A cheap word test before the patterns: a header row contains one of these (lower-cased) texts.
+    public var requiredWords: [String]
     /// Header rows stacked over (or under) the row with the required cell join it when the vertical
     /// gap is at most this (points).
     public var stack: Double
@@ -20,11 +20,11 @@ public struct TableHeaderRules: Sendable {
     public var notHeader: NSRegularExpression?
 
     public init(roles: [(role: String, pattern: NSRegularExpression)], requiredRole: String, alsoOneOf: Set<String>,
-                requiredWord: String, stack: Double, cellGap: Double, notHeader: NSRegularExpression? = nil) {
+                requiredWords: [String], stack: Double, cellGap: Double, notHeader: NSRegularExpression? = nil) {
         self.roles = roles
         self.requiredRole = requiredRole
         self.alsoOneOf = alsoOneOf
-        self.requiredWord = requiredWord
+        self.requiredWords = requiredWords
         self.stack = stack
         self.cellGap = cellGap
         self.notHeader = notHeader
@@ -122,7 +122,8 @@ public enum TableReader {
     /// A header found at `index`: the rows it spans and its columns, or nil.
     static func header(_ rows: [SOCRow], at index: Int, rules: TableHeaderRules) -> (first: Int, last: Int, columns: [TableColumn])? {
         let row = rows[index]
-        guard row.items.count <= 24, plain(row.text).lowercased().contains(rules.requiredWord) else { return nil }
+        let lowered = plain(row.text).lowercased()
+        guard row.items.count <= 24, rules.requiredWords.contains(where: { lowered.contains($0) }) else { return nil }
         var first = index, last = index
         var items = row.items
         // Gaps between the cells of this row: a row above that writes across one is a title, not header.
