@@ -47,6 +47,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var deviation: [String]
         var deviation_inferred: [String]
         var deviation_despite: [String]
+        var stating: [String]
         var named_control: String
         var see_below: String
         var result_label: String
@@ -64,7 +65,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var header: TableHeaderRules
         var controlID, criteria, criteriaHeading, resultStart, namedControl, seeBelow, resultLabel, testLabel: NSRegularExpression
         var responseLead, responsePointer, deviationPrefix, responseColumn: NSRegularExpression
-        var noDeviation, nullResult, deviation, deviationInferred, deviationDespite: [NSRegularExpression]
+        var noDeviation, nullResult, deviation, deviationInferred, deviationDespite, stating: [NSRegularExpression]
         var rules: Rules
 
         init(_ rules: Rules) throws {
@@ -97,6 +98,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             deviation = try list(rules.deviation, "deviation")
             deviationInferred = try list(rules.deviation_inferred, "deviation_inferred")
             deviationDespite = try list(rules.deviation_despite, "deviation_despite")
+            stating = try list(rules.stating, "stating")
         }
     }
 
@@ -218,6 +220,15 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         func close() { if let current = open { records.append(current) }; open = nil }
         for tableRow in tableRows {
             let rowText = clean(tableRow.row.text)
+            if tableRow.isTitle {
+                // A title over the next page's header: a control-objective or criteria heading opens a new group.
+                if let match = SOCRegex.firstMatch(rules.criteriaHeading, rowText) {
+                    let found = criteriaRefs(rowText, rules)
+                    criteria = found.isEmpty ? SOCRegex.group(match, 2, in: rowText as NSString).map { [$0] } ?? [] : found
+                    if !rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) { close() }
+                }
+                continue
+            }
             if rowText.count < 80, rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) {
                 // "CC7.1 (continued)": the group goes on; the control open before the page break may too.
                 let found = criteriaRefs(rowText, rules)
@@ -242,8 +253,13 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 criteriaStart = true
             }
             if criteriaStart {
-                // A reference that is not a trust services criterion (another catalogue's id) clears the criteria.
+                // A reference that is not a trust services criterion (another catalogue's id) clears the criteria;
+                // a control-objective heading names the group itself.
                 criteria = criteriaRefs(criteriaText.isEmpty ? rowText : criteriaText, rules)
+                if criteria.isEmpty, let match = SOCRegex.firstMatch(rules.criteriaHeading, criteriaText.isEmpty ? rowText : criteriaText),
+                   let objective = SOCRegex.group(match, 2, in: (criteriaText.isEmpty ? rowText : criteriaText) as NSString) {
+                    criteria = [objective]
+                }
             }
             var starts = false
             var id: String?
@@ -464,7 +480,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 if candidates.count >= 6 { break }
             }
         }
-        let stating = candidates.first { quote in rules.deviationInferred.contains { SOCRegex.matches($0, quote.quote) } }
+        let stating = candidates.first { quote in (rules.deviationInferred + rules.stating).contains { SOCRegex.matches($0, quote.quote) } }
         if let best = stating ?? candidates.first { evidence.append(best) }
         var confidence: Double
         switch statement.verdict {

@@ -56,6 +56,8 @@ public struct TableRow: Sendable {
     public var afterHeader: Bool
     /// True for a row written across a column edge as running text (a heading or note under a row).
     public var spans: Bool
+    /// True for a title over the next page's repeated header: its words are in no cell.
+    public var isTitle = false
 
     /// The words of every column with `role`, joined.
     public func text(_ role: String) -> String {
@@ -101,11 +103,12 @@ public enum TableReader {
         guard !headers.isEmpty else { return [] }
         var result: [TableRow] = []
         for (position, header) in headers.enumerated() {
-            var end = position + 1 < headers.count ? headers[position + 1].start : rows.count
+            let next = position + 1 < headers.count ? headers[position + 1].start : rows.count
             // Titles printed over the header repeated on the next page ("Trust services criteria for the
-            // security category", a criteria group name) are not rows of the table before it.
+            // security category", a control objective) are not rows of the table before it: they come out as titles.
+            var end = next
             if position + 1 < headers.count {
-                let nextPage = rows[headers[position + 1].start].page
+                let nextPage = rows[next].page
                 while end > header.end + 1, rows[end - 1].page == nextPage, nextPage != rows[header.end].page { end -= 1 }
             }
             let dataRows = Array(rows[(header.end + 1)..<max(header.end + 1, end)])
@@ -114,6 +117,9 @@ public enum TableReader {
             for (offset, row) in dataRows.enumerated() {
                 result.append(TableRow(row: row, cells: split(row, columns, gap: rules.cellGap), columns: columns, afterHeader: offset == 0,
                                        spans: spans(row, columns, gap: rules.cellGap)))
+            }
+            for row in rows[max(header.end + 1, end)..<max(header.end + 1, next)] {
+                result.append(TableRow(row: row, cells: columns.map { _ in [] }, columns: columns, afterHeader: false, spans: true, isTitle: true))
             }
         }
         return result
