@@ -113,6 +113,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         /// Text under the row, after the last test or result line ("One of the … did not …" below "See below").
         var trailing: [SOCRow.Item] = []
         var lastControlLine = ""
+        var lastTestLine = ""
         var hasTestColumn = true
         /// Read from lines of text rather than table cells: the control it belongs to is a guess.
         var isProse = false
@@ -272,7 +273,11 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                     id = candidate.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
                 }
             } else if hasTest {
-                let beside = !testText.isEmpty || !resultsText.isEmpty
+                // Beside a new control, a result statement starts, or (its result a line lower) a new test does.
+                let resultStarts = SOCRegex.firstMatch(rules.resultStart, resultsText)?.range.location == 0
+                let testStarts = !testText.isEmpty && (testText.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) || CharacterSet.decimalDigits.contains($0) } ?? false)
+                    && (open.map { $0.lastTestLine.isEmpty || Self.endsSentence($0.lastTestLine) } ?? true)
+                let beside = resultStarts || (resultsText.isEmpty && testStarts)
                 let previousEnded = open.map { $0.lastControlLine.isEmpty || Self.endsSentence($0.lastControlLine) } ?? true
                 let startsUpper = controlText.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) || CharacterSet.decimalDigits.contains($0) } ?? false
                 starts = !tableRow.spans && ((!controlText.isEmpty && beside && startsUpper && previousEnded) || (criteriaStart && beside))
@@ -294,6 +299,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             open?.results += tableRow.items("results")
             // A note written across the table ends what stood above it.
             if tableRow.spans { open?.lastControlLine = "" } else if !controlText.isEmpty { open?.lastControlLine = controlText }
+            if !testText.isEmpty { open?.lastTestLine = testText }
             if testText.isEmpty && resultsText.isEmpty || tableRow.spans {
                 open?.trailing += tableRow.row.items
             } else {
@@ -488,7 +494,10 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         default: confidence = rules.rules.confidence.inferred
         }
         if record.isProse { confidence = min(confidence, rules.rules.confidence.prose) }
-        return ExceptionRecord(controlID: id, criteria: record.criteria, control: control, test: record.hasTestColumn ? text(record.test) : "",
+        // Criteria written in the control's own cells come first; the group's heading stands in for them.
+        var criteria = criteriaRefs(text(record.control), rules)
+        if criteria.isEmpty { criteria = record.criteria }
+        return ExceptionRecord(controlID: id, criteria: criteria, control: control, test: record.hasTestColumn ? text(record.test) : "",
                                deviation: deviation, managementResponse: response, confidence: confidence, evidence: evidence)
     }
 

@@ -172,11 +172,13 @@ public enum TableReader {
             below += 1
         }
         let cells = clusters(items, gap: rules.cellGap)
-        guard cells.count >= 3 else { return nil }
+        guard cells.count >= 3, cells.count <= 8 else { return nil }
         var columns: [TableColumn] = []
         for cell in cells {
             columns.append(TableColumn(role: rules.role(of: cell.text) ?? "other", headerX0: cell.x0, headerX1: cell.x1, left: cell.x0))
         }
+        // A line of prose whose words happen to sit apart is not a header: most of its cells have a role.
+        guard columns.filter({ $0.role == "other" }).count * 3 <= columns.count else { return nil }
         let roles = Set(columns.map(\.role))
         guard roles.contains(rules.requiredRole), !roles.isDisjoint(with: rules.alsoOneOf),
               columns.filter({ $0.role == rules.requiredRole }).count == 1 else { return nil }
@@ -216,7 +218,8 @@ public enum TableReader {
             var previous: Box?
             for item in row.items {
                 let box = item.word.box
-                if previous.map({ box.x0 - $0.x1 > gap }) ?? true { starts.append(box.x0) }
+                // Justified text spreads its words: only a gutter-wide gap opens a cell.
+                if previous.map({ box.x0 - $0.x1 > gap * 3 }) ?? true { starts.append(box.x0) }
                 previous = box
             }
         }
@@ -225,13 +228,19 @@ public enum TableReader {
             let low = max((previous.headerX0 + previous.headerX1) / 2, previous.left + 4)
             let high = placed[index].headerX0 + 2
             guard high - low >= 2 else { continue }
-            // Cell starts, grouped within a point and a half.
+            // Cell starts, grouped within a point and a half; a column's edge is crossed by (almost) no word,
+            // unlike a run of words that merely line up inside a justified column.
             let inside = starts.filter { $0 > low && $0 < high }.sorted()
-            var bestStart: (x: Double, count: Int)?
+            var bestStart: (x: Double, count: Int, crossed: Int)?
             var group: [Double] = []
             for x in inside + [Double.infinity] {
                 if let first = group.first, x - first > 1.5 {
-                    if group.count >= 3, group.count >= (bestStart?.count ?? 0) { bestStart = (first, group.count) }
+                    let edge = first - 1
+                    let crossed = words.filter { $0.x0 < edge && $0.x1 > edge + 1 }.count
+                    if group.count >= 3, crossed <= max(2, data.count / 12),
+                       bestStart.map({ crossed < $0.crossed || crossed == $0.crossed && group.count >= $0.count }) ?? true {
+                        bestStart = (first, group.count, crossed)
+                    }
                     group = []
                 }
                 group.append(x)
