@@ -114,6 +114,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var trailing: [SOCRow.Item] = []
         var lastControlLine = ""
         var lastTestLine = ""
+        /// Criteria written in the control's own criteria cells (the group's `criteria` stand in when there are none).
+        var ownCriteria: [String] = []
         var hasTestColumn = true
         /// Read from lines of text rather than table cells: the control it belongs to is a guess.
         var isProse = false
@@ -250,7 +252,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             if resultsText.allSatisfy(\.isNumber), !resultsText.isEmpty, testText.isEmpty { continue }
             // A heading row written across the table ("CC7.1 Detection and monitoring procedures…") has no result.
             if !criteriaStart, resultsText.isEmpty || tableRow.spans, SOCRegex.matches(rules.criteriaHeading, rowText),
-               !(hasID && SOCRegex.matches(rules.controlID, idText)) {
+               !(hasID && SOCRegex.matches(rules.controlID, idText) && !isCriteriaReference(idText, rules)) {
                 criteriaStart = true
             }
             if criteriaStart {
@@ -284,6 +286,11 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             } else {
                 starts = criteriaStart && (!controlText.isEmpty || !resultsText.isEmpty)
             }
+            // A criteria heading row ends the control above it and is no part of the next.
+            if criteriaStart && !starts && (controlText.isEmpty && testText.isEmpty && resultsText.isEmpty || tableRow.spans) {
+                close()
+                continue
+            }
             if criteriaStart && !starts && !hasID { close() }
             if starts {
                 close()
@@ -291,9 +298,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 open?.hasTestColumn = hasTest
             }
             guard open != nil else { continue }
-            if !criteriaStart || starts {
-                for found in criteriaRefs(criteriaText, rules) where !(open?.criteria.contains(found) ?? true) { open?.criteria.append(found) }
-            }
+            for found in criteriaRefs(criteriaText, rules) where !(open?.ownCriteria.contains(found) ?? true) { open?.ownCriteria.append(found) }
             open?.control += tableRow.items("control") + (hasID && id == nil ? tableRow.items("id") : [])
             open?.test += tableRow.items("test")
             open?.results += tableRow.items("results")
@@ -495,7 +500,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         }
         if record.isProse { confidence = min(confidence, rules.rules.confidence.prose) }
         // Criteria written in the control's own cells come first; the group's heading stands in for them.
-        var criteria = criteriaRefs(text(record.control), rules)
+        var criteria = record.ownCriteria
+        for found in criteriaRefs(text(record.control), rules) where !criteria.contains(found) { criteria.append(found) }
         if criteria.isEmpty { criteria = record.criteria }
         return ExceptionRecord(controlID: id, criteria: criteria, control: control, test: record.hasTestColumn ? text(record.test) : "",
                                deviation: deviation, managementResponse: response, confidence: confidence, evidence: evidence)
