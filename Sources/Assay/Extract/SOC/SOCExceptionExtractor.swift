@@ -114,6 +114,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var trailing: [SOCRow.Item] = []
         var lastControlLine = ""
         var lastTestLine = ""
+        var lastResultLine = ""
         /// Criteria written in the control's own criteria cells (the group's `criteria` stand in when there are none).
         var ownCriteria: [String] = []
         var hasTestColumn = true
@@ -275,11 +276,11 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                     id = candidate.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
                 }
             } else if hasTest {
-                // Beside a new control, a result statement starts, or (its result a line lower) a new test does.
+                // Beside a new control, a new result or a new test opens (a capital after a finished sentence).
                 let resultStarts = SOCRegex.firstMatch(rules.resultStart, resultsText)?.range.location == 0
-                let testStarts = !testText.isEmpty && (testText.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) || CharacterSet.decimalDigits.contains($0) } ?? false)
-                    && (open.map { $0.lastTestLine.isEmpty || Self.endsSentence($0.lastTestLine) } ?? true)
-                let beside = resultStarts || (resultsText.isEmpty && testStarts)
+                    || Self.opens(resultsText, after: open?.lastResultLine)
+                let testStarts = Self.opens(testText, after: open?.lastTestLine)
+                let beside = resultStarts || testStarts
                 let previousEnded = open.map { $0.lastControlLine.isEmpty || Self.endsSentence($0.lastControlLine) } ?? true
                 let startsUpper = controlText.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) || CharacterSet.decimalDigits.contains($0) } ?? false
                 starts = !tableRow.spans && ((!controlText.isEmpty && beside && startsUpper && previousEnded) || (criteriaStart && beside))
@@ -305,6 +306,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             // A note written across the table ends what stood above it.
             if tableRow.spans { open?.lastControlLine = "" } else if !controlText.isEmpty { open?.lastControlLine = controlText }
             if !testText.isEmpty { open?.lastTestLine = testText }
+            if !resultsText.isEmpty { open?.lastResultLine = resultsText }
             if testText.isEmpty && resultsText.isEmpty || tableRow.spans {
                 open?.trailing += tableRow.row.items
             } else {
@@ -375,6 +377,14 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             index = next
         }
         return records
+    }
+
+    /// Whether `text` opens a new cell entry: a capital letter or a numbered step after a finished sentence.
+    static func opens(_ text: String, after previous: String?) -> Bool {
+        guard let first = text.unicodeScalars.first,
+              CharacterSet.uppercaseLetters.contains(first) || CharacterSet.decimalDigits.contains(first) && text.range(of: #"^\d{1,2}[.)]\s"#, options: .regularExpression) != nil
+        else { return false }
+        return previous.map { $0.isEmpty || endsSentence($0) } ?? true
     }
 
     static func endsSentence(_ text: String) -> Bool {

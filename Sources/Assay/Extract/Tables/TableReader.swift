@@ -177,6 +177,11 @@ public enum TableReader {
         for cell in cells {
             columns.append(TableColumn(role: rules.role(of: cell.text) ?? "other", headerX0: cell.x0, headerX1: cell.x1, left: cell.x0))
         }
+        // Header cells are titles: none opens in lower case (a data row's wrapped line does), and the
+        // required cell is a short label ("Test Results"), not a sentence that mentions a result.
+        guard !cells.contains(where: { cell in plain(cell.text).unicodeScalars.first.map { CharacterSet.lowercaseLetters.contains($0) } ?? false }),
+              !cells.contains(where: { rules.role(of: $0.text) == rules.requiredRole && plain($0.text).split(separator: " ").count > 6 })
+        else { return nil }
         // A line of prose whose words happen to sit apart is not a header: most of its cells have a role.
         guard columns.filter({ $0.role == "other" }).count * 3 <= columns.count else { return nil }
         let roles = Set(columns.map(\.role))
