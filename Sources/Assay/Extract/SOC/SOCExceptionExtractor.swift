@@ -148,18 +148,6 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             // No table: results written as lines of text ("Result: No exceptions noted.").
             records = proseRecords(context, pages: section.firstPage...section.lastPage, rules: rules)
         }
-        if ProcessInfo.processInfo.environment["ASSAY_DEBUG_SOC"] != nil {
-            var lastPage = -1
-            for row in tableRows where row.row.page != lastPage || row.afterHeader {
-                lastPage = row.row.page
-                let cols = row.columns.map { "\($0.role)@\(Int($0.headerX0))/\(Int($0.left))" }.joined(separator: " ")
-                FileHandle.standardError.write(Data("p\(row.row.page) hdr=\(row.afterHeader) \(cols)\n".utf8))
-            }
-            for r in records {
-                let st = statements(r.results, rules: rules).map { "\($0.verdict):\($0.text.prefix(40))" }.joined(separator: " || ")
-                FileHandle.standardError.write(Data("REC p\(r.page) id=\(r.id ?? "-") crit=\(r.criteria) C: \(text(r.control).prefix(50)) | \(st) | T: \(text(r.trailing).prefix(80))\n".utf8))
-            }
-        }
         let responses = sectionVResponses(context, rules: rules)
         var exceptions: [ExceptionRecord] = []
         var keys: [String] = []
@@ -320,12 +308,13 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     /// Controls written as text rather than a table: each line that states a result ("Result: …", "No
     /// exceptions noted.") closes a control whose id, if any, opens the nearest line above that starts with one.
     func proseRecords(_ context: DocumentContext, pages: ClosedRange<Int>, rules: Compiled) -> [Record] {
-        let lines = Array(context.lines(pages: pages.lowerBound, pages.upperBound))
+        let slice = context.lines(pages: pages.lowerBound, pages.upperBound)
+        let lines = Array(slice)
+        let base = slice.startIndex
         var records: [Record] = []
         var pending: [SOCRow.Item] = []
         var pendingID: String?
         var criteria: [String] = []
-        let base = context.body.firstIndex { $0.page >= pages.lowerBound } ?? 0
         var index = 0
         while index < lines.count {
             let line = lines[index]

@@ -38,9 +38,6 @@ extension SOCExceptionExtractor {
                 contextWords = []; response = []; reference = nil; lastLeft = ""
             }
             for row in tableRows {
-                if ProcessInfo.processInfo.environment["ASSAY_DEBUG_SOC"] != nil {
-                    FileHandle.standardError.write(Data("V p\(row.row.page) \(row.columns.map(\.role)) | \(row.cells.map { $0.map(\.word.text).joined(separator: " ") })\n".utf8))
-                }
                 guard let leftColumn = row.cells.firstIndex(where: { !$0.isEmpty }) else { continue }
                 let left = clean(row.cells[leftColumn].map(\.word.text).joined(separator: " "))
                 let isFirstColumn = leftColumn == 0 && row.columns.first?.role != "response"
