@@ -315,6 +315,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var pending: [SOCRow.Item] = []
         var pendingID: String?
         var criteria: [String] = []
+        var closed = false
         var index = 0
         while index < lines.count {
             let line = lines[index]
@@ -329,13 +330,22 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             }
             guard let resultText else {
                 let first = text.split(separator: " ").first.map(String.init) ?? ""
+                var own = text
                 if SOCRegex.matches(rules.controlID, first) || isCriteriaReference(first, rules) {
                     pending = []
                     pendingID = isCriteriaReference(first, rules) ? nil : first.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
                     let found = criteriaRefs(text, rules)
                     if !found.isEmpty { criteria = found }
+                    // The control's text without the reference that opens its line.
+                    own = String(text.dropFirst(first.count)).trimmingCharacters(in: .whitespaces)
+                    closed = false
+                } else if closed {
+                    // Text after a result that is neither a test nor a result starts another control.
+                    if !SOCRegex.matches(rules.testLabel, text) { pending = []; pendingID = nil; closed = false }
                 }
-                if !SOCRegex.matches(rules.testLabel, text) { pending.append(SOCRow.Item(word: Word(text: line.text, box: line.line.box), bodyIndex: bodyIndex)) }
+                if !SOCRegex.matches(rules.testLabel, text), !closed, !own.isEmpty {
+                    pending.append(SOCRow.Item(word: Word(text: own, box: line.line.box), bodyIndex: bodyIndex))
+                }
                 index += 1
                 continue
             }
@@ -361,8 +371,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             record.results = results
             record.isProse = true
             records.append(record)
-            pending = []
-            pendingID = nil
+            // Another test and result may follow under the same control.
+            closed = true
             index = next
         }
         return records
