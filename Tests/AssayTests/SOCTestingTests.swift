@@ -159,6 +159,23 @@ final class SOCTestingTests: XCTestCase {
         XCTAssertNotNil(finding.followUp)
     }
 
+    func testADeviationOnlySectionVShowsIsStillReported() throws {
+        let page5 = page(5, [line("Section IV", y: 20, size: 14), line("Tests of Controls and Results", y: 36, size: 12)]
+            + header + [cells("CC6.1", "Access is approved.", "Inspected tickets.", "@#%&", y: 90)])
+        let responseHeader = row([("Control", 44), ("Test Results", 200), ("Management's Response", 380)], y: 100)
+        let document = analyse(report([page5], section5: [
+            responseHeader,
+            row([("Access is approved.", 44), ("For 3 of 25 tickets sampled,", 200), ("Approvals are now enforced", 380)], y: 120),
+            row([("approval was not obtained.", 200), ("by the ticketing tool.", 380)], y: 132),
+        ]))
+        XCTAssertEqual(document.testing?.status, .unreadable)
+        let exception = try XCTUnwrap(document.exceptions.first)
+        XCTAssertEqual(exception.deviation, "For 3 of 25 tickets sampled, approval was not obtained.")
+        XCTAssertEqual(exception.managementResponse, "Approvals are now enforced by the ticketing tool.")
+        XCTAssertEqual(exception.confidence, 0.7)
+        XCTAssertEqual(exception.evidence.first?.page, 6)
+    }
+
     func testStatementsAreClassifiedOneByOne() throws {
         let extractor = SOCExceptionExtractor()
         let rules = try SOCExceptionExtractor.Compiled(RuleBook.standard().load(SOCExceptionExtractor.Rules.self, from: "soc/exceptions.yaml"))

@@ -33,6 +33,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var inferred: Double
         var prose: Double
         var answered: Double
+        var section_v: Double
     }
 
     struct Rules: Decodable {
@@ -172,13 +173,15 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             }
         }
         let entries = managementResponses(context, rules: rules)
-        for index in exceptions.indices where exceptions[index].managementResponse == nil {
-            if let found = response(for: exceptions[index], in: entries, rules: rules) {
-                exceptions[index].managementResponse = found
-                // Management answering it in Section V confirms a deviation that was read from wording alone.
-                exceptions[index].confidence = max(exceptions[index].confidence, rules.rules.confidence.answered)
-            }
+        var used = Set<Int>()
+        for index in exceptions.indices {
+            guard let entry = response(for: exceptions[index], in: entries, rules: rules) else { continue }
+            used.insert(entry)
+            if exceptions[index].managementResponse == nil { exceptions[index].managementResponse = entries[entry].text }
+            // Management answering it in Section V confirms a deviation that was read from wording alone.
+            exceptions[index].confidence = max(exceptions[index].confidence, rules.rules.confidence.answered)
         }
+        exceptions += unmatchedExceptions(entries, used: used, rules: rules)
         result.exceptions += exceptions
         let pages = tableRows.isEmpty ? records.map(\.page) : tableRows.map(\.row.page)
         let status: TestingSummary.Status

@@ -9,6 +9,10 @@ struct ManagementResponse {
     var reference: String?
     var context: Set<String>
     var text: String
+    /// What the entry repeats of the control, test and result, as written.
+    var contextText: String = ""
+    /// The entry's first line, quoted.
+    var evidence: Evidence?
 }
 
 extension SOCExceptionExtractor {
@@ -30,12 +34,15 @@ extension SOCExceptionExtractor {
             var reference: String?
             var lastLeft = ""
             var previousFirst = ""
+            var firstLine: Int?
             func flush() {
                 if !response.isEmpty {
-                    entries.append(ManagementResponse(reference: reference, context: Self.keyWords(contextWords.joined(separator: " ")),
-                                                      text: clean(response.joined(separator: " "))))
+                    let joined = clean(contextWords.joined(separator: " "))
+                    entries.append(ManagementResponse(reference: reference, context: Self.keyWords(joined),
+                                                      text: clean(response.joined(separator: " ")), contextText: joined,
+                                                      evidence: firstLine.map { context.evidence(line: context.body[$0]) }))
                 }
-                contextWords = []; response = []; reference = nil; lastLeft = ""
+                contextWords = []; response = []; reference = nil; lastLeft = ""; firstLine = nil
             }
             for row in tableRows {
                 guard let leftColumn = row.cells.firstIndex(where: { !$0.isEmpty }) else { continue }
@@ -49,7 +56,8 @@ extension SOCExceptionExtractor {
                 if isFirstColumn, !continuesList, isReference || (startsUpper && (lastLeft.isEmpty || Self.endsSentence(lastLeft))), !response.isEmpty {
                     flush()
                 }
-                if isFirstColumn, isReference, reference == nil { reference = first }
+                if isFirstColumn, isReference, reference == nil { reference = Self.closeHyphens(first) }
+                if firstLine == nil { firstLine = row.row.items.first?.bodyIndex }
                 for (index, column) in row.columns.enumerated() {
                     let words = row.cells[index].map(\.word.text)
                     if column.role == "response" { response += words } else { contextWords += words }
@@ -80,8 +88,9 @@ extension SOCExceptionExtractor {
                 response.append(clean(lines[next].text))
                 next += 1
             }
-            entries.append(ManagementResponse(reference: nil, context: Self.keyWords(before.joined(separator: " ")),
-                                              text: clean(response.joined(separator: " "))))
+            let joined = clean(before.joined(separator: " "))
+            entries.append(ManagementResponse(reference: nil, context: Self.keyWords(joined), text: clean(response.joined(separator: " ")),
+                                              contextText: joined, evidence: context.evidence(line: lines[index])))
             before = []
             index = next
         }
@@ -94,17 +103,36 @@ extension SOCExceptionExtractor {
 
     /// The response whose entry names this control, or whose context shares most of its words with the
     /// exception's control, test and deviation.
-    func response(for exception: ExceptionRecord, in entries: [ManagementResponse], rules: Compiled) -> String? {
-        if let id = exception.controlID, !isCriteriaReference(id, rules), let entry = entries.first(where: { $0.reference == id }) {
-            return entry.text
+    func response(for exception: ExceptionRecord, in entries: [ManagementResponse], rules: Compiled) -> Int? {
+        if let id = exception.controlID, !isCriteriaReference(id, rules), let index = entries.firstIndex(where: { $0.reference == id }) {
+            return index
         }
         let wanted = Self.keyWords(exception.control + " " + exception.deviation)
         guard !wanted.isEmpty else { return nil }
-        var best: (text: String, share: Double)?
-        for entry in entries where !entry.context.isEmpty {
+        var best: (index: Int, share: Double)?
+        for (index, entry) in entries.enumerated() where !entry.context.isEmpty {
             let share = Double(entry.context.intersection(wanted).count) / Double(min(entry.context.count, wanted.count))
-            if share >= 0.6, share > (best?.share ?? 0) { best = (entry.text, share) }
+            if share >= 0.6, share > (best?.share ?? 0) { best = (index, share) }
         }
-        return best?.text
+        return best?.index
+    }
+
+    /// Exceptions that only Section V shows: an entry answering a deviation that no row of the tables
+    /// matched (tables unread, or the deviation listed apart from them). Its wording is read, not a cell.
+    func unmatchedExceptions(_ entries: [ManagementResponse], used: Set<Int>, rules: Compiled) -> [ExceptionRecord] {
+        var found: [ExceptionRecord] = []
+        for (index, entry) in entries.enumerated() where !used.contains(index) {
+            let sentences = entry.contextText.components(separatedBy: ". ").filter { sentence in
+                let plain = sentence.trimmingCharacters(in: .whitespaces)
+                return [.deviation, .inferred].contains(verdict(plain, rules)) || rules.deviationInferred.contains { SOCRegex.matches($0, plain) }
+            }
+            guard !sentences.isEmpty, let evidence = entry.evidence else { continue }
+            var deviation = sentences.joined(separator: ". ").trimmingCharacters(in: .whitespaces)
+            if !deviation.hasSuffix(".") { deviation += "." }
+            found.append(ExceptionRecord(controlID: entry.reference, criteria: criteriaRefs(entry.contextText, rules), control: "", test: "",
+                                         deviation: deviation, managementResponse: entry.text,
+                                         confidence: rules.rules.confidence.section_v, evidence: [evidence]))
+        }
+        return found
     }
 }
