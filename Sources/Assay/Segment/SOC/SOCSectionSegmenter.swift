@@ -47,7 +47,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         }
         let rows = SOCLayout.rows(context)
         var contentsPages = Set<Int>()
-        for row in rows where row.items.count <= 4 && row.text.count < 40 && SOCRegex.matches(contents, row.text) {
+        for row in rows where row.items.count <= 4 && row.text.count < 40 && SOCRegex.matches(contents, TableReader.plain(row.text)) {
             contentsPages.insert(row.page)
         }
         func classify(_ title: String) -> String? {
