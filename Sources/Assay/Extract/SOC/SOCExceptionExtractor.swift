@@ -121,6 +121,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var hasTestColumn = true
         /// Read from lines of text rather than table cells: the control it belongs to is a guess.
         var isProse = false
+        /// A text-line result that carried its label ("Result: …"), rather than a line that merely opens like one.
+        var isLabelled = false
     }
 
     /// What one result statement says.
@@ -189,6 +191,10 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             status = section == nil ? .absent : .unreadable
         } else if readKeys.isEmpty {
             status = .unreadable
+        } else if records.allSatisfy({ $0.isProse && !$0.isLabelled }) {
+            // Result-like lines found without a table or labels: the layout was not understood, so some
+            // deviations (those not opening a line) may have been missed.
+            status = .partial
         } else if Double(readKeys.count) >= Double(controlKeys.count) * rules.rules.read_share {
             status = .read
         } else {
@@ -326,9 +332,14 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             let bodyIndex = base + index
             let ns = text as NSString
             var resultText: String?
+            var labelled = false
             if let match = SOCRegex.firstMatch(rules.resultLabel, text) {
                 resultText = ns.substring(from: match.range.location + match.range.length)
-            } else if let match = SOCRegex.firstMatch(rules.resultStart, text), match.range.location == 0 {
+                labelled = true
+            } else if let match = SOCRegex.firstMatch(rules.resultStart, text), match.range.location == 0,
+                      text.unicodeScalars.first.map({ CharacterSet.uppercaseLetters.contains($0) }) ?? false {
+                // A line that opens with a result in lower case is the wrapped end of a sentence ("… no additional /
+                // exceptions were noted."), not a result of its own.
                 resultText = text
             }
             guard let resultText else {
@@ -373,6 +384,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             record.control = pending
             record.results = results
             record.isProse = true
+            record.isLabelled = labelled
             records.append(record)
             // Another test and result may follow under the same control.
             closed = true
