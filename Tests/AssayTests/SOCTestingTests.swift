@@ -127,13 +127,18 @@ final class SOCTestingTests: XCTestCase {
                              row([("CC6.6 The entity guards", 40), ("KM - 3. Secrets are vaulted.", 200), ("Exception Noted:", 430)], y: 130),
                              row([("its boundaries.", 40), ("NW - 7. Firewall rules are reviewed", 200), ("NW - 7:", 430)], y: 142),
                              row([("quarterly.", 200), ("For 2 of 4 quarters the", 430)], y: 154),
-                             row([("review was not performed.", 430)], y: 166)])
+                             row([("review was not performed.", 430)], y: 166),
+                             row([("KM - 3:", 430)], y: 178),
+                             row([("One of 9 secrets was not", 430)], y: 190),
+                             row([("rotated.", 430)], y: 202)])
         let responseHeader = row([("Control ID", 44), ("Exception Noted", 150), ("Management Response", 330)], y: 100)
         let document = analyse(report([page5], section5: [
             responseHeader,
             row([("NW - 7", 44), ("For 2 of 4 quarters", 150), ("Reviews are now scheduled in the ticketing tool.", 330)], y: 120),
         ]))
-        XCTAssertEqual(document.exceptions.map(\.controlID), ["NW-7"])
+        XCTAssertEqual(document.exceptions.map(\.controlID), ["NW-7", "KM-3"])
+        XCTAssertEqual(document.exceptions.last?.deviation, "One of 9 secrets was not rotated.")
+        XCTAssertEqual(document.exceptions.last?.control, "KM-3. Secrets are vaulted.")
         let exception = try XCTUnwrap(document.exceptions.first)
         XCTAssertEqual(exception.criteria, ["CC6.6"])
         XCTAssertEqual(exception.control, "NW-7. Firewall rules are reviewed quarterly.")

@@ -50,6 +50,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var deviation_despite: [String]
         var stating: [String]
         var named_control: String
+        var named_mark: String
         var see_below: String
         var result_label: String
         var test_label: String
@@ -64,7 +65,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
 
     struct Compiled {
         var header: TableHeaderRules
-        var controlID, criteria, criteriaHeading, resultStart, namedControl, seeBelow, resultLabel, testLabel: NSRegularExpression
+        var controlID, criteria, criteriaHeading, resultStart, namedControl, namedMark, seeBelow, resultLabel, testLabel: NSRegularExpression
         var responseLead, responsePointer, deviationPrefix, responseColumn: NSRegularExpression
         var noDeviation, nullResult, deviation, deviationInferred, deviationDespite, stating: [NSRegularExpression]
         var rules: Rules
@@ -86,6 +87,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
             resultStart = try SOCRegex.compile(rules.result_start, file: f, key: "result_start")
             namedControl = try SOCRegex.compile(rules.named_control, file: f, key: "named_control", caseInsensitive: false)
+            namedMark = try SOCRegex.compile(rules.named_mark, file: f, key: "named_mark", caseInsensitive: false)
             seeBelow = try SOCRegex.compile(rules.see_below, file: f, key: "see_below")
             resultLabel = try SOCRegex.compile(rules.result_label, file: f, key: "result_label")
             testLabel = try SOCRegex.compile(rules.test_label, file: f, key: "test_label")
@@ -161,7 +163,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             controlKeys.insert(key)
             let statements = self.statements(record.results, rules: rules)
             if statements.contains(where: { $0.verdict != .unknown }) { readKeys.insert(key) }
-            for statement in statements where statement.verdict == .deviation || statement.verdict == .inferred {
+            let deviating = statements.filter { $0.verdict == .deviation || $0.verdict == .inferred }
+            for statement in record.hasTestColumn ? deviating : deviating.flatMap({ splitNamed($0, rules: rules) }) {
                 guard var exception = makeException(record, statement: statement, context: context, rules: rules, responses: responses) else { continue }
                 let exceptionKey = exception.controlID.map { "id:" + $0 } ?? key
                 if let at = keys.firstIndex(of: exceptionKey) {
@@ -459,6 +462,24 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             result.append(Statement(text: text, verdict: verdict(text, rules), firstItem: first))
         }
         return result
+    }
+
+    /// A deviation cell of a criteria row that names several failing controls ("Exception Noted: AB-1: … CD-2: …"),
+    /// one statement per control, each keeping the cell's opening words so the control is named the same way.
+    func splitNamed(_ statement: Statement, rules: Compiled) -> [Statement] {
+        guard let first = SOCRegex.firstMatch(rules.namedControl, statement.text), first.numberOfRanges > 1,
+              first.range(at: 1).location != NSNotFound else { return [statement] }
+        let ns = statement.text as NSString
+        let lead = ns.substring(to: first.range(at: 1).location)
+        let rest = ns.substring(from: first.range(at: 1).location)
+        let marks = rules.namedMark.matches(in: rest, range: NSRange(location: 0, length: (rest as NSString).length)).map(\.range.location)
+        guard marks.count > 1 else { return [statement] }
+        return marks.enumerated().map { index, start in
+            let end = index + 1 < marks.count ? marks[index + 1] : (rest as NSString).length
+            var part = statement
+            part.text = lead + (rest as NSString).substring(with: NSRange(location: start, length: end - start)).trimmingCharacters(in: .whitespaces)
+            return part
+        }
     }
 
     func verdict(_ text: String, _ rules: Compiled) -> Verdict {
