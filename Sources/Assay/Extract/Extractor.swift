@@ -21,6 +21,8 @@ extension DocumentExtractor {
 public struct ExtractionResult: Sendable {
     public var fields: [String: Field] = [:]
     public var exceptions: [ExceptionRecord] = []
+    /// SOC 1/2 reports: how much of the tests of controls was read (set by the exception extractor).
+    public var testing: TestingSummary?
     public var subserviceOrganizations: [SubserviceOrganization] = []
     public var cuecs: [CUEC] = []
     public var claims: [Claim] = []
@@ -46,6 +48,7 @@ public struct ExtractionResult: Sendable {
             fields[name] = field
         }
         exceptions += later.exceptions
+        if let testing = later.testing { self.testing = testing }
         subserviceOrganizations += later.subserviceOrganizations
         cuecs += later.cuecs
         claims += later.claims

@@ -15,6 +15,7 @@ enum SOCFindingRules {
                                         values: ["count": String(ids.count), "names": ids.joined(separator: ", ")],
                                         evidence: document.exceptions.prefix(5).compactMap(\.evidence.first)))
         }
+        raised += testingFindings(document)
         let endField = document.fields["period_end"] != nil ? "period_end" : "as_of_date"
         if let end = input.date(endField) {
             let months = end.months(until: input.asOf)
@@ -52,6 +53,27 @@ enum SOCFindingRules {
             raised.append(RaisedFinding(code: "soc.auditor_unidentified", values: [:], evidence: []))
         }
         return raised
+    }
+}
+
+extension SOCFindingRules {
+    /// A Type II report whose tests of controls went (partly) unread must not read as clean: an empty
+    /// exception list then means "not read", and the reviewer is asked to read Section IV. A Type I
+    /// report has no tests of operating effectiveness, so `absent` is expected there and raises nothing.
+    static func testingFindings(_ document: AssayDocument) -> [RaisedFinding] {
+        guard let testing = document.testing, document.document.type != .type1 else { return [] }
+        let pages = testing.firstPage.map { first in "pages \(first)–\(testing.lastPage ?? first)" } ?? "Section IV"
+        switch testing.status {
+        case .unreadable:
+            return [RaisedFinding(code: "soc.testing_unreadable", values: ["names": pages], evidence: [])]
+        case .partial:
+            return [RaisedFinding(code: "soc.testing_partial",
+                                  values: ["count": String(testing.resultsRead), "names": String(testing.controls)], evidence: [])]
+        case .absent where document.document.type == .type2:
+            return [RaisedFinding(code: "soc.testing_absent", values: [:], evidence: [])]
+        default:
+            return []
+        }
     }
 }
 

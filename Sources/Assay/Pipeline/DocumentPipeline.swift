@@ -98,6 +98,10 @@ public enum DocumentPipeline {
         OCRConfidence.apply(to: &result, pages: paged.pages)
         document.fields = result.fields
         document.exceptions = result.exceptions
+        document.testing = result.testing
+        if document.testing == nil, [.soc1, .soc2].contains(classified.kind) {
+            document.testing = TestingSummary(status: .absent, controls: 0, resultsRead: 0, exceptions: 0)
+        }
         document.subserviceOrganizations = result.subserviceOrganizations
         document.cuecs = result.cuecs
         document.claims = result.claims

@@ -47,7 +47,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         }
         let rows = SOCLayout.rows(context)
         var contentsPages = Set<Int>()
-        for row in rows where row.items.count <= 4 && row.text.count < 40 && SOCRegex.matches(contents, row.text) {
+        for row in rows where row.items.count <= 4 && row.text.count < 40 && SOCRegex.matches(contents, TableReader.plain(row.text)) {
             contentsPages.insert(row.page)
         }
         func classify(_ title: String) -> String? {
@@ -98,6 +98,15 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                 while kind == nil, extra <= 2, index + extra < rows.count, rows[index + extra].page == row.page {
                     title = (title + " " + rows[index + extra].text).trimmingCharacters(in: .whitespaces)
                     kind = classify(title)
+                    extra += 1
+                }
+                // A long title still cut mid-phrase ("…Description of Its Relevant Criteria and" / "…Tests of
+                // Controls and Results") is read to its end before its kind is settled.
+                while kind != nil, extra <= 6, index + extra < rows.count, rows[index + extra].page == row.page,
+                      title.hasSuffix(",") || ["and", "of", "the", "for", "to", "on", "its"].contains(title.split(separator: " ").last.map { $0.lowercased() } ?? ""),
+                      rows[index + extra].text.utf16.count <= rules.max_heading_length {
+                    title = (title + " " + rows[index + extra].text).trimmingCharacters(in: .whitespaces)
+                    kind = classify(title) ?? kind
                     extra += 1
                 }
                 if hasPrefix {
