@@ -26,7 +26,7 @@ struct PDFBackend: IngestBackend {
                                           message: "Only the first \(limit) of \(count) pages were read."))
         }
         var pages = PDFPageReader.read(document: document, data: data, pages: limit, options: options)
-        var ocr = PageOCR(mode: options.ocr, languages: options.ocrLanguages)
+        var ocr = PageOCR(mode: options.ocr, languages: options.ocrLanguages, documentPages: count)
         for index in pages.indices {
             diagnostics += pages[index].diagnostics
             let page = pages[index].page
