@@ -12,6 +12,11 @@ public struct ISOCertificateExtractor: DocumentExtractor {
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let rules = try context.rules.load(CertificateRules.self, from: "iso/certificate.yaml")
+        try extract(context, rules: rules, into: &result)
+    }
+
+    /// Reads a certificate with the given layout rules (another scheme's certificate adds its labels).
+    func extract(_ context: DocumentContext, rules: CertificateRules, into result: inout ExtractionResult) throws {
         let forms = try context.rules.load(LegalForms.self, from: "bodies/legal_forms.yaml")
         let accreditation = try context.rules.load(AccreditationBodies.self, from: "bodies/accreditation.yaml")
         let certification = try context.rules.load(CertificationBodies.self, from: "bodies/certification.yaml")
