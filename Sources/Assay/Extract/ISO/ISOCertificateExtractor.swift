@@ -26,6 +26,7 @@ public struct ISOCertificateExtractor: DocumentExtractor {
         let namePattern = try forms.namePattern()
 
         readLabelled(context, pairing: pairing, into: &result)
+        ValiditySentence(rules: rules).read(context, into: &result)
         let organization = readOrganization(context, layouts: layouts, rules: rules, pairing: pairing, into: &result)
         readScope(context, layouts: layouts, rules: rules, into: &result)
         try readStandards(context, layouts: layouts, rules: rules, into: &result)
@@ -319,37 +320,67 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                                        namePattern: NSRegularExpression, forms: LegalForms, organization: Organization?,
                                        into result: inout ExtractionResult) {
         let organizationName = organization.map { Matching.normalizedName($0.name) }
+        let organizationWords = organization.map { Matching.words(Matching.normalizedName($0.name)) } ?? []
+        let scopeText = result.fields["scope"]?.value.strings.first.map(Matching.normalizedName) ?? ""
         let accreditationNames = Set(accreditation.bodies.flatMap { $0.names + [$0.acronym] }.map(Matching.normalizedName))
+        // "Issued by: <name>": the issuer as the certificate labels it.
+        let issuerLabels = (rules.issuer_labels ?? []).sorted { $0.count > $1.count }
+        for layout in layouts {
+            for segment in layout.segments {
+                guard let rest = issuerLabels.lazy.compactMap({ LabelText.remainder(of: segment.text, after: $0) }).first, !rest.isEmpty else { continue }
+                let ns = rest as NSString
+                guard let match = namePattern.firstMatch(in: rest, range: NSRange(location: 0, length: ns.length)), match.range.location == 0 else { continue }
+                let name = ns.substring(with: match.range).trimmingCharacters(in: .whitespaces)
+                let normalized = Matching.normalizedName(name)
+                if let organizationName, normalized == organizationName { continue }
+                let words = segment.words.suffix(rest.split(separator: " ").count).prefix(name.split(separator: " ").count)
+                result.set("certification_body", name, confidence: 0.92, evidence: context.evidence(words: Array(words)))
+                return
+            }
+        }
         // Hints at the issuer's name: the letterhead and "<issuer> certifies that".
-        var hints: [String] = []
+        var letterhead: [String] = []
+        var introduced: [String] = []
         if let first = layouts.first {
-            hints += first.segments.prefix(3).map(\.text)
+            letterhead += first.segments.prefix(3).map(\.text)
             let introductions = rules.introductions.map(LabelText.compact)
             for segment in first.segments {
                 let compact = LabelText.compact(segment.text)
                 if let phrase = introductions.first(where: { compact.hasSuffix($0) && compact.count > $0.count + 3 }) {
-                    hints.append(String(compact.dropLast(phrase.count)))
+                    introduced.append(String(compact.dropLast(phrase.count)))
                 }
             }
         }
-        let compactHints = hints.map(LabelText.compact).filter { $0.count >= 4 }
+        func hinted(_ hints: [String], _ core: String) -> Bool {
+            hints.map(LabelText.compact).filter { $0.count >= 4 }.contains { $0.hasPrefix(core) || core.hasPrefix($0) ||
+                $0.replacingOccurrences(of: "[^a-z0-9]", with: "", options: .regularExpression).hasPrefix(core) }
+        }
         let knownNames = known.bodies.flatMap { [$0.name] + $0.aliases }.map(LabelText.compact)
-        var best: (score: Int, segment: LayoutSegment)?
+        var best: (score: Int, segment: LayoutSegment, isAttested: Bool)?
         for layout in layouts {
             for segment in layout.segments where forms.isName(segment.text, pattern: namePattern) {
                 let normalized = Matching.normalizedName(segment.text)
-                if let organizationName, normalized.contains(organizationName) { continue }
+                if let organizationName, normalized.contains(organizationName) || organizationName.contains(normalized) { continue }
+                // The holder's name wrapped over two lines, or a group company named in the scope, is not the issuer.
+                let words = Matching.words(normalized)
+                if !words.isEmpty, words.isSubset(of: organizationWords) { continue }
+                if !scopeText.isEmpty, normalized.count >= 6, scopeText.contains(normalized) { continue }
                 if accreditationNames.contains(normalized) { continue }
                 let core = LabelText.compact(normalized)
                 var score = 1
-                if compactHints.contains(where: { $0.hasPrefix(core) || core.hasPrefix($0) || $0.replacingOccurrences(of: "[^a-z0-9]", with: "", options: .regularExpression).hasPrefix(core) }) { score += 2 }
-                if knownNames.contains(where: { core.hasPrefix($0) }) { score += 2 }
+                let isKnown = knownNames.contains(where: { core.hasPrefix($0) })
+                let isIntroduced = hinted(introduced, core)
+                if isIntroduced { score += 2 }
+                if isKnown { score += 2 }
+                if hinted(letterhead, core) { score += 1 }
                 if let organization, layout.page == organization.segment.page, segment.box.y0 > organization.segment.box.y1 { score += 1 }
-                if best == nil || score > best?.score ?? 0 { best = (score, segment) }
+                if best == nil || score > best?.score ?? 0 { best = (score, segment, isKnown || isIntroduced) }
             }
         }
         if let best {
-            let confidence = best.score >= 3 ? 0.95 : 0.75
+            // Only a known body or "<issuer> certifies that" makes the name sure: any other registered
+            // name on a certificate may be the holder's, a group company's or a consultant's.
+            let confidence = best.isAttested ? 0.95 : (organization == nil ? 0.6 : 0.75)
             result.set("certification_body", best.segment.text.trimmingCharacters(in: .whitespaces), confidence: confidence,
                        evidence: context.evidence(words: best.segment.words))
         }
