@@ -146,10 +146,15 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                     $0.element.box.y0 - segment.box.y1 < 6 * max(segment.height, 8) && segment.overlapsHorizontally($0.element) &&
                     context.dates.firstDate(in: $0.element.text) == nil }
                     .sorted { $0.element.box.y0 < $1.element.box.y0 }
-                guard let nameIndex = below.first?.offset else { continue }
+                // The rest of the introduction ("Quality Management System of") or a sentence about
+                // "the above organisation" is not a name: look one or two lines further.
+                let skipped = below.prefix(3).firstIndex { Self.isPlausibleName($0.element.text, conformity: conformity) }
+                guard let skipped else { continue }
+                let rest = below.dropFirst(skipped)
+                guard let nameIndex = rest.first?.offset else { continue }
                 var nameSegments = [segments[nameIndex]]
                 // A long name may wrap onto a second line in the same type size.
-                if let next = below.dropFirst().first?.element, let top = nameSegments.first,
+                if let next = rest.dropFirst().first?.element, let top = nameSegments.first,
                    abs(next.height - top.height) <= 0.1 * top.height, next.box.y0 - top.box.y1 < 0.5 * top.height {
                     nameSegments.append(next)
                 }
@@ -177,6 +182,21 @@ public struct ISOCertificateExtractor: DocumentExtractor {
             }
         }
         return nil
+    }
+
+    /// Whether a line can be an organisation's name: it starts with a capital or a digit, is not a
+    /// sentence of the certificate (a conformity phrase, a management system), and does not end in
+    /// a word that leads into something else ("of", ":").
+    static func isPlausibleName(_ text: String, conformity: [String]) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let first = trimmed.first, first.isUppercase || first.isNumber || !first.isLetter && first != "(" else { return false }
+        if trimmed.hasSuffix(":") { return false }
+        let compact = LabelText.compact(trimmed)
+        if compact.contains("managementsystem") || conformity.contains(where: { compact.contains($0) }) { return false }
+        if compact.range(of: "(iso|iec)\\d{4}", options: .regularExpression) != nil { return false }
+        let last = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if ["of", "for", "the", "and", "to", "de", "del", "des", "du", "der", "von", "für", "that"].contains(last) { return false }
+        return trimmed.split(separator: " ").count <= 14
     }
 
     // MARK: Scope
@@ -217,7 +237,8 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                     first = false
                 }
                 let text = lines.map(\.text).joined(separator: " ").foldedWhitespace
-                guard text.count >= 20 else { continue }
+                // A line that introduces a list ("The following site is part of …:") is not the scope.
+                guard text.count >= 20, !text.hasSuffix(":") else { continue }
                 result.set("scope", text, confidence: 0.9, evidence: context.evidence(words: words, limit: 1))
                 return
             }
@@ -377,10 +398,11 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                 if best == nil || score > best?.score ?? 0 { best = (score, segment, isKnown || isIntroduced) }
             }
         }
-        if let best {
+        // Without the holder's name, an unattested registered name is as likely the holder's as the issuer's.
+        if let best, best.isAttested || organization != nil {
             // Only a known body or "<issuer> certifies that" makes the name sure: any other registered
             // name on a certificate may be the holder's, a group company's or a consultant's.
-            let confidence = best.isAttested ? 0.95 : (organization == nil ? 0.6 : 0.75)
+            let confidence = best.isAttested ? 0.95 : 0.75
             result.set("certification_body", best.segment.text.trimmingCharacters(in: .whitespaces), confidence: confidence,
                        evidence: context.evidence(words: best.segment.words))
         }
