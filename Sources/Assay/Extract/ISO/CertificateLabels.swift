@@ -66,6 +66,16 @@ struct LabelPairing {
         for (field, label, folded) in labels where compact.hasPrefix(folded) {
             if let rest = LabelText.remainder(of: text, after: label) { return (field, label, rest) }
         }
+        // A bilingual label ("Sertifika Numarası / Certificate Number : A1808963"): the label after
+        // the slash, when the part before it is short and holds no digit.
+        if let slash = text.firstIndex(of: "/"), text.distance(from: text.startIndex, to: slash) <= 60,
+           !text[..<slash].contains(where: \.isNumber) {
+            let after = String(text[text.index(after: slash)...]).trimmingCharacters(in: .whitespaces)
+            let compactAfter = LabelText.compact(after)
+            for (field, label, folded) in labels where compactAfter.hasPrefix(folded) {
+                if let rest = LabelText.remainder(of: after, after: label) { return (field, label, rest) }
+            }
+        }
         return nil
     }
 

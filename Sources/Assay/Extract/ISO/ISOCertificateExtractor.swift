@@ -50,7 +50,8 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                         found[hit.field, default: []].append(Found(text: number, words: candidate))
                         break
                     }
-                } else if let mention = context.dates.firstDate(in: text), mention.range.location <= 3 {
+                } else if let mention = context.dates.firstDate(in: text),
+                          mention.range.location <= 3 || Self.isStandardPrefix((text as NSString).substring(to: mention.range.location)) {
                     found[hit.field, default: []].append(Found(text: mention.text, words: candidate))
                     break
                 }
@@ -102,6 +103,11 @@ public struct ISOCertificateExtractor: DocumentExtractor {
             if !agree { confidence = min(confidence, 0.75) }
             result.set(field, mention.date.description, confidence: confidence, evidence: context.evidence(words: first.words))
         }
+    }
+
+    /// Whether the text before a date is only a standard's designation ("ISO/IEC 27001 - 28 May 2025").
+    static func isStandardPrefix(_ text: String) -> Bool {
+        text.range(of: "^\\s*(?:(?:BS|EN|ISO|IEC)[\\s/]*)+\\d{4,5}(?:-\\d{1,2})?(?::\\d{4})?\\s*[-–:]?\\s*$", options: .regularExpression) != nil
     }
 
     /// A certificate number: one token with a digit, or a short letter prefix and such a token
@@ -170,7 +176,7 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                 for line in candidates {
                     let gap = line.box.y0 - bottom
                     let compactLine = LabelText.compact(line.text)
-                    if gap > 1.0 * max(line.height, 6) || line.height > nameHeight * 0.95 || address.count >= 5 ||
+                    if gap > 1.6 * max(line.height, 6) || line.height > nameHeight * 0.95 || address.count >= 5 ||
                         conformity.contains(where: { compactLine.contains($0) }) ||
                         compactLine.range(of: "(iso|iec)\\d{4}", options: .regularExpression) != nil { break }
                     address.append(line)
