@@ -73,7 +73,7 @@ struct PageOCR {
             return Page(number: page.number, width: page.width, height: page.height, lines: result.lines,
                         textLayer: .ocr, ocrConfidence: result.confidence)
         }
-        let added = merge.addedLines
+        let added = merge.addedLines(confidences: result.wordConfidences)
         guard !added.isEmpty else { return page }
         diagnostics.append(Diagnostic(level: .info, code: "ocr_supplemented",
             message: "Page \(page.number) is mostly a picture; \(added.reduce(0) { $0 + $1.words.count }) words printed only in the picture were read by OCR (\(languages)) and added to its text."))
@@ -108,15 +108,21 @@ struct OCRMerge {
         return checked == 0 ? 1 : Double(agreeing) / Double(checked)
     }
 
-    /// OCR lines cut to the words no text-layer word covers.
-    var addedLines: [TextLine] {
+    /// Below this confidence an OCR word of a picture is mostly texture or a logo's shape, not text.
+    static let minimumWordConfidence = 0.6
+
+    /// OCR lines cut to the words no text-layer word covers and that OCR read with some confidence
+    /// (`confidences`, per line and word as in `recognised`; all words kept when absent).
+    func addedLines(confidences: [[Double]] = []) -> [TextLine] {
         let nativeBoxes = native.flatMap(\.words).map(\.box)
         var out: [TextLine] = []
-        for line in recognised {
-            let words = line.words.filter { word in
+        for (lineIndex, line) in recognised.enumerated() {
+            let lineConfidences = lineIndex < confidences.count && confidences[lineIndex].count == line.words.count ? confidences[lineIndex] : nil
+            let words = line.words.enumerated().filter { index, word in
+                if let lineConfidences, lineConfidences[index] < Self.minimumWordConfidence { return false }
                 let area = max(word.box.width * word.box.height, 0.01)
                 return !nativeBoxes.contains { Self.overlap($0, word.box) > 0.3 * area }
-            }
+            }.map(\.element)
             guard !words.isEmpty else { continue }
             // Split where the kept words are not neighbours (a text-layer word stood between them).
             var run: [Word] = []
