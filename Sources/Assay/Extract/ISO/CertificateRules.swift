@@ -19,6 +19,10 @@ struct CertificateRules: Decodable, Sendable {
     /// Words before the first and between the two dates of a validity sentence.
     var validity_from: [String]?
     var validity_to: [String]?
+    /// Words that refer the reader to the name printed above ("the above organisation").
+    var above_references: [String]?
+    /// Verbs whose subject is the issuer ("<issuer> certifies that").
+    var issuer_introductions: [String]?
 
     /// The fields whose values are found beside or below a label.
     static let labelledFields = ["certificate_number", "issue_date", "expiry_date", "original_certification_date"]

@@ -154,6 +154,23 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                     .sorted { $0.element.box.y0 < $1.element.box.y0 }
                 // The rest of the introduction ("Quality Management System of") or a sentence about
                 // "the above organisation" is not a name: look one or two lines further.
+                // "… certifies that the Management System of / the above organisation has been audited":
+                // the name is printed above the introduction, in a larger type.
+                let above = rules.above_references ?? []
+                if let next = below.first?.element, above.contains(where: { LabelText.contains(next.text, $0) }),
+                   let name = segments.filter({ $0.box.y1 <= segment.box.y0 + 1 && $0.height >= 1.2 * segment.height &&
+                       Self.isPlausibleName($0.text, conformity: conformity) }).max(by: { $0.height < $1.height }) {
+                    var address: [LayoutSegment] = []
+                    var bottom = name.box.y1
+                    for line in segments where line.box.y0 >= name.box.y1 - 1 && line.box.y1 <= segment.box.y0 + 1 && name.overlapsHorizontally(line) {
+                        if line.box.y0 - bottom > 1.6 * max(line.height, 6) || line.height >= name.height || address.count >= 3 ||
+                            LabelText.compact(line.text).contains("certif") { break }
+                        address.append(line)
+                        bottom = line.box.y1
+                    }
+                    result.set("organization", name.text, confidence: 0.85, evidence: context.evidence(words: name.words))
+                    return Organization(name: name.text, segment: name, address: address)
+                }
                 let skipped = below.prefix(3).firstIndex { Self.isPlausibleName($0.element.text, conformity: conformity) }
                 guard let skipped else { continue }
                 let rest = below.dropFirst(skipped)
@@ -362,6 +379,22 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                 if let organizationName, normalized == organizationName { continue }
                 let words = segment.words.suffix(rest.split(separator: " ").count).prefix(name.split(separator: " ").count)
                 result.set("certification_body", name, confidence: 0.92, evidence: context.evidence(words: Array(words)))
+                return
+            }
+        }
+        // "<issuer> certifies that …" printed in one line: the issuer as the subject of the sentence.
+        for segment in layouts.first?.segments ?? [] {
+            for phrase in rules.issuer_introductions ?? [] {
+                guard let range = segment.text.range(of: phrase, options: [.caseInsensitive, .diacriticInsensitive]),
+                      range.lowerBound > segment.text.startIndex else { continue }
+                let name = String(segment.text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",")))
+                let ns = name as NSString
+                guard (3...90).contains(name.count), name.first?.isUppercase == true,
+                      namePattern.firstMatch(in: name, range: NSRange(location: 0, length: ns.length)) != nil ||
+                      known.bodies.contains(where: { body in ([body.name] + body.aliases).contains { LabelText.contains(name, $0) } }) else { continue }
+                if let organizationName, Matching.normalizedName(name).contains(organizationName) { continue }
+                let count = name.split(separator: " ").count
+                result.set("certification_body", name, confidence: 0.9, evidence: context.evidence(words: Array(segment.words.prefix(count))))
                 return
             }
         }
