@@ -66,6 +66,14 @@ struct LabelPairing {
         for (field, label, folded) in labels where compact.hasPrefix(folded) {
             if let rest = LabelText.remainder(of: text, after: label) { return (field, label, rest) }
         }
+        // Specks before a label (a scan's border read as "=" or "|").
+        if let first = text.firstIndex(where: { $0.isLetter || $0.isNumber }), first != text.startIndex {
+            let trimmed = String(text[first...])
+            let compactTrimmed = LabelText.compact(trimmed)
+            for (field, label, folded) in labels where compactTrimmed.hasPrefix(folded) {
+                if let rest = LabelText.remainder(of: trimmed, after: label) { return (field, label, rest) }
+            }
+        }
         // A long label that ends a sentence ("…, this certificate expires on:"), its value in the next cell.
         for (field, _, folded) in labels where folded.count >= 14 {
             if compact.hasSuffix(folded) || compact.hasSuffix(folded + ":") { return (field, "", "") }
