@@ -432,15 +432,17 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                 let isIntroduced = hinted(introduced, core)
                 if isIntroduced { score += 2 }
                 if isKnown { score += 2 }
-                if hinted(letterhead, core) { score += 1 }
+                // The letterhead names the issuer once the holder is known (and the name is not the holder's).
+                let isLetterhead = hinted(letterhead, core)
+                if isLetterhead { score += organization == nil ? 1 : 2 }
                 if let organization, layout.page == organization.segment.page, segment.box.y0 > organization.segment.box.y1 { score += 1 }
-                if best == nil || score > best?.score ?? 0 { best = (score, segment, isKnown || isIntroduced) }
+                if best == nil || score > best?.score ?? 0 { best = (score, segment, isKnown || isIntroduced || (isLetterhead && organization != nil)) }
             }
         }
         // Without the holder's name, an unattested registered name is as likely the holder's as the issuer's.
         if let best, best.isAttested || organization != nil {
-            // Only a known body or "<issuer> certifies that" makes the name sure: any other registered
-            // name on a certificate may be the holder's, a group company's or a consultant's.
+            // Only a known body, "<issuer> certifies that" or the letterhead beside a known holder makes
+            // the name sure: any other registered name may be the holder's, a group company's or a consultant's.
             let confidence = best.isAttested ? 0.95 : 0.75
             result.set("certification_body", best.segment.text.trimmingCharacters(in: .whitespaces), confidence: confidence,
                        evidence: context.evidence(words: best.segment.words))
