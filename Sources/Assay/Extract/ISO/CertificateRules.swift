@@ -23,6 +23,8 @@ struct CertificateRules: Decodable, Sendable {
     var above_references: [String]?
     /// Verbs whose subject is the issuer ("<issuer> certifies that").
     var issuer_introductions: [String]?
+    /// How a scope statement opens when no heading introduces it (regular expression, at a line start).
+    var scope_opening: String?
 
     /// The fields whose values are found beside or below a label.
     static let labelledFields = ["certificate_number", "issue_date", "expiry_date", "original_certification_date"]

@@ -122,6 +122,8 @@ public struct ISOCertificateExtractor: DocumentExtractor {
         guard let first = tokens.first else { return nil }
         var token = first
         while token.hasSuffix(".") || token.hasSuffix(",") { token.removeLast() }
+        // A colon printed against the value (":AMER501473").
+        while token.hasPrefix(":") || token.hasPrefix("：") { token.removeFirst() }
         if isID(token) { return token }
         if tokens.count >= 2, first.count <= 5, first.allSatisfy({ $0.isUppercase }), isID(tokens[1]) {
             return first + " " + tokens[1]
@@ -145,7 +147,10 @@ public struct ISOCertificateExtractor: DocumentExtractor {
             let segments = layout.segments
             for (index, segment) in segments.enumerated() {
                 let compact = LabelText.compact(segment.text)
-                guard let phrase = introductions.first(where: { compact.hasSuffix($0) || compact.hasSuffix($0 + ":") }) else { continue }
+                // "This is to certify that the Business Continuity Management System of": an
+                // introduction that names the kind of system before "of".
+                let named = introductions.contains { compact.hasPrefix($0) } && (compact.hasSuffix("of") || compact.hasSuffix("of:"))
+                guard let phrase = introductions.first(where: { compact.hasSuffix($0) || compact.hasSuffix($0 + ":") }) ?? (named ? compact : nil) else { continue }
                 _ = phrase
                 // The name: the nearest text below the introduction, in its column.
                 let below = segments.enumerated().filter { $0.offset != index && $0.element.box.y0 >= segment.box.y1 - 1 &&
@@ -263,6 +268,35 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                 // A line that introduces a list ("The following site is part of …:") is not the scope.
                 guard text.count >= 20, !text.hasSuffix(":") else { continue }
                 result.set("scope", text, confidence: 0.9, evidence: context.evidence(words: words, limit: 1))
+                return
+            }
+        }
+        readUnheadedScope(context, layouts: layouts, rules: rules, into: &result)
+    }
+
+    /// A scope printed without a readable heading (the heading is drawn as a picture or on a curve)
+    /// that opens the way scopes do: "Business Continuity Management System for the design …".
+    /// Its lines run on in the same type size; read at a lower confidence than a headed scope.
+    private func readUnheadedScope(_ context: DocumentContext, layouts: [PageLayout], rules: CertificateRules,
+                                   into result: inout ExtractionResult) {
+        guard result.fields["scope"] == nil, let pattern = rules.scope_opening,
+              let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return }
+        for layout in layouts {
+            let segments = layout.segments
+            for segment in segments {
+                let ns = segment.text as NSString
+                guard let match = regex.firstMatch(in: segment.text, range: NSRange(location: 0, length: ns.length)), match.range.location == 0 else { continue }
+                var lines = [segment]
+                var current = segment
+                while let next = segments.filter({ !lines.contains($0) && $0.box.y0 >= current.box.y1 - 1 &&
+                    $0.box.y0 - current.box.y1 < 0.9 * max(current.height, 6) && current.overlapsHorizontally($0) &&
+                    abs($0.height - segment.height) <= 0.15 * segment.height }).min(by: { $0.box.y0 < $1.box.y0 }), lines.count < 12 {
+                    lines.append(next)
+                    current = next
+                }
+                let text = lines.map(\.text).joined(separator: " ").foldedWhitespace
+                guard text.count >= 30 else { continue }
+                result.set("scope", text, confidence: 0.75, evidence: context.evidence(words: segment.words, limit: 1))
                 return
             }
         }
