@@ -27,7 +27,8 @@ public struct ISOCertificateExtractor: DocumentExtractor {
 
         readLabelled(context, pairing: pairing, into: &result)
         ValiditySentence(rules: rules).read(context, into: &result)
-        let organization = readOrganization(context, layouts: layouts, rules: rules, pairing: pairing, into: &result)
+        let organization = readOrganization(context, layouts: layouts, rules: rules, pairing: pairing,
+                                            isCompleteName: { forms.isName($0, pattern: namePattern) }, into: &result)
         readScope(context, layouts: layouts, rules: rules, into: &result)
         try readStandards(context, layouts: layouts, rules: rules, into: &result)
         readSoA(context, rules: rules, into: &result)
@@ -140,7 +141,8 @@ public struct ISOCertificateExtractor: DocumentExtractor {
     }
 
     private func readOrganization(_ context: DocumentContext, layouts: [PageLayout], rules: CertificateRules,
-                                  pairing: LabelPairing, into result: inout ExtractionResult) -> Organization? {
+                                  pairing: LabelPairing, isCompleteName: (String) -> Bool,
+                                  into result: inout ExtractionResult) -> Organization? {
         let introductions = rules.introductions.map(LabelText.compact).sorted { $0.count > $1.count }
         let conformity = rules.conformity.map(LabelText.compact)
         for layout in layouts {
@@ -181,8 +183,8 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                 let rest = below.dropFirst(skipped)
                 guard let nameIndex = rest.first?.offset else { continue }
                 var nameSegments = [segments[nameIndex]]
-                // A long name may wrap onto a second line in the same type size.
-                if let next = rest.dropFirst().first?.element, let top = nameSegments.first,
+                // A long name may wrap onto a second line in the same type size (not after its legal form).
+                if let next = rest.dropFirst().first?.element, let top = nameSegments.first, !isCompleteName(top.text),
                    abs(next.height - top.height) <= 0.1 * top.height, next.box.y0 - top.box.y1 < 0.5 * top.height {
                     nameSegments.append(next)
                 }
