@@ -211,7 +211,29 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                 return Organization(name: name, segment: nameSegments[0], address: address)
             }
         }
-        return nil
+        return organizationAboveConformity(context, layouts: layouts, conformity: conformity, into: &result)
+    }
+
+    /// Without an introduction ("COMPLIES WITH THE REQUIREMENTS OF …" under a name and address): the
+    /// largest plausible name in the few lines above the first conformity statement of page 1, with
+    /// the smaller lines between them as its address. A guess from layout alone, so not confident.
+    private func organizationAboveConformity(_ context: DocumentContext, layouts: [PageLayout], conformity: [String],
+                                             into result: inout ExtractionResult) -> Organization? {
+        guard let layout = layouts.first,
+              let statement = layout.segments.first(where: { segment in
+                  let compact = LabelText.compact(segment.text)
+                  // A speck read before the statement ("ÿ COMPLIES WITH …") may precede it.
+                  return conformity.contains { phrase in compact.range(of: phrase).map { compact.distance(from: compact.startIndex, to: $0.lowerBound) <= 2 } ?? false }
+              }) else { return nil }
+        let window = 6 * max(statement.height, 8)
+        let above = layout.segments.filter { $0.box.y1 <= statement.box.y0 + 1 && statement.box.y0 - $0.box.y1 < window &&
+            $0.overlapsHorizontally(statement) && Self.isPlausibleName($0.text, conformity: conformity) &&
+            context.dates.firstDate(in: $0.text) == nil }
+        guard let name = above.max(by: { $0.height < $1.height }), name.height >= 0.85 * statement.height else { return nil }
+        let address = layout.segments.filter { $0.box.y0 >= name.box.y1 - 1 && $0.box.y1 <= statement.box.y0 + 1 && $0.height < name.height &&
+            name.overlapsHorizontally($0) && $0.text.filter { $0.isLetter || $0.isNumber }.count >= 4 }.sorted { $0.box.y0 < $1.box.y0 }
+        result.set("organization", name.text, confidence: 0.75, evidence: context.evidence(words: name.words))
+        return Organization(name: name.text, segment: name, address: Array(address.prefix(3)))
     }
 
     /// Whether a line can be an organisation's name: it starts with a capital or a digit, is not a
@@ -220,7 +242,7 @@ public struct ISOCertificateExtractor: DocumentExtractor {
     static func isPlausibleName(_ text: String, conformity: [String]) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let first = trimmed.first, first.isUppercase || first.isNumber || !first.isLetter && first != "(" else { return false }
-        if trimmed.hasSuffix(":") { return false }
+        if trimmed.hasSuffix(":") || trimmed.filter(\.isLetter).count < 3 { return false }
         let compact = LabelText.compact(trimmed)
         if compact.contains("managementsystem") || conformity.contains(where: { compact.contains($0) }) { return false }
         if compact.range(of: "(iso|iec)\\d{4}", options: .regularExpression) != nil { return false }
