@@ -14,7 +14,7 @@ final class OCRMergeTests: XCTestCase {
         let native = [line([("IASME-CE-001122", 200)], y: 100), line([("2025-04-30", 500)], y: 100)]
         let recognised = [line([("CERTIFICATE", 60), ("NUMBER", 120), (":", 160), ("IASME-CE-001122", 200),
                                 ("DATE", 380), ("OF", 410), ("CERTIFICATION", 425), ("2025-04-30", 500)], y: 100),
-                          line([("nccgroup", 300)], y: 300)]
+                          line([("brightwater", 300)], y: 300)]
         let merge = OCRMerge(native: native, recognised: recognised)
         XCTAssertEqual(merge.agreement, 1.0, accuracy: 0.001)
         let added = merge.addedLines(confidences: [[0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9], [0.4]])
@@ -22,8 +22,8 @@ final class OCRMergeTests: XCTestCase {
     }
 
     func testGarbledLayerDisagrees() {
-        let native = [line([("ar,o", 100), ("yöıınriırı", 130), ("vE", 200), ("oRGANizAsyoN", 220)], y: 100)]
-        let recognised = [line([("ALO", 100), ("YONETIM", 130), ("VE", 200), ("ORGANIZASYON", 220)], y: 100)]
+        let native = [line([("kv,e", 100), ("ıırmöıyaı", 130), ("vE", 200), ("tARiMsAl", 220)], y: 100)]
+        let recognised = [line([("EGE", 100), ("TARIM", 130), ("VE", 200), ("GIDA", 220)], y: 100)]
         let merge = OCRMerge(native: native, recognised: recognised)
         XCTAssertLessThan(merge.agreement, OCRMerge.minimumAgreement)
     }

@@ -74,11 +74,11 @@ struct LabelPairing {
                 if let rest = LabelText.remainder(of: trimmed, after: label) { return (field, label, rest) }
             }
         }
-        // A long label that ends a sentence ("…, this certificate expires on:"), its value in the next cell.
+        // A long label that ends a sentence ("… of its management system, the certificate expires on:"), its value in the next cell.
         for (field, _, folded) in labels where folded.count >= 14 {
             if compact.hasSuffix(folded) || compact.hasSuffix(folded + ":") { return (field, "", "") }
         }
-        // A bilingual label ("Sertifika Numarası / Certificate Number : A1808963"): the label after
+        // A bilingual label ("Belge Numarası / Certificate Number : TR-4471"): the label after
         // the slash, when the part before it is short and holds no digit.
         if let slash = text.firstIndex(of: "/"), text.distance(from: text.startIndex, to: slash) <= 60,
            !text[..<slash].contains(where: \.isNumber) {

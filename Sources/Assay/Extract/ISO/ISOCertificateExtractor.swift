@@ -123,7 +123,7 @@ public struct ISOCertificateExtractor: DocumentExtractor {
         guard let first = tokens.first else { return nil }
         var token = first
         while token.hasSuffix(".") || token.hasSuffix(",") { token.removeLast() }
-        // A colon printed against the value (":AMER501473").
+        // A colon printed against the value (":QX-20417").
         while token.hasPrefix(":") || token.hasPrefix("：") { token.removeFirst() }
         if isID(token) { return token }
         if tokens.count >= 2, first.count <= 5, first.allSatisfy({ $0.isUppercase }), isID(tokens[1]) {

@@ -2,8 +2,8 @@ import AssayModel
 import Foundation
 
 /// Reads issue and expiry dates from a validity sentence when no label gave them: "valid from
-/// 11 June 2025 to 10 June 2028", "con un periodo de validez desde el 11 de febrero de 2022 hasta
-/// el 10 de febrero de 2025". The start of validity is taken as the issue date (the date this
+/// 11 June 2025 to 10 June 2028", "válido desde el 3 de marzo de 2023 hasta el 2 de marzo
+/// de 2026". The start of validity is taken as the issue date (the date this
 /// certificate took effect), at a lower confidence than a labelled one.
 struct ValiditySentence {
     let from: [String]
