@@ -12,6 +12,7 @@ struct FindingsMapper: DocumentMapper {
                                  options: context.options, catalogue: catalogue, context: context)
         let raised = SOCFindingRules.evaluate(input) + BridgeFindingRules.evaluate(input)
             + ISOFindingRules.evaluate(input, iafSignatories: try? IAFSignatories.load(context.rules))
+            + OtherAssuranceFindingRules.evaluate(input)
             + ScopeFindingRules.evaluate(input)
             + TrustFindingRules.evaluate(input)
         for finding in raised {

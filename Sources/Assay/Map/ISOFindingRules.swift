@@ -51,10 +51,37 @@ enum ISOFindingRules {
         if document.fields["soa_reference"] == nil && needsSoA {
             raised.append(RaisedFinding(code: "iso.soa_missing", values: [:], evidence: []))
         }
+        if let finding = CertificateOCRRule.evaluate(input) { raised.append(finding) }
         if let (due, evidence) = printedSurveillanceDate(input), input.expiryOrFuture(expiry),
            due.dayNumber - input.asOf.dayNumber <= input.thresholds.surveillance_window_days {
             raised.append(RaisedFinding(code: "iso.surveillance_due", values: ["names": due.description], evidence: evidence.map { [$0] } ?? []))
         }
+        return raised
+    }
+}
+
+/// A certificate read from page images (scanned, or a text layer that did not match the page):
+/// its values are OCR's reading and deserve a look at the image.
+enum CertificateOCRRule {
+    static func evaluate(_ input: FindingInput) -> RaisedFinding? {
+        let pages = input.context.paged.pages.filter { $0.textLayer == .ocr }.map(\.number)
+        guard !pages.isEmpty else { return nil }
+        return RaisedFinding(code: "certificate.read_by_ocr", values: ["names": pages.map(String.init).joined(separator: ", ")], evidence: [])
+    }
+}
+
+/// Certificates of other schemes (`other_assurance`): expiry, and OCR reading. Accreditation and
+/// edition rules are ISO's and do not apply.
+enum OtherAssuranceFindingRules {
+    static func evaluate(_ input: FindingInput) -> [RaisedFinding] {
+        guard input.document.document.kind == .otherAssurance else { return [] }
+        var raised: [RaisedFinding] = []
+        let scheme = input.document.fields["standards"]?.value.strings.first ?? input.text("scheme") ?? "scheme"
+        if let expiry = input.date("expiry_date"), expiry < input.asOf {
+            raised.append(RaisedFinding(code: "other.expired", values: ["expiry_date": expiry.description, "scheme": scheme],
+                                        evidence: input.evidence("expiry_date")))
+        }
+        if let finding = CertificateOCRRule.evaluate(input) { raised.append(finding) }
         return raised
     }
 }

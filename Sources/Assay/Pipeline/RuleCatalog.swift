@@ -50,6 +50,7 @@ public enum RuleCatalog {
         decode(LegalForms.self, "bodies/legal_forms.yaml"),
         decode(AccreditationBodies.self, "bodies/accreditation.yaml"),
         decode(CertificationBodies.self, "bodies/certification.yaml"),
+        Check(file: OtherAssuranceRules.file) { _ = try $0.load(OtherAssuranceRules.self, from: OtherAssuranceRules.file).compiledSchemes() },
         decode(BridgeLetterRules.self, "bridge/letter.yaml"),
         decode(TrustPageRules.self, "trust/page.yaml"),
     ]

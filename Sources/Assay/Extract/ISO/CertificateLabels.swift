@@ -66,6 +66,28 @@ struct LabelPairing {
         for (field, label, folded) in labels where compact.hasPrefix(folded) {
             if let rest = LabelText.remainder(of: text, after: label) { return (field, label, rest) }
         }
+        // Specks before a label (a scan's border read as "=" or "|").
+        if let first = text.firstIndex(where: { $0.isLetter || $0.isNumber }), first != text.startIndex {
+            let trimmed = String(text[first...])
+            let compactTrimmed = LabelText.compact(trimmed)
+            for (field, label, folded) in labels where compactTrimmed.hasPrefix(folded) {
+                if let rest = LabelText.remainder(of: trimmed, after: label) { return (field, label, rest) }
+            }
+        }
+        // A long label that ends a sentence ("… of its management system, the certificate expires on:"), its value in the next cell.
+        for (field, _, folded) in labels where folded.count >= 14 {
+            if compact.hasSuffix(folded) || compact.hasSuffix(folded + ":") { return (field, "", "") }
+        }
+        // A bilingual label ("Belge Numarası / Certificate Number : TR-4471"): the label after
+        // the slash, when the part before it is short and holds no digit.
+        if let slash = text.firstIndex(of: "/"), text.distance(from: text.startIndex, to: slash) <= 60,
+           !text[..<slash].contains(where: \.isNumber) {
+            let after = String(text[text.index(after: slash)...]).trimmingCharacters(in: .whitespaces)
+            let compactAfter = LabelText.compact(after)
+            for (field, label, folded) in labels where compactAfter.hasPrefix(folded) {
+                if let rest = LabelText.remainder(of: after, after: label) { return (field, label, rest) }
+            }
+        }
         return nil
     }
 

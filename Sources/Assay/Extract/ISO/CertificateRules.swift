@@ -14,6 +14,17 @@ struct CertificateRules: Decodable, Sendable {
     var standard_pattern: String
     var not_certified: [String]
     var postcode_patterns: [String]
+    /// Labels printed before the issuer's name ("Issued by: …").
+    var issuer_labels: [String]?
+    /// Words before the first and between the two dates of a validity sentence.
+    var validity_from: [String]?
+    var validity_to: [String]?
+    /// Words that refer the reader to the name printed above ("the above organisation").
+    var above_references: [String]?
+    /// Verbs whose subject is the issuer ("<issuer> certifies that").
+    var issuer_introductions: [String]?
+    /// How a scope statement opens when no heading introduces it (regular expression, at a line start).
+    var scope_opening: String?
 
     /// The fields whose values are found beside or below a label.
     static let labelledFields = ["certificate_number", "issue_date", "expiry_date", "original_certification_date"]

@@ -12,6 +12,11 @@ public struct ISOCertificateExtractor: DocumentExtractor {
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let rules = try context.rules.load(CertificateRules.self, from: "iso/certificate.yaml")
+        try extract(context, rules: rules, into: &result)
+    }
+
+    /// Reads a certificate with the given layout rules (another scheme's certificate adds its labels).
+    func extract(_ context: DocumentContext, rules: CertificateRules, into result: inout ExtractionResult) throws {
         let forms = try context.rules.load(LegalForms.self, from: "bodies/legal_forms.yaml")
         let accreditation = try context.rules.load(AccreditationBodies.self, from: "bodies/accreditation.yaml")
         let certification = try context.rules.load(CertificationBodies.self, from: "bodies/certification.yaml")
@@ -21,7 +26,9 @@ public struct ISOCertificateExtractor: DocumentExtractor {
         let namePattern = try forms.namePattern()
 
         readLabelled(context, pairing: pairing, into: &result)
-        let organization = readOrganization(context, layouts: layouts, rules: rules, pairing: pairing, into: &result)
+        ValiditySentence(rules: rules).read(context, into: &result)
+        let organization = readOrganization(context, layouts: layouts, rules: rules, pairing: pairing,
+                                            isCompleteName: { forms.isName($0, pattern: namePattern) }, into: &result)
         readScope(context, layouts: layouts, rules: rules, into: &result)
         try readStandards(context, layouts: layouts, rules: rules, into: &result)
         readSoA(context, rules: rules, into: &result)
@@ -44,7 +51,8 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                         found[hit.field, default: []].append(Found(text: number, words: candidate))
                         break
                     }
-                } else if let mention = context.dates.firstDate(in: text), mention.range.location <= 3 {
+                } else if let mention = context.dates.firstDate(in: text),
+                          mention.range.location <= 3 || Self.isStandardPrefix((text as NSString).substring(to: mention.range.location)) {
                     found[hit.field, default: []].append(Found(text: mention.text, words: candidate))
                     break
                 }
@@ -98,6 +106,11 @@ public struct ISOCertificateExtractor: DocumentExtractor {
         }
     }
 
+    /// Whether the text before a date is only a standard's designation ("ISO/IEC 27001 - 28 May 2025").
+    static func isStandardPrefix(_ text: String) -> Bool {
+        text.range(of: "^\\s*(?:(?:BS|EN|ISO|IEC)[\\s/]*)+\\d{4,5}(?:-\\d{1,2})?(?::\\d{4})?\\s*[-–:]?\\s*$", options: .regularExpression) != nil
+    }
+
     /// A certificate number: one token with a digit, or a short letter prefix and such a token
     /// ("IS 595959").
     static func certificateNumber(_ text: String) -> String? {
@@ -110,6 +123,8 @@ public struct ISOCertificateExtractor: DocumentExtractor {
         guard let first = tokens.first else { return nil }
         var token = first
         while token.hasSuffix(".") || token.hasSuffix(",") { token.removeLast() }
+        // A colon printed against the value (":QX-20417").
+        while token.hasPrefix(":") || token.hasPrefix("：") { token.removeFirst() }
         if isID(token) { return token }
         if tokens.count >= 2, first.count <= 5, first.allSatisfy({ $0.isUppercase }), isID(tokens[1]) {
             return first + " " + tokens[1]
@@ -126,24 +141,50 @@ public struct ISOCertificateExtractor: DocumentExtractor {
     }
 
     private func readOrganization(_ context: DocumentContext, layouts: [PageLayout], rules: CertificateRules,
-                                  pairing: LabelPairing, into result: inout ExtractionResult) -> Organization? {
+                                  pairing: LabelPairing, isCompleteName: (String) -> Bool,
+                                  into result: inout ExtractionResult) -> Organization? {
         let introductions = rules.introductions.map(LabelText.compact).sorted { $0.count > $1.count }
         let conformity = rules.conformity.map(LabelText.compact)
         for layout in layouts {
             let segments = layout.segments
             for (index, segment) in segments.enumerated() {
                 let compact = LabelText.compact(segment.text)
-                guard let phrase = introductions.first(where: { compact.hasSuffix($0) || compact.hasSuffix($0 + ":") }) else { continue }
+                // "This is to certify that the Business Continuity Management System of": an
+                // introduction that names the kind of system before "of".
+                let named = introductions.contains { compact.hasPrefix($0) } && (compact.hasSuffix("of") || compact.hasSuffix("of:"))
+                guard let phrase = introductions.first(where: { compact.hasSuffix($0) || compact.hasSuffix($0 + ":") }) ?? (named ? compact : nil) else { continue }
                 _ = phrase
                 // The name: the nearest text below the introduction, in its column.
                 let below = segments.enumerated().filter { $0.offset != index && $0.element.box.y0 >= segment.box.y1 - 1 &&
                     $0.element.box.y0 - segment.box.y1 < 6 * max(segment.height, 8) && segment.overlapsHorizontally($0.element) &&
                     context.dates.firstDate(in: $0.element.text) == nil }
                     .sorted { $0.element.box.y0 < $1.element.box.y0 }
-                guard let nameIndex = below.first?.offset else { continue }
+                // The rest of the introduction ("Quality Management System of") or a sentence about
+                // "the above organisation" is not a name: look one or two lines further.
+                // "… certifies that the Management System of / the above organisation has been audited":
+                // the name is printed above the introduction, in a larger type.
+                let above = rules.above_references ?? []
+                if let next = below.first?.element, above.contains(where: { LabelText.contains(next.text, $0) }),
+                   let name = segments.filter({ $0.box.y1 <= segment.box.y0 + 1 && $0.height >= 1.2 * segment.height &&
+                       Self.isPlausibleName($0.text, conformity: conformity) }).max(by: { $0.height < $1.height }) {
+                    var address: [LayoutSegment] = []
+                    var bottom = name.box.y1
+                    for line in segments where line.box.y0 >= name.box.y1 - 1 && line.box.y1 <= segment.box.y0 + 1 && name.overlapsHorizontally(line) {
+                        if line.box.y0 - bottom > 1.6 * max(line.height, 6) || line.height >= name.height || address.count >= 3 ||
+                            LabelText.compact(line.text).contains("certif") { break }
+                        address.append(line)
+                        bottom = line.box.y1
+                    }
+                    result.set("organization", name.text, confidence: 0.85, evidence: context.evidence(words: name.words))
+                    return Organization(name: name.text, segment: name, address: address)
+                }
+                let skipped = below.prefix(3).firstIndex { Self.isPlausibleName($0.element.text, conformity: conformity) }
+                guard let skipped else { continue }
+                let rest = below.dropFirst(skipped)
+                guard let nameIndex = rest.first?.offset else { continue }
                 var nameSegments = [segments[nameIndex]]
-                // A long name may wrap onto a second line in the same type size.
-                if let next = below.dropFirst().first?.element, let top = nameSegments.first,
+                // A long name may wrap onto a second line in the same type size (not after its legal form).
+                if let next = rest.dropFirst().first?.element, let top = nameSegments.first, !isCompleteName(top.text),
                    abs(next.height - top.height) <= 0.1 * top.height, next.box.y0 - top.box.y1 < 0.5 * top.height {
                     nameSegments.append(next)
                 }
@@ -159,7 +200,7 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                 for line in candidates {
                     let gap = line.box.y0 - bottom
                     let compactLine = LabelText.compact(line.text)
-                    if gap > 1.0 * max(line.height, 6) || line.height > nameHeight * 0.95 || address.count >= 5 ||
+                    if gap > 1.6 * max(line.height, 6) || line.height > nameHeight * 0.95 || address.count >= 5 ||
                         conformity.contains(where: { compactLine.contains($0) }) ||
                         compactLine.range(of: "(iso|iec)\\d{4}", options: .regularExpression) != nil { break }
                     address.append(line)
@@ -170,7 +211,44 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                 return Organization(name: name, segment: nameSegments[0], address: address)
             }
         }
-        return nil
+        return organizationAboveConformity(context, layouts: layouts, conformity: conformity, into: &result)
+    }
+
+    /// Without an introduction ("COMPLIES WITH THE REQUIREMENTS OF …" under a name and address): the
+    /// largest plausible name in the few lines above the first conformity statement of page 1, with
+    /// the smaller lines between them as its address. A guess from layout alone, so not confident.
+    private func organizationAboveConformity(_ context: DocumentContext, layouts: [PageLayout], conformity: [String],
+                                             into result: inout ExtractionResult) -> Organization? {
+        guard let layout = layouts.first,
+              let statement = layout.segments.first(where: { segment in
+                  let compact = LabelText.compact(segment.text)
+                  // A speck read before the statement ("ÿ COMPLIES WITH …") may precede it.
+                  return conformity.contains { phrase in compact.range(of: phrase).map { compact.distance(from: compact.startIndex, to: $0.lowerBound) <= 2 } ?? false }
+              }) else { return nil }
+        let window = 6 * max(statement.height, 8)
+        let above = layout.segments.filter { $0.box.y1 <= statement.box.y0 + 1 && statement.box.y0 - $0.box.y1 < window &&
+            $0.overlapsHorizontally(statement) && Self.isPlausibleName($0.text, conformity: conformity) &&
+            context.dates.firstDate(in: $0.text) == nil }
+        guard let name = above.max(by: { $0.height < $1.height }), name.height >= 0.85 * statement.height else { return nil }
+        let address = layout.segments.filter { $0.box.y0 >= name.box.y1 - 1 && $0.box.y1 <= statement.box.y0 + 1 && $0.height < name.height &&
+            name.overlapsHorizontally($0) && $0.text.filter { $0.isLetter || $0.isNumber }.count >= 4 }.sorted { $0.box.y0 < $1.box.y0 }
+        result.set("organization", name.text, confidence: 0.75, evidence: context.evidence(words: name.words))
+        return Organization(name: name.text, segment: name, address: Array(address.prefix(3)))
+    }
+
+    /// Whether a line can be an organisation's name: it starts with a capital or a digit, is not a
+    /// sentence of the certificate (a conformity phrase, a management system), and does not end in
+    /// a word that leads into something else ("of", ":").
+    static func isPlausibleName(_ text: String, conformity: [String]) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let first = trimmed.first, first.isUppercase || first.isNumber || !first.isLetter && first != "(" else { return false }
+        if trimmed.hasSuffix(":") || trimmed.filter(\.isLetter).count < 3 { return false }
+        let compact = LabelText.compact(trimmed)
+        if compact.contains("managementsystem") || conformity.contains(where: { compact.contains($0) }) { return false }
+        if compact.range(of: "(iso|iec)\\d{4}", options: .regularExpression) != nil { return false }
+        let last = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if ["of", "for", "the", "and", "to", "de", "del", "des", "du", "der", "von", "für", "that"].contains(last) { return false }
+        return trimmed.split(separator: " ").count <= 14
     }
 
     // MARK: Scope
@@ -211,8 +289,38 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                     first = false
                 }
                 let text = lines.map(\.text).joined(separator: " ").foldedWhitespace
-                guard text.count >= 20 else { continue }
+                // A line that introduces a list ("The following site is part of …:") is not the scope.
+                guard text.count >= 20, !text.hasSuffix(":") else { continue }
                 result.set("scope", text, confidence: 0.9, evidence: context.evidence(words: words, limit: 1))
+                return
+            }
+        }
+        readUnheadedScope(context, layouts: layouts, rules: rules, into: &result)
+    }
+
+    /// A scope printed without a readable heading (the heading is drawn as a picture or on a curve)
+    /// that opens the way scopes do: "Business Continuity Management System for the design …".
+    /// Its lines run on in the same type size; read at a lower confidence than a headed scope.
+    private func readUnheadedScope(_ context: DocumentContext, layouts: [PageLayout], rules: CertificateRules,
+                                   into result: inout ExtractionResult) {
+        guard result.fields["scope"] == nil, let pattern = rules.scope_opening,
+              let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return }
+        for layout in layouts {
+            let segments = layout.segments
+            for segment in segments {
+                let ns = segment.text as NSString
+                guard let match = regex.firstMatch(in: segment.text, range: NSRange(location: 0, length: ns.length)), match.range.location == 0 else { continue }
+                var lines = [segment]
+                var current = segment
+                while let next = segments.filter({ !lines.contains($0) && $0.box.y0 >= current.box.y1 - 1 &&
+                    $0.box.y0 - current.box.y1 < 0.9 * max(current.height, 6) && current.overlapsHorizontally($0) &&
+                    abs($0.height - segment.height) <= 0.15 * segment.height }).min(by: { $0.box.y0 < $1.box.y0 }), lines.count < 12 {
+                    lines.append(next)
+                    current = next
+                }
+                let text = lines.map(\.text).joined(separator: " ").foldedWhitespace
+                guard text.count >= 30 else { continue }
+                result.set("scope", text, confidence: 0.75, evidence: context.evidence(words: segment.words, limit: 1))
                 return
             }
         }
@@ -314,37 +422,86 @@ public struct ISOCertificateExtractor: DocumentExtractor {
                                        namePattern: NSRegularExpression, forms: LegalForms, organization: Organization?,
                                        into result: inout ExtractionResult) {
         let organizationName = organization.map { Matching.normalizedName($0.name) }
+        let organizationWords = organization.map { Matching.words(Matching.normalizedName($0.name)) } ?? []
+        let scopeText = result.fields["scope"]?.value.strings.first.map(Matching.normalizedName) ?? ""
         let accreditationNames = Set(accreditation.bodies.flatMap { $0.names + [$0.acronym] }.map(Matching.normalizedName))
+        // "Issued by: <name>": the issuer as the certificate labels it.
+        let issuerLabels = (rules.issuer_labels ?? []).sorted { $0.count > $1.count }
+        for layout in layouts {
+            for segment in layout.segments {
+                guard let rest = issuerLabels.lazy.compactMap({ LabelText.remainder(of: segment.text, after: $0) }).first, !rest.isEmpty else { continue }
+                let ns = rest as NSString
+                guard let match = namePattern.firstMatch(in: rest, range: NSRange(location: 0, length: ns.length)), match.range.location == 0 else { continue }
+                let name = ns.substring(with: match.range).trimmingCharacters(in: .whitespaces)
+                let normalized = Matching.normalizedName(name)
+                if let organizationName, normalized == organizationName { continue }
+                let words = segment.words.suffix(rest.split(separator: " ").count).prefix(name.split(separator: " ").count)
+                result.set("certification_body", name, confidence: 0.92, evidence: context.evidence(words: Array(words)))
+                return
+            }
+        }
+        // "<issuer> certifies that …" printed in one line: the issuer as the subject of the sentence.
+        for segment in layouts.first?.segments ?? [] {
+            for phrase in rules.issuer_introductions ?? [] {
+                guard let range = segment.text.range(of: phrase, options: [.caseInsensitive, .diacriticInsensitive]),
+                      range.lowerBound > segment.text.startIndex else { continue }
+                let name = String(segment.text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",")))
+                let ns = name as NSString
+                guard (3...90).contains(name.count), name.first?.isUppercase == true,
+                      namePattern.firstMatch(in: name, range: NSRange(location: 0, length: ns.length)) != nil ||
+                      known.bodies.contains(where: { body in ([body.name] + body.aliases).contains { LabelText.contains(name, $0) } }) else { continue }
+                if let organizationName, Matching.normalizedName(name).contains(organizationName) { continue }
+                let count = name.split(separator: " ").count
+                result.set("certification_body", name, confidence: 0.9, evidence: context.evidence(words: Array(segment.words.prefix(count))))
+                return
+            }
+        }
         // Hints at the issuer's name: the letterhead and "<issuer> certifies that".
-        var hints: [String] = []
+        var letterhead: [String] = []
+        var introduced: [String] = []
         if let first = layouts.first {
-            hints += first.segments.prefix(3).map(\.text)
+            letterhead += first.segments.prefix(3).map(\.text)
             let introductions = rules.introductions.map(LabelText.compact)
             for segment in first.segments {
                 let compact = LabelText.compact(segment.text)
                 if let phrase = introductions.first(where: { compact.hasSuffix($0) && compact.count > $0.count + 3 }) {
-                    hints.append(String(compact.dropLast(phrase.count)))
+                    introduced.append(String(compact.dropLast(phrase.count)))
                 }
             }
         }
-        let compactHints = hints.map(LabelText.compact).filter { $0.count >= 4 }
+        func hinted(_ hints: [String], _ core: String) -> Bool {
+            hints.map(LabelText.compact).filter { $0.count >= 4 }.contains { $0.hasPrefix(core) || core.hasPrefix($0) ||
+                $0.replacingOccurrences(of: "[^a-z0-9]", with: "", options: .regularExpression).hasPrefix(core) }
+        }
         let knownNames = known.bodies.flatMap { [$0.name] + $0.aliases }.map(LabelText.compact)
-        var best: (score: Int, segment: LayoutSegment)?
+        var best: (score: Int, segment: LayoutSegment, isAttested: Bool)?
         for layout in layouts {
             for segment in layout.segments where forms.isName(segment.text, pattern: namePattern) {
                 let normalized = Matching.normalizedName(segment.text)
-                if let organizationName, normalized.contains(organizationName) { continue }
+                if let organizationName, normalized.contains(organizationName) || organizationName.contains(normalized) { continue }
+                // The holder's name wrapped over two lines, or a group company named in the scope, is not the issuer.
+                let words = Matching.words(normalized)
+                if !words.isEmpty, words.isSubset(of: organizationWords) { continue }
+                if !scopeText.isEmpty, normalized.count >= 6, scopeText.contains(normalized) { continue }
                 if accreditationNames.contains(normalized) { continue }
                 let core = LabelText.compact(normalized)
                 var score = 1
-                if compactHints.contains(where: { $0.hasPrefix(core) || core.hasPrefix($0) || $0.replacingOccurrences(of: "[^a-z0-9]", with: "", options: .regularExpression).hasPrefix(core) }) { score += 2 }
-                if knownNames.contains(where: { core.hasPrefix($0) }) { score += 2 }
+                let isKnown = knownNames.contains(where: { core.hasPrefix($0) })
+                let isIntroduced = hinted(introduced, core)
+                if isIntroduced { score += 2 }
+                if isKnown { score += 2 }
+                // The letterhead names the issuer once the holder is known (and the name is not the holder's).
+                let isLetterhead = hinted(letterhead, core)
+                if isLetterhead { score += organization == nil ? 1 : 2 }
                 if let organization, layout.page == organization.segment.page, segment.box.y0 > organization.segment.box.y1 { score += 1 }
-                if best == nil || score > best?.score ?? 0 { best = (score, segment) }
+                if best == nil || score > best?.score ?? 0 { best = (score, segment, isKnown || isIntroduced || (isLetterhead && organization != nil)) }
             }
         }
-        if let best {
-            let confidence = best.score >= 3 ? 0.95 : 0.75
+        // Without the holder's name, an unattested registered name is as likely the holder's as the issuer's.
+        if let best, best.isAttested || organization != nil {
+            // Only a known body, "<issuer> certifies that" or the letterhead beside a known holder makes
+            // the name sure: any other registered name may be the holder's, a group company's or a consultant's.
+            let confidence = best.isAttested ? 0.95 : 0.75
             result.set("certification_body", best.segment.text.trimmingCharacters(in: .whitespaces), confidence: confidence,
                        evidence: context.evidence(words: best.segment.words))
         }

@@ -29,6 +29,8 @@ enum ImageTextReader {
         var result = pages
         for index in pages.indices where pages[index].textLayer == .native {
             let texts: [ImageText] = document.withPage(index) { handle in
+                // A page drawn as one large picture was read whole by `PageOCR`, marks included.
+                guard PageImages.largestShare(handle) < OCRPolicy.pictureShare else { return [] }
                 let areas = imageAreas(handle, page: pages[index])
                 guard !areas.isEmpty else { return [] }
                 if !tried {
@@ -52,11 +54,6 @@ enum ImageTextReader {
             }
         }
         return areas.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
-    }
-
-    /// The share of the page its largest image covers (0 without images).
-    static func largestImageShare(_ handle: OpaquePointer, page: Page) -> Double {
-        allImageAreas(handle, page: page).map { share($0, of: page) }.max() ?? 0
     }
 
     /// Every image drawn on the page, clipped to the page, in PDF points with the origin top-left.

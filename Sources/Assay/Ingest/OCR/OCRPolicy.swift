@@ -13,6 +13,21 @@ enum OCRPolicy {
         }
     }
 
+    /// Documents up to this many pages may be certificates drawn as pictures.
+    static let maximumPicturePages = 6
+    /// A page whose largest image covers this share of it is a picture page.
+    static let pictureShare = 0.6
+    /// A picture page with more text than this is a document that merely has a background.
+    static let maximumPictureCharacters = 2_500
+
+    /// Whether a page with text might still hold words only in a picture (a certificate's labels,
+    /// the issuer's name, the accreditation marks): a short document and a page with little text.
+    static func mayBePicturePage(_ page: Page, documentPages: Int?) -> Bool {
+        guard let documentPages, documentPages <= maximumPicturePages else { return false }
+        let characters = page.lines.reduce(0) { $0 + $1.words.reduce(0) { $0 + $1.text.unicodeScalars.count } }
+        return characters <= maximumPictureCharacters
+    }
+
     static func hasUsableText(_ page: Page) -> Bool {
         let characters = page.lines.reduce(0) { $0 + $1.words.reduce(0) { $0 + $1.text.unicodeScalars.count } }
         if characters < minimumCharacters { return false }

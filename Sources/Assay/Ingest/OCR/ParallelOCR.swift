@@ -16,7 +16,10 @@ enum ParallelOCR {
     /// Runs OCR where `PageOCR` decides it is needed and returns every page (unchanged where no OCR ran)
     /// with the diagnostics of the OCR step in page order.
     static func process(_ pages: [Page], document: PopplerDocument, data: Data, options: IngestOptions) -> (pages: [Page], diagnostics: [Diagnostic]) {
-        let candidates = pages.indices.filter { OCRPolicy.needsOCR(pages[$0], mode: options.ocr) }
+        // A short document's pages all go to `PageOCR`, which also reads the pictures of pages drawn
+        // as one large picture (certificates) beside their text.
+        let isShort = options.ocr == .auto && pages.count <= OCRPolicy.maximumPicturePages
+        let candidates = pages.indices.filter { isShort || OCRPolicy.needsOCR(pages[$0], mode: options.ocr) }
         guard !candidates.isEmpty else { return (pages, []) }
         let languages = options.ocrLanguages ?? OCRLanguages.choose(pages: pages, firstCandidate: candidates[0], document: document)
         let documents = openDocuments(first: document, data: data, options: options,
@@ -29,7 +32,7 @@ enum ParallelOCR {
         // One engine per thread, started on that thread's first page (Tesseract takes about 0.3 s and
         // 100 MB per language set to start).
         DispatchQueue.concurrentPerform(iterations: documents.count) { thread in
-            var ocr = PageOCR(mode: options.ocr, languages: languages)
+            var ocr = PageOCR(mode: options.ocr, languages: languages, documentPages: pages.count)
             while let index = queue.next() {
                 var diagnostics: [Diagnostic] = []
                 let page = input.value[index]

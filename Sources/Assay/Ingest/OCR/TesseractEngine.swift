@@ -48,6 +48,8 @@ final class TesseractEngine {
         var lines: [TextLine]
         /// Mean word confidence, 0–1.
         var confidence: Double
+        /// Each word's confidence, 0–1, line by line as in `lines`.
+        var wordConfidences: [[Double]] = []
     }
 
     /// Takes the image: Tesseract copies the pixels, and our copy is released before recognition.
@@ -73,10 +75,14 @@ final class TesseractEngine {
         var lines: [TextLine] = []
         var words: [Word] = []
         var confidences: [Double] = []
+        var lineConfidences: [[Double]] = []
+        var lineStart = 0
         func closeLine() {
             guard !words.isEmpty else { return }
             let box = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
             lines.append(TextLine(text: words.map(\.text).joined(separator: " "), box: box, words: words))
+            lineConfidences.append(Array(confidences[lineStart...]))
+            lineStart = confidences.count
             words = []
         }
         repeat {
@@ -94,6 +100,6 @@ final class TesseractEngine {
         } while assay_TessResultIteratorNext(results, RIL_WORD) != 0
         closeLine()
         let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
-        return Recognised(lines: lines, confidence: mean)
+        return Recognised(lines: lines, confidence: mean, wordConfidences: lineConfidences)
     }
 }
