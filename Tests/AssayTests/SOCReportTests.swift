@@ -200,3 +200,23 @@ final class SOCReportTests: XCTestCase {
         XCTAssertNil(document.sections.first { $0.kind == "controls_and_tests" })
     }
 }
+
+/// The assurance standard a SOC-like report is issued under (`scheme`).
+final class SOCSchemeTests: XCTestCase {
+    func testAnISAE3402ReportIsASOC1ReportWithItsScheme() throws {
+        let document = DocumentPipeline.extract(path: Repo.corpus("soc1/aldergrove-isae3402-soc1-type2-2026.pdf"),
+                                                options: ExtractOptions(asOf: "2026-11-01"))
+        XCTAssertEqual(document.document.kind, .soc1)
+        let scheme = try XCTUnwrap(document.fields["scheme"])
+        XCTAssertEqual(scheme.value, .text("isae_3402"))
+        XCTAssertEqual(scheme.confidence, 0.95)
+        XCTAssertEqual(scheme.evidence.first?.quote, "International Standard on Assurance Engagements 3402")
+    }
+
+    func testASOC1ReportUnderSSAE18HasNoScheme() {
+        let document = DocumentPipeline.extract(path: Repo.corpus("soc1/marrowgate-soc1-type2-2025.pdf"),
+                                                options: ExtractOptions(asOf: "2026-11-01"))
+        XCTAssertEqual(document.document.kind, .soc1)
+        XCTAssertNil(document.fields["scheme"])
+    }
+}

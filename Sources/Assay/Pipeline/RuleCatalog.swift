@@ -41,6 +41,12 @@ public enum RuleCatalog {
         decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml"),
         decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml"),
         decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml"),
+        Check(file: SOCSchemeExtractor.file) {
+            let rules = try $0.load(SOCSchemeExtractor.Rules.self, from: SOCSchemeExtractor.file)
+            for (index, scheme) in rules.schemes.enumerated() {
+                _ = try SOCRegex.compile(scheme.pattern, file: SOCSchemeExtractor.file, key: "schemes[\(index)].pattern")
+            }
+        },
         decode(FindingCatalogue.self, "map/findings.yaml"),
         decode(StandardEditions.self, "standards.yaml"),
         decode(IAFSignatories.Rules.self, "bodies/accreditation.yaml"),
