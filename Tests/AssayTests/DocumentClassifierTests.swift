@@ -31,6 +31,33 @@ final class DocumentClassifierTests: XCTestCase {
         XCTAssertEqual(document.document.kind, .trustPage)
     }
 
+    /// Certificates in Russian and Turkish (with the dotted capital İ, which does not fold to "i") are certificates.
+    func testRussianAndTurkishCertificatesAreCertificates() {
+        let russian = analyse([
+            "СЕРТИФИКАТ СООТВЕТСТВИЯ",
+            "Настоящим удостоверяется, что система менеджмента информационной безопасности",
+            "ООО «Северная Гавань» соответствует требованиям ISO/IEC 27001:2022",
+            "Дата выдачи: 12 марта 2025 г.   Действителен до: 11 марта 2028 г.",
+        ], mediaType: .pdf)
+        XCTAssertEqual(russian.document.kind, .isoCertificate)
+        let turkish = analyse([
+            "CERTİFİCATE / SERTİFİKA",
+            "BİLGİ GÜVENLİĞİ YÖNETİM SİSTEMİ ISO/IEC 27001:2022",
+            "Geçerlilik tarihi: 04.08.2027",
+        ], mediaType: .pdf)
+        XCTAssertEqual(turkish.document.kind, .isoCertificate)
+    }
+
+    /// A Swedish trust page, with its claims and a plan that is not one.
+    func testSwedishTrustPageIsATrustPage() {
+        let document = analyse([
+            "Säkerhet och efterlevnad",
+            "Vi är certifierade enligt ISO/IEC 27001:2022 och har erhållit en SOC 2 Type II-rapport.",
+            "Rapporten lämnas ut på begäran. Vi arbetar mot ISO/IEC 27701.",
+        ], mediaType: .text)
+        XCTAssertEqual(document.document.kind, .trustPage)
+    }
+
     /// A thin page wins without rivals but is not given 0.9.
     func testThinTrustPageIsNotConfident() {
         let document = analyse([
