@@ -198,4 +198,23 @@ final class SOCTestingTests: XCTestCase {
             XCTAssertEqual(extractor.verdict(text, rules), expected, text)
         }
     }
+
+    /// A matrix whose last column only records exceptions ("Exceptions Noted": "None" or what was found).
+    func testAnExceptionsNotedColumnIsTheResultsColumn() throws {
+        let page5 = page(5, [line("Section IV", y: 20, size: 14), line("Tests of Controls", y: 36, size: 12),
+            row([("Criteria", 44), ("Control Activity", 120), ("Tests Performed", 262), ("Exceptions Noted", 452)], y: 60),
+            cells("CC6.2", "Access is removed on", "Inspected tickets for a", "None", y: 90),
+            cells("", "termination.", "sample of leavers.", "", y: 102),
+            cells("CC6.3", "Access is reviewed", "Inspected the quarterly", "For 1 of 4 quarters the", y: 130),
+            cells("", "each quarter.", "access reviews.", "review was not performed.", y: 142),
+        ])
+        let document = analyse(report([page5]))
+        XCTAssertEqual(document.exceptions.count, 1)
+        XCTAssertEqual(document.exceptions.first?.criteria, ["CC6.3"])
+        XCTAssertEqual(document.exceptions.first?.deviation, "For 1 of 4 quarters the review was not performed.")
+        let testing = try XCTUnwrap(document.testing)
+        XCTAssertEqual(testing.status, .read)
+        XCTAssertEqual(testing.controls, 2)
+        XCTAssertEqual(testing.resultsRead, 2)
+    }
 }
