@@ -411,8 +411,14 @@ public struct SOCExceptionExtractor: DocumentExtractor {
 
     /// "OA - 15" → "OA-15": ids printed with spaced hyphens.
     static func closeHyphens(_ text: String) -> String {
-        text.replacingOccurrences(of: #"\s*([-–])\s*(?=\d)"#, with: "-", options: .regularExpression)
+        // Runs on the id cell of every table row, and most hold no hyphen at all.
+        guard text.unicodeScalars.contains(where: { $0 == "-" || $0 == "–" }) else { return text }
+        return spacedHyphen.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: "-")
     }
+
+    /// A hyphen or en dash with spaces around it, before a digit: compiled once, as compiling it on
+    /// every row cost more than reading the row.
+    private static let spacedHyphen = try! NSRegularExpression(pattern: #"\s*([-–])\s*(?=\d)"#)
 
     func criteriaRefs(_ text: String, _ rules: Compiled) -> [String] {
         let ns = text as NSString

@@ -83,8 +83,15 @@ public struct TableRow: Sendable {
 public enum TableReader {
     /// Text without bidirectional-embedding marks (some producers wrap every run in them), whitespace folded.
     public static func plain(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x202A...0x202E).contains($0.value) && !(0x2066...0x2069).contains($0.value) }))
-            .foldedWhitespace
+        // Called on every cell of every row, several times: text without marks goes straight to the
+        // folding (which returns folded text as it is) instead of being copied scalar by scalar first.
+        guard text.unicodeScalars.contains(where: isBidiMark) else { return text.foldedWhitespace }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isBidiMark($0) })).foldedWhitespace
+    }
+
+    /// Bidirectional embedding, override and isolate marks (U+202A–U+202E, U+2066–U+2069).
+    static func isBidiMark(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// The data rows of every table in `rows`, in order.
@@ -128,8 +135,14 @@ public enum TableReader {
     /// A header found at `index`: the rows it spans and its columns, or nil.
     static func header(_ rows: [SOCRow], at index: Int, rules: TableHeaderRules) -> (first: Int, last: Int, columns: [TableColumn])? {
         let row = rows[index]
+        guard row.items.count <= 24 else { return nil }
+        // Every row is tried, so the word test is a byte search where the row and the word are ASCII
+        // (the same answer as Foundation's `contains`, which bridges both strings on each call).
         let lowered = plain(row.text).lowercased()
-        guard row.items.count <= 24, rules.requiredWords.contains(where: { lowered.contains($0) }) else { return nil }
+        let asciiRow = lowered.utf8.allSatisfy { $0 < 0x80 }
+        guard rules.requiredWords.contains(where: { word in
+            asciiRow && word.utf8.allSatisfy({ $0 < 0x80 }) ? lowered.containsIgnoringCase(word) : lowered.contains(word)
+        }) else { return nil }
         var first = index, last = index
         var items = row.items
         // Gaps between the cells of this row: a row above that writes across one is a title, not header.
