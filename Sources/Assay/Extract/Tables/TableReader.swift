@@ -61,7 +61,17 @@ public struct TableRow: Sendable {
 
     /// The words of every column with `role`, joined.
     public func text(_ role: String) -> String {
-        items(role).map(\.word.text).joined(separator: " ")
+        // Joined in place: every row's cells are read several times over.
+        var text = ""
+        var first = true
+        for (index, column) in columns.enumerated() where column.role == role {
+            for item in cells[index] {
+                if !first { text += " " }
+                text += item.word.text
+                first = false
+            }
+        }
+        return text
     }
 
     public func items(_ role: String) -> [SOCRow.Item] {
