@@ -222,12 +222,22 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var open: Record?
         var criteria: [String] = []
         func close() { if let current = open { records.append(current) }; open = nil }
+        // Criteria references by cell text: most criteria cells are empty or repeat, and each row asks
+        // up to twice. Keyed by the UTF-8 bytes, since String equality would join canonically equal texts.
+        var refsByText: [[UInt8]: [String]] = [:]
+        func refs(_ text: String) -> [String] {
+            let key = Array(text.utf8)
+            if let known = refsByText[key] { return known }
+            let found = criteriaRefs(text, rules)
+            refsByText[key] = found
+            return found
+        }
         for tableRow in tableRows {
             let rowText = clean(tableRow.row.text)
             if tableRow.isTitle {
                 // A title over the next page's header: a control-objective or criteria heading opens a new group.
                 if let match = SOCRegex.firstMatch(rules.criteriaHeading, rowText) {
-                    let found = criteriaRefs(rowText, rules)
+                    let found = refs(rowText)
                     criteria = found.isEmpty ? SOCRegex.group(match, 2, in: rowText as NSString).map { [$0] } ?? [] : found
                     if !rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) { close() }
                 }
@@ -235,7 +245,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             }
             if rowText.count < 80, rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) {
                 // "CC7.1 (continued)": the group goes on; the control open before the page break may too.
-                let found = criteriaRefs(rowText, rules)
+                let found = refs(rowText)
                 if !found.isEmpty { criteria = found }
                 continue
             }
@@ -261,7 +271,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             if criteriaStart {
                 // A reference that is not a trust services criterion (another catalogue's id) clears the criteria;
                 // a control-objective heading names the group itself.
-                criteria = criteriaRefs(criteriaText.isEmpty ? rowText : criteriaText, rules)
+                criteria = refs(criteriaText.isEmpty ? rowText : criteriaText)
                 if criteria.isEmpty, let match = SOCRegex.firstMatch(rules.criteriaHeading, criteriaText.isEmpty ? rowText : criteriaText),
                    let objective = SOCRegex.group(match, 2, in: (criteriaText.isEmpty ? rowText : criteriaText) as NSString) {
                     criteria = [objective]
@@ -302,7 +312,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 open?.hasTestColumn = hasTest
             }
             guard open != nil else { continue }
-            for found in criteriaRefs(criteriaText, rules) where !(open?.ownCriteria.contains(found) ?? true) { open?.ownCriteria.append(found) }
+            for found in refs(criteriaText) where !(open?.ownCriteria.contains(found) ?? true) { open?.ownCriteria.append(found) }
             open?.control += tableRow.items("control") + (hasID && id == nil ? tableRow.items("id") : [])
             open?.test += tableRow.items("test")
             open?.results += tableRow.items("results")
