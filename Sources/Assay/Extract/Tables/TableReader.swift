@@ -99,6 +99,23 @@ public enum TableReader {
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isBidiMark($0) })).foldedWhitespace
     }
 
+    /// Whether the UTF-8 bytes of `word` occur in those of `text`, without copying either.
+    static func containsBytes(_ text: String, _ word: String) -> Bool {
+        var text = text, word = word
+        return text.withUTF8 { haystack in
+            word.withUTF8 { needle in
+                guard needle.count <= haystack.count else { return false }
+                if needle.isEmpty { return true }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                    var matched = 1
+                    while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// Bidirectional embedding, override and isolate marks (U+202A–U+202E, U+2066–U+2069).
     static func isBidiMark(_ scalar: Unicode.Scalar) -> Bool {
         (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
@@ -146,12 +163,12 @@ public enum TableReader {
     static func header(_ rows: [SOCRow], at index: Int, rules: TableHeaderRules) -> (first: Int, last: Int, columns: [TableColumn])? {
         let row = rows[index]
         guard row.items.count <= 24 else { return nil }
-        // Every row is tried, so the word test is a byte search where the row and the word are ASCII
-        // (the same answer as Foundation's `contains`, which bridges both strings on each call).
+        // Every row is tried, so the word test is a byte search where the row and the (non-empty) word
+        // are ASCII (the same answer as Foundation's `contains`, which bridges both strings on each call).
         let lowered = plain(row.text).lowercased()
         let asciiRow = lowered.utf8.allSatisfy { $0 < 0x80 }
         guard rules.requiredWords.contains(where: { word in
-            asciiRow && word.utf8.allSatisfy({ $0 < 0x80 }) ? lowered.containsIgnoringCase(word) : lowered.contains(word)
+            asciiRow && !word.isEmpty && word.utf8.allSatisfy({ $0 < 0x80 }) ? containsBytes(lowered, word) : lowered.contains(word)
         }) else { return nil }
         var first = index, last = index
         var items = row.items
