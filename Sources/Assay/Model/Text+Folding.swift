@@ -2,6 +2,9 @@ extension String {
     /// The string with every run of whitespace folded to one space and the ends trimmed: the form
     /// in which evidence quotes are compared with page text.
     public var foldedWhitespace: String {
+        // Most texts (table cells, words, lines) are folded already: return them as they are rather
+        // than copy them scalar by scalar (the copy was the hottest call of the SOC table readers).
+        if isFoldedWhitespace { return self }
         var out = ""
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
@@ -15,6 +18,21 @@ extension String {
             }
         }
         return out
+    }
+
+    /// Whether `foldedWhitespace` would give the string back unchanged: no whitespace at either end,
+    /// and no whitespace between words other than single spaces.
+    public var isFoldedWhitespace: Bool {
+        var previousIsSpace = true
+        for scalar in unicodeScalars {
+            if scalar.isSpaceLike {
+                if previousIsSpace || scalar != " " { return false }
+                previousIsSpace = true
+            } else {
+                previousIsSpace = false
+            }
+        }
+        return !previousIsSpace || isEmpty
     }
 }
 

@@ -222,12 +222,22 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var open: Record?
         var criteria: [String] = []
         func close() { if let current = open { records.append(current) }; open = nil }
+        // Criteria references by cell text: most criteria cells are empty or repeat, and each row asks
+        // up to twice. Keyed by the UTF-8 bytes, since String equality would join canonically equal texts.
+        var refsByText: [[UInt8]: [String]] = [:]
+        func refs(_ text: String) -> [String] {
+            let key = Array(text.utf8)
+            if let known = refsByText[key] { return known }
+            let found = criteriaRefs(text, rules)
+            refsByText[key] = found
+            return found
+        }
         for tableRow in tableRows {
             let rowText = clean(tableRow.row.text)
             if tableRow.isTitle {
                 // A title over the next page's header: a control-objective or criteria heading opens a new group.
                 if let match = SOCRegex.firstMatch(rules.criteriaHeading, rowText) {
-                    let found = criteriaRefs(rowText, rules)
+                    let found = refs(rowText)
                     criteria = found.isEmpty ? SOCRegex.group(match, 2, in: rowText as NSString).map { [$0] } ?? [] : found
                     if !rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) { close() }
                 }
@@ -235,7 +245,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             }
             if rowText.count < 80, rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) {
                 // "CC7.1 (continued)": the group goes on; the control open before the page break may too.
-                let found = criteriaRefs(rowText, rules)
+                let found = refs(rowText)
                 if !found.isEmpty { criteria = found }
                 continue
             }
@@ -245,6 +255,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             let controlText = clean(tableRow.text("control"))
             let testText = clean(tableRow.text("test"))
             let resultsText = clean(tableRow.text("results"))
+            // Whether the id cell is a control id, asked below in up to three places: matched once.
+            let idIsControl = hasID && SOCRegex.matches(rules.controlID, idText)
             // A criteria reference opening the criteria cell (or a heading row written across the table).
             let firstCriteriaWord = criteriaText.split(separator: " ").first.map(String.init) ?? ""
             var criteriaStart = !firstCriteriaWord.isEmpty && (SOCRegex.matches(rules.controlID, firstCriteriaWord)
@@ -253,13 +265,13 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             if resultsText.allSatisfy(\.isNumber), !resultsText.isEmpty, testText.isEmpty { continue }
             // A heading row written across the table ("CC7.1 Detection and monitoring procedures…") has no result.
             if !criteriaStart, resultsText.isEmpty || tableRow.spans, SOCRegex.matches(rules.criteriaHeading, rowText),
-               !(hasID && SOCRegex.matches(rules.controlID, idText) && !isCriteriaReference(idText, rules)) {
+               !(idIsControl && !isCriteriaReference(idText, rules)) {
                 criteriaStart = true
             }
             if criteriaStart {
                 // A reference that is not a trust services criterion (another catalogue's id) clears the criteria;
                 // a control-objective heading names the group itself.
-                criteria = criteriaRefs(criteriaText.isEmpty ? rowText : criteriaText, rules)
+                criteria = refs(criteriaText.isEmpty ? rowText : criteriaText)
                 if criteria.isEmpty, let match = SOCRegex.firstMatch(rules.criteriaHeading, criteriaText.isEmpty ? rowText : criteriaText),
                    let objective = SOCRegex.group(match, 2, in: (criteriaText.isEmpty ? rowText : criteriaText) as NSString) {
                     criteria = [objective]
@@ -269,11 +281,12 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             var id: String?
             if hasID {
                 let firstID = idText.split(separator: " ").first.map(String.init) ?? ""
-                let candidate = SOCRegex.matches(rules.controlID, idText) ? idText : firstID
-                if SOCRegex.matches(rules.controlID, candidate), !isCriteriaReference(candidate, rules),
+                let candidate = idIsControl ? idText : firstID
+                let candidateIsControl = idIsControl || (candidate != idText && SOCRegex.matches(rules.controlID, candidate))
+                if candidateIsControl, !isCriteriaReference(candidate, rules),
                    !(controlText.isEmpty && testText.isEmpty && resultsText.isEmpty) {
                     starts = true
-                    id = candidate.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+                    id = Self.trimmingStops(candidate)
                 }
             } else if hasTest {
                 // Beside a new control, a new result or a new test opens (a capital after a finished sentence).
@@ -299,7 +312,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 open?.hasTestColumn = hasTest
             }
             guard open != nil else { continue }
-            for found in criteriaRefs(criteriaText, rules) where !(open?.ownCriteria.contains(found) ?? true) { open?.ownCriteria.append(found) }
+            for found in refs(criteriaText) where !(open?.ownCriteria.contains(found) ?? true) { open?.ownCriteria.append(found) }
             open?.control += tableRow.items("control") + (hasID && id == nil ? tableRow.items("id") : [])
             open?.test += tableRow.items("test")
             open?.results += tableRow.items("results")
@@ -411,14 +424,48 @@ public struct SOCExceptionExtractor: DocumentExtractor {
 
     /// "OA - 15" → "OA-15": ids printed with spaced hyphens.
     static func closeHyphens(_ text: String) -> String {
-        text.replacingOccurrences(of: #"\s*([-–])\s*(?=\d)"#, with: "-", options: .regularExpression)
+        // Runs on the id cell of every table row. Most hold no hyphen or en dash, or only ASCII hyphens
+        // with nothing space-like beside them, which the pattern would replace by themselves.
+        guard text.unicodeScalars.contains(where: { $0 == "-" || $0 == "–" }) else { return text }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(text.utf8)
+            let spaced = bytes.indices.contains { (index: Int) -> Bool in
+                guard bytes[index] == 0x2D else { return false }
+                let before = index > 0 && bytes[index - 1] <= 0x20
+                let after = index + 1 < bytes.count && bytes[index + 1] <= 0x20
+                return before || after
+            }
+            if !spaced { return text }
+        }
+        return spacedHyphen.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: "-")
+    }
+
+    /// A hyphen or en dash with spaces around it, before a digit: compiled once, as compiling it on
+    /// every row cost more than reading the row.
+    private static let spacedHyphen = try! NSRegularExpression(pattern: #"\s*([-–])\s*(?=\d)"#)
+
+    /// `text` without leading and trailing full stops and colons, as `trimmingCharacters(in:)` gives
+    /// it; ASCII text (every id) is trimmed here, sparing a character set and a bridge per row.
+    static func trimmingStops(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) }
+        let isStop: (UInt8) -> Bool = { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !isStop($0) }), let last = bytes.lastIndex(where: { !isStop($0) }) else { return "" }
+        return String(text[first...last])
+    }
+
+    /// `text` without spaces, as `replacingOccurrences(of: " ", with: "")` gives it (for ASCII text,
+    /// removed here; Foundation keeps a space that a combining mark follows, so other text goes to it).
+    static func withoutSpaces(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.replacingOccurrences(of: " ", with: "") }
+        return String(decoding: text.utf8.filter { $0 != 0x20 }, as: UTF8.self)
     }
 
     func criteriaRefs(_ text: String, _ rules: Compiled) -> [String] {
         let ns = text as NSString
         var found: [String] = []
         for match in rules.criteria.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let ref = ns.substring(with: match.range).replacingOccurrences(of: " ", with: "")
+            let ref = Self.withoutSpaces(ns.substring(with: match.range))
             if !found.contains(ref) { found.append(ref) }
         }
         return found
@@ -426,7 +473,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
 
     /// Whether `text` is exactly a criteria reference ("CC6.1", "A1.2"), which heads a group rather than naming a control.
     func isCriteriaReference(_ text: String, _ rules: Compiled) -> Bool {
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+        let trimmed = Self.trimmingStops(text)
         guard let match = SOCRegex.firstMatch(rules.criteria, trimmed) else { return false }
         return match.range.location == 0 && match.range.length == (trimmed as NSString).length
     }
@@ -446,9 +493,13 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         guard !items.isEmpty else { return [] }
         var offsets: [Int] = []
         var joined = ""
+        // UTF-16 offsets counted as the text grows (measuring the whole text for each word was quadratic).
+        var length = 0
         for item in items {
-            offsets.append((joined as NSString).length)
-            joined += clean(item.word.text) + " "
+            offsets.append(length)
+            let word = clean(item.word.text)
+            joined += word + " "
+            length += word.utf16.count + 1
         }
         let ns = joined as NSString
         var starts = rules.resultStart.matches(in: joined, range: NSRange(location: 0, length: ns.length)).map(\.range.location)

@@ -70,7 +70,7 @@ public struct SOCPartiesExtractor: DocumentExtractor {
     func readOrganization(_ context: DocumentContext, rules: SOCFieldRules, in range: NSRange, hasSection: Bool,
                           into result: inout ExtractionResult) {
         let text = context.text as NSString
-        let flat = text.replacingOccurrences(of: "\n", with: " ", options: [], range: range) as NSString
+        let flat = SOCText.flatText(context) as NSString
         let tries: [(NSRegularExpression, NSString, Double)] = [
             (rules.addressee, text, hasSection ? 0.95 : 0.9),
             (rules.addresseeLine, text, 0.9),
@@ -100,7 +100,7 @@ public struct SOCPartiesExtractor: DocumentExtractor {
     /// The report date: a date standing on its own line (or after "Date:") within a few lines
     /// after the last restricted-use sentence of the report, past the city and signature lines.
     func readDate(_ context: DocumentContext, rules: SOCFieldRules, in range: NSRange, into result: inout ExtractionResult) {
-        let flat = (context.text as NSString).replacingOccurrences(of: "\n", with: " ", options: [], range: range)
+        let flat = SOCText.flatText(context)
         guard let sentence = rules.restrictedUse.matches(in: flat, range: range).last else { return }
         let first = context.bodyIndex(at: NSMaxRange(sentence.range)) + 1
         guard first < context.body.count else { return }

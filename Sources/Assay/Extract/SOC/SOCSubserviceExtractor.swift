@@ -108,9 +108,10 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         while index < rows.count {
             let row = rows[index]
             if let description, row.page < description.firstPage || row.page > description.lastPage { index += 1; continue }
+            // The word test first: it is cheap, and few of the description's rows pass it.
+            guard row.items.contains(where: { $0.word.text.containsIgnoringCase(rules.header_word) }) else { index += 1; continue }
             let headerText = headerIgnore.stringByReplacingMatches(in: row.text, range: NSRange(location: 0, length: (row.text as NSString).length), withTemplate: " ")
-            guard row.items.contains(where: { $0.word.text.containsIgnoringCase(rules.header_word) }),
-                  SOCRegex.matches(header, headerText), !SOCRegex.matches(headerExclude, headerText), row.text.count < 160 else { index += 1; continue }
+            guard SOCRegex.matches(header, headerText), !SOCRegex.matches(headerExclude, headerText), row.text.count < 160 else { index += 1; continue }
             // A header may be stacked over two rows ("Subservice" / "organization").
             var headerRow = row
             // A header may be stacked over two or three rows ("Kind of / Service / Supplied"): rows close
@@ -203,13 +204,13 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         let ranges = searchIn.isEmpty ? [SOCText.range(context, pages: 1, min(8, context.paged.pages.count))]
             : searchIn.map { SOCText.range(context, pages: $0.firstPage, $0.lastPage) }
         var sentences: [(String, NSRange)] = []
+        // Sentences end at ". " followed by a capital; "Inc. (the" stays inside.
+        let sentenceEnd = try NSRegularExpression(pattern: rules.sentence_end, options: [])
         for range in ranges {
             let flat = text.substring(with: range).replacingOccurrences(of: "\n", with: " ")
             var start = 0
             let ns = flat as NSString
-            // Sentences end at ". " followed by a capital; "Inc. (the" stays inside.
-            let ends = try NSRegularExpression(pattern: rules.sentence_end, options: [])
-            for end in ends.matches(in: flat, range: NSRange(location: 0, length: ns.length)) + [] {
+            for end in sentenceEnd.matches(in: flat, range: NSRange(location: 0, length: ns.length)) + [] {
                 sentences.append((ns.substring(with: NSRange(location: start, length: end.range.location - start + 1)),
                                   NSRange(location: range.location + start, length: end.range.location - start + 1)))
                 start = end.range.location + end.range.length
@@ -219,13 +220,12 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
             }
         }
         // The description's sentences that name a method, read only when an organisation still lacks one.
-        func methodSentences() throws -> [String] {
+        func methodSentences() -> [String] {
             var all = sentences.map(\.0)
             if let description {
                 let range = SOCText.range(context, pages: description.firstPage, description.lastPage)
                 let flat = text.substring(with: range).replacingOccurrences(of: "\n", with: " ")
-                let ends = try NSRegularExpression(pattern: rules.sentence_end, options: [])
-                let marked = ends.stringByReplacingMatches(in: flat, range: NSRange(location: 0, length: (flat as NSString).length), withTemplate: ".\u{1}")
+                let marked = sentenceEnd.stringByReplacingMatches(in: flat, range: NSRange(location: 0, length: (flat as NSString).length), withTemplate: ".\u{1}")
                 all += marked.components(separatedBy: "\u{1}").filter { SOCRegex.matches(inclusive, $0) || SOCRegex.matches(carveOut, $0) }
             }
             return all
@@ -248,8 +248,8 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         // "does not include the … services provided by X", and a bulleted list after "X uses,".
         var proseRanges = ranges
         if let description { proseRanges.append(SOCText.range(context, pages: description.firstPage, min(description.lastPage, description.firstPage + 40))) }
+        let flat = SOCText.withoutBidiMarks(SOCText.flatText(context))
         for range in proseRanges {
-            let flat = SOCText.withoutBidiMarks(text.replacingOccurrences(of: "\n", with: " ", options: [], range: range))
             for regex in proseNames {
                 for match in regex.matches(in: flat, range: range) {
                     guard let raw = SOCRegex.group(match, 1, in: flat as NSString) else { continue }
@@ -283,7 +283,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         // 3. Methods for organisations the table did not settle: the sentences that name them.
         let unsettled = found.indices.filter { found[$0].method == nil }
         if !unsettled.isEmpty {
-            let clauses = try methodSentences().flatMap { $0.components(separatedBy: ";") }
+            let clauses = methodSentences().flatMap { $0.components(separatedBy: ";") }
             for index in unsettled {
                 let key = found[index].name.split(separator: " ").prefix(2).joined(separator: " ")
                 // A sentence introducing a CSOC list ("controls implemented by X and included in this report") says

@@ -61,7 +61,17 @@ public struct TableRow: Sendable {
 
     /// The words of every column with `role`, joined.
     public func text(_ role: String) -> String {
-        items(role).map(\.word.text).joined(separator: " ")
+        // Joined in place: every row's cells are read several times over.
+        var text = ""
+        var first = true
+        for (index, column) in columns.enumerated() where column.role == role {
+            for item in cells[index] {
+                if !first { text += " " }
+                text += item.word.text
+                first = false
+            }
+        }
+        return text
     }
 
     public func items(_ role: String) -> [SOCRow.Item] {
@@ -83,8 +93,32 @@ public struct TableRow: Sendable {
 public enum TableReader {
     /// Text without bidirectional-embedding marks (some producers wrap every run in them), whitespace folded.
     public static func plain(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x202A...0x202E).contains($0.value) && !(0x2066...0x2069).contains($0.value) }))
-            .foldedWhitespace
+        // Called on every cell of every row, several times: text without marks goes straight to the
+        // folding (which returns folded text as it is) instead of being copied scalar by scalar first.
+        guard text.unicodeScalars.contains(where: isBidiMark) else { return text.foldedWhitespace }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isBidiMark($0) })).foldedWhitespace
+    }
+
+    /// Whether the UTF-8 bytes of `word` occur in those of `text`, without copying either.
+    static func containsBytes(_ text: String, _ word: String) -> Bool {
+        var text = text, word = word
+        return text.withUTF8 { haystack in
+            word.withUTF8 { needle in
+                guard needle.count <= haystack.count else { return false }
+                if needle.isEmpty { return true }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                    var matched = 1
+                    while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
+                return false
+            }
+        }
+    }
+
+    /// Bidirectional embedding, override and isolate marks (U+202A–U+202E, U+2066–U+2069).
+    static func isBidiMark(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// The data rows of every table in `rows`, in order.
@@ -128,8 +162,14 @@ public enum TableReader {
     /// A header found at `index`: the rows it spans and its columns, or nil.
     static func header(_ rows: [SOCRow], at index: Int, rules: TableHeaderRules) -> (first: Int, last: Int, columns: [TableColumn])? {
         let row = rows[index]
+        guard row.items.count <= 24 else { return nil }
+        // Every row is tried, so the word test is a byte search where the row and the (non-empty) word
+        // are ASCII (the same answer as Foundation's `contains`, which bridges both strings on each call).
         let lowered = plain(row.text).lowercased()
-        guard row.items.count <= 24, rules.requiredWords.contains(where: { lowered.contains($0) }) else { return nil }
+        let asciiRow = lowered.utf8.allSatisfy { $0 < 0x80 }
+        guard rules.requiredWords.contains(where: { word in
+            asciiRow && !word.isEmpty && word.utf8.allSatisfy({ $0 < 0x80 }) ? containsBytes(lowered, word) : lowered.contains(word)
+        }) else { return nil }
         var first = index, last = index
         var items = row.items
         // Gaps between the cells of this row: a row above that writes across one is a title, not header.

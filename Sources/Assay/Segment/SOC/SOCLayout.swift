@@ -23,7 +23,13 @@ public struct SOCRow: Sendable {
         self.page = page
         self.items = items
         self.box = box
-        text = items.map(\.word.text).joined(separator: " ")
+        // Joined in place: one row per line of every page is built.
+        var text = ""
+        for (index, item) in items.enumerated() {
+            if index > 0 { text += " " }
+            text += item.word.text
+        }
+        self.text = text
     }
 
     /// Words whose left edge lies in `x0..<x1`, joined.
