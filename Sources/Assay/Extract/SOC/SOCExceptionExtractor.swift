@@ -22,6 +22,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
 
     struct Table: Decodable {
         var required_words: [String]
+        var result_words: [String]?
         var roles: [RolePattern]
         var stack: Double
         var cell_gap: Double
@@ -82,7 +83,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             criteriaHeading = try SOCRegex.compile(rules.criteria_heading, file: f, key: "criteria_heading")
             header = TableHeaderRules(roles: roles, requiredRole: "results", alsoOneOf: ["test", "control"],
                                       requiredWords: rules.table.required_words.map { $0.lowercased() }, stack: rules.table.stack,
-                                      cellGap: rules.table.cell_gap, notHeader: criteriaHeading)
+                                      cellGap: rules.table.cell_gap, notHeader: criteriaHeading,
+                                      resultWords: (rules.table.result_words ?? []).map { $0.lowercased() })
             controlID = try SOCRegex.compile(rules.control_id, file: f, key: "control_id", caseInsensitive: false)
             criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
             resultStart = try SOCRegex.compile(rules.result_start, file: f, key: "result_start")

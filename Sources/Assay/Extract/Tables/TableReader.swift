@@ -18,13 +18,19 @@ public struct TableHeaderRules: Sendable {
     public var cellGap: Double
     /// A row above the header that matches this is a heading of its own (a criteria group), not header.
     public var notHeader: NSRegularExpression?
+    /// A row that contains one of these (lower-cased) texts states a result ("no exceptions noted") and is
+    /// never a header: a cheap test that keeps data rows out of the header search when a required word
+    /// ("exception") is also a word of results.
+    public var resultWords: [String]
 
     public init(roles: [(role: String, pattern: NSRegularExpression)], requiredRole: String, alsoOneOf: Set<String>,
-                requiredWords: [String], stack: Double, cellGap: Double, notHeader: NSRegularExpression? = nil) {
+                requiredWords: [String], stack: Double, cellGap: Double, notHeader: NSRegularExpression? = nil,
+                resultWords: [String] = []) {
         self.roles = roles
         self.requiredRole = requiredRole
         self.alsoOneOf = alsoOneOf
         self.requiredWords = requiredWords
+        self.resultWords = resultWords
         self.stack = stack
         self.cellGap = cellGap
         self.notHeader = notHeader
@@ -167,9 +173,10 @@ public enum TableReader {
         // are ASCII (the same answer as Foundation's `contains`, which bridges both strings on each call).
         let lowered = plain(row.text).lowercased()
         let asciiRow = lowered.utf8.allSatisfy { $0 < 0x80 }
-        guard rules.requiredWords.contains(where: { word in
+        func has(_ word: String) -> Bool {
             asciiRow && !word.isEmpty && word.utf8.allSatisfy({ $0 < 0x80 }) ? containsBytes(lowered, word) : lowered.contains(word)
-        }) else { return nil }
+        }
+        guard rules.requiredWords.contains(where: has), !rules.resultWords.contains(where: has) else { return nil }
         var first = index, last = index
         var items = row.items
         // Gaps between the cells of this row: a row above that writes across one is a title, not header.
