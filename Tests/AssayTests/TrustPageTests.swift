@@ -71,6 +71,17 @@ final class TrustPageTests: XCTestCase {
         XCTAssertEqual(document.findings.map(\.code), ["trust.claim_accreditation_unknown"])
     }
 
+    /// One ISO prefix before a list of numbers claims each of them, with its edition where printed.
+    func testAListOfISONumbersClaimsEachStandard() {
+        let document = analyse([
+            "Trust at Quarrel Bay Analytics",
+            "Quarrel Bay Analytics is ISO/IEC 27001:2022, 27017:2015 and 27018:2019 certified.",
+            "Our hosting provider is ISO 9001 and 14001 certified.",
+        ], mediaType: .text)
+        XCTAssertEqual(document.document.kind, .trustPage)
+        XCTAssertEqual(standards(document), ["ISO/IEC 27001:2022", "ISO/IEC 27017:2015", "ISO/IEC 27018:2019"])
+    }
+
     /// Marketing, plans and the hosting provider's certificates are not claims.
     func testVagueMentionsAreNotClaims() {
         let document = analyse([
