@@ -4,17 +4,8 @@ import XCTest
 
 /// Certificates: label/value pairing by geometry on synthetic pages, and whole corpus certificates.
 final class ISOCertificateTests: XCTestCase {
-    /// A line of words laid out left to right from `x`, each word 6 points per character plus a space.
     private func line(_ text: String, x: Double, y: Double, size: Double = 10) -> TextLine {
-        var words: [Word] = []
-        var cursor = x
-        for piece in text.split(separator: " ") {
-            let width = Double(piece.count) * size * 0.5
-            words.append(Word(text: String(piece), box: Box(x0: cursor, y0: y, x1: cursor + width, y1: y + size)))
-            cursor += width + size * 0.25
-        }
-        let box = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
-        return TextLine(text: text, box: box, words: words)
+        SyntheticLayout.line(text, x: x, y: y, size: size)
     }
 
     /// Two cells on one poppler line: the gap between them is wide.

@@ -6,15 +6,7 @@ import XCTest
 /// sentence instead of date labels, the issuer after "Issued by:", the holder under a title.
 final class OtherAssuranceTests: XCTestCase {
     private func line(_ text: String, x: Double, y: Double, size: Double = 10) -> TextLine {
-        var words: [Word] = []
-        var cursor = x
-        for piece in text.split(separator: " ") {
-            let width = Double(piece.count) * size * 0.5
-            words.append(Word(text: String(piece), box: Box(x0: cursor, y0: y, x1: cursor + width, y1: y + size)))
-            cursor += width + size * 0.25
-        }
-        let box = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
-        return TextLine(text: text, box: box, words: words)
+        SyntheticLayout.line(text, x: x, y: y, size: size)
     }
 
     private func extract(_ lines: [TextLine], asOf: String? = nil) -> AssayDocument {

@@ -5,29 +5,11 @@ import XCTest
 /// SOC reports: sections, fields, exceptions, subservice organisations and CUECs on a small
 /// synthetic report laid out like a real one, and on corpus reports.
 final class SOCReportTests: XCTestCase {
-    /// A line of words laid out left to right from `x`, each word 5 points per character plus a space.
     private func line(_ text: String, x: Double = 60, y: Double, size: Double = 10) -> TextLine {
-        var words: [Word] = []
-        var cursor = x
-        for piece in text.split(separator: " ") {
-            let width = Double(piece.count) * size * 0.5
-            words.append(Word(text: String(piece), box: Box(x0: cursor, y0: y, x1: cursor + width, y1: y + size)))
-            cursor += width + size * 0.25
-        }
-        let box = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
-        return TextLine(text: text, box: box, words: words)
+        SyntheticLayout.line(text, x: x, y: y, size: size)
     }
-
-    /// One table row: cells at the given x positions, run together on one poppler line.
-    private func row(_ cells: [(String, Double)], y: Double) -> TextLine {
-        let parts = cells.filter { !$0.0.isEmpty }.map { line($0.0, x: $0.1, y: y) }
-        let box = parts.dropFirst().reduce(parts[0].box) { $0.union($1.box) }
-        return TextLine(text: parts.map(\.text).joined(separator: " "), box: box, words: parts.flatMap(\.words))
-    }
-
-    private func page(_ number: Int, _ lines: [TextLine]) -> Page {
-        Page(number: number, width: 612, height: 792, lines: lines, textLayer: .native)
-    }
+    private func row(_ cells: [(String, Double)], y: Double) -> TextLine { SyntheticLayout.row(cells, y: y) }
+    private func page(_ number: Int, _ lines: [TextLine]) -> Page { SyntheticLayout.page(number, lines) }
 
     private let columns: [Double] = [60, 110, 250, 430]
 

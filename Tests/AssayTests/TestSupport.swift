@@ -1,3 +1,4 @@
+import AssayModel
 import Foundation
 import XCTest
 
@@ -50,5 +51,34 @@ enum StrictCSV {
         XCTAssertFalse(quoted, "unterminated quoted cell")
         XCTAssertTrue(row.isEmpty && cell.isEmpty, "the last record ends with CRLF")
         return rows
+    }
+}
+
+/// Synthetic page layouts for extractor tests: words laid out as poppler would report them.
+enum SyntheticLayout {
+    /// A line of words laid out left to right from `x`, each character half the type size wide and a
+    /// quarter of it between words.
+    static func line(_ text: String, x: Double = 60, y: Double, size: Double = 10) -> TextLine {
+        var words: [Word] = []
+        var cursor = x
+        for piece in text.split(separator: " ") {
+            let width = Double(piece.count) * size * 0.5
+            words.append(Word(text: String(piece), box: Box(x0: cursor, y0: y, x1: cursor + width, y1: y + size)))
+            cursor += width + size * 0.25
+        }
+        let box = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
+        return TextLine(text: text, box: box, words: words)
+    }
+
+    /// One table row: cells at the given x positions, run together on one poppler line.
+    static func row(_ cells: [(String, Double)], y: Double) -> TextLine {
+        let parts = cells.filter { !$0.0.isEmpty }.map { line($0.0, x: $0.1, y: y) }
+        let box = parts.dropFirst().reduce(parts[0].box) { $0.union($1.box) }
+        return TextLine(text: parts.map(\.text).joined(separator: " "), box: box, words: parts.flatMap(\.words))
+    }
+
+    /// A US Letter page with a native text layer.
+    static func page(_ number: Int, _ lines: [TextLine]) -> Page {
+        Page(number: number, width: 612, height: 792, lines: lines, textLayer: .native)
     }
 }
