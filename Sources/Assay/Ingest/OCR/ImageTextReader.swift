@@ -48,33 +48,12 @@ enum ImageTextReader {
     /// The areas of the page's images worth reading, top to bottom.
     static func imageAreas(_ handle: OpaquePointer, page: Page) -> [Box] {
         var areas: [Box] = []
-        for box in allImageAreas(handle, page: page) where !areas.contains(box) {
-            if box.x1 - box.x0 >= minWidth, box.y1 - box.y0 >= minHeight, share(box, of: page) <= maxPageShare {
+        for box in PageImages.areas(handle) where !areas.contains(box) {
+            if box.x1 - box.x0 >= minWidth, box.y1 - box.y0 >= minHeight, PageImages.share(box, width: page.width, height: page.height) <= maxPageShare {
                 areas.append(box)
             }
         }
         return areas.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
-    }
-
-    /// Every image drawn on the page, clipped to the page, in PDF points with the origin top-left.
-    private static func allImageAreas(_ handle: OpaquePointer, page: Page) -> [Box] {
-        guard let mapping = poppler_page_get_image_mapping(handle) else { return [] }
-        defer { poppler_page_free_image_mapping(mapping) }
-        var areas: [Box] = []
-        var node: UnsafeMutablePointer<GList>? = mapping
-        while let current = node {
-            if let data = current.pointee.data {
-                let area = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee.area
-                areas.append(Box(x0: max(0, min(area.x1, area.x2)), y0: max(0, min(area.y1, area.y2)),
-                                 x1: min(page.width, max(area.x1, area.x2)), y1: min(page.height, max(area.y1, area.y2))))
-            }
-            node = current.pointee.next
-        }
-        return areas
-    }
-
-    private static func share(_ box: Box, of page: Page) -> Double {
-        max(0, box.x1 - box.x0) * max(0, box.y1 - box.y0) / max(1, page.width * page.height)
     }
 
     /// Cuts `area` out of the rendered page and recognises it; words come back in page points.
