@@ -11,6 +11,14 @@ public struct AssayDocument: Codable, Sendable, Hashable {
     public var exceptions: [ExceptionRecord]
     /// SOC 1 and SOC 2 reports: how much of the tests of controls was read; `nil` for other kinds.
     public var testing: TestingSummary?
+    /// SOC 1 and SOC 2 reports: each control of Section IV with its tests (an Assay extension).
+    public var controls: [TestedControl]
+    /// Complementary subservice-organisation controls (an Assay extension).
+    public var csocs: [CSOC]
+    /// SOC 1 and SOC 2 reports: signals that the report may be weak evidence (an Assay extension).
+    public var reliability: Reliability?
+    /// Set only when a control register was given (an Assay extension).
+    public var cuecReconciliation: CUECReconciliation?
     public var subserviceOrganizations: [SubserviceOrganization]
     public var cuecs: [CUEC]
     public var claims: [Claim]
@@ -25,6 +33,7 @@ public struct AssayDocument: Codable, Sendable, Hashable {
         case schema, source, document, fields, sections, exceptions
         case subserviceOrganizations = "subservice_organizations"
         case cuecs, claims, findings, clauses, obligations, diagnostics, error, testing
+        case controls, csocs, reliability, cuecReconciliation = "cuec_reconciliation"
     }
 
     public init(source: SourceInfo, document: DocumentInfo = DocumentInfo()) {
@@ -34,6 +43,10 @@ public struct AssayDocument: Codable, Sendable, Hashable {
         sections = []
         exceptions = []
         testing = nil
+        controls = []
+        csocs = []
+        reliability = nil
+        cuecReconciliation = nil
         subserviceOrganizations = []
         cuecs = []
         claims = []
@@ -67,6 +80,10 @@ public struct AssayDocument: Codable, Sendable, Hashable {
         sections = try c.decodeIfPresent([Section].self, forKey: .sections) ?? []
         exceptions = try c.decodeIfPresent([ExceptionRecord].self, forKey: .exceptions) ?? []
         testing = try c.decodeIfPresent(TestingSummary.self, forKey: .testing)
+        controls = try c.decodeIfPresent([TestedControl].self, forKey: .controls) ?? []
+        csocs = try c.decodeIfPresent([CSOC].self, forKey: .csocs) ?? []
+        reliability = try c.decodeIfPresent(Reliability.self, forKey: .reliability)
+        cuecReconciliation = try c.decodeIfPresent(CUECReconciliation.self, forKey: .cuecReconciliation)
         subserviceOrganizations = try c.decodeIfPresent([SubserviceOrganization].self, forKey: .subserviceOrganizations) ?? []
         cuecs = try c.decodeIfPresent([CUEC].self, forKey: .cuecs) ?? []
         claims = try c.decodeIfPresent([Claim].self, forKey: .claims) ?? []
@@ -92,6 +109,10 @@ public struct AssayDocument: Codable, Sendable, Hashable {
         try c.encode(sections, forKey: .sections)
         try c.encode(exceptions, forKey: .exceptions)
         try c.encodeIfPresent(testing, forKey: .testing)
+        try c.encode(controls, forKey: .controls)
+        try c.encode(csocs, forKey: .csocs)
+        try c.encodeIfPresent(reliability, forKey: .reliability)
+        try c.encodeIfPresent(cuecReconciliation, forKey: .cuecReconciliation)
         try c.encode(subserviceOrganizations, forKey: .subserviceOrganizations)
         try c.encode(cuecs, forKey: .cuecs)
         try c.encode(claims, forKey: .claims)

@@ -70,6 +70,97 @@ public enum ContractSchema {
         "last_page": { "type": ["integer", "null"], "minimum": 1 }
       }
     },
+    "controls": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["control_id", "text", "criteria", "tests", "confidence", "evidence"],
+        "properties": {
+          "control_id": { "type": ["string", "null"] },
+          "text": { "type": "string" },
+          "criteria": { "type": "array", "items": { "type": "string" } },
+          "tests": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["text", "methods", "population", "sample_size", "result", "result_text", "evidence"],
+              "properties": {
+                "text": { "type": "string" },
+                "methods": { "type": "array", "items": { "enum": ["inquiry", "observation", "inspection", "reperformance", "recalculation"] } },
+                "population": { "type": ["integer", "null"], "minimum": 0 },
+                "sample_size": { "type": ["integer", "null"], "minimum": 0 },
+                "result": { "enum": ["no_exception", "exception", "not_tested", "unread"] },
+                "result_text": { "type": ["string", "null"] },
+                "evidence": { "$ref": "#/$defs/evidenceList" }
+              }
+            }
+          },
+          "confidence": { "$ref": "#/$defs/confidence" },
+          "evidence": { "$ref": "#/$defs/evidenceList" }
+        }
+      }
+    },
+    "csocs": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": ["text", "subservice_organization", "criteria", "confidence", "evidence"],
+        "properties": {
+          "text": { "type": "string" },
+          "subservice_organization": { "type": ["string", "null"] },
+          "criteria": { "type": "array", "items": { "type": "string" } },
+          "confidence": { "$ref": "#/$defs/confidence" },
+          "evidence": { "$ref": "#/$defs/evidenceList" }
+        }
+      }
+    },
+    "reliability": {
+      "type": "object",
+      "required": ["signals"],
+      "properties": {
+        "signals": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["code", "explanation", "evidence"],
+            "properties": {
+              "code": { "type": "string" },
+              "explanation": { "type": "string" },
+              "evidence": { "$ref": "#/$defs/evidenceList" }
+            }
+          }
+        }
+      }
+    },
+    "cuec_reconciliation": {
+      "type": "object",
+      "required": ["register", "matches"],
+      "properties": {
+        "register": { "type": "string" },
+        "matches": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["cuec", "controls"],
+            "properties": {
+              "cuec": { "type": "integer", "minimum": 0 },
+              "controls": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["id", "score", "reason"],
+                  "properties": {
+                    "id": { "type": "string" },
+                    "score": { "$ref": "#/$defs/confidence" },
+                    "reason": { "type": "string" }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
     "exceptions": {
       "type": "array",
       "items": {
