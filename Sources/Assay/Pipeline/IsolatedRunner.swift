@@ -50,13 +50,15 @@ public struct IsolatedRunner: Sendable {
             let text = String(decoding: stdout[stdout.index(after: newline)...], as: UTF8.self)
             if status == "ok" || status == "failed", !text.isEmpty { return (status == "failed", text) }
         }
-        let document = document(from: outcome, path: path, label: label, deadline: deadline, renderReport: false).document
+        let document = document(from: outcome, path: path, label: label, maxBytes: options.ingest.maxBytes,
+                                deadline: deadline, renderReport: false).document
         return (document.isFailure, style.print(document))
     }
 
     private func run(path: String, label: String, options: ExtractOptions, renderReport: Bool) -> (document: AssayDocument, html: String?) {
         let (outcome, deadline) = start(path: path, label: label, options: options, renderReport: renderReport, printAs: nil)
-        return document(from: outcome, path: path, label: label, deadline: deadline, renderReport: renderReport)
+        return document(from: outcome, path: path, label: label, maxBytes: options.ingest.maxBytes, deadline: deadline,
+                        renderReport: renderReport)
     }
 
     /// Runs the worker for one document: forked when this process may fork, else started anew.
@@ -90,8 +92,8 @@ public struct IsolatedRunner: Sendable {
                                 environment: environment, deadline: deadline, showsProgress: showsProgress)
     }
 
-    private func document(from outcome: ChildProcess.Outcome, path: String, label: String, deadline: Double,
-                          renderReport: Bool) -> (document: AssayDocument, html: String?) {
+    private func document(from outcome: ChildProcess.Outcome, path: String, label: String, maxBytes: Int,
+                          deadline: Double, renderReport: Bool) -> (document: AssayDocument, html: String?) {
         switch outcome {
         case .finished(let status, let stdout, let stderr):
             let newline = stdout.firstIndex(of: UInt8(ascii: "\n")) ?? stdout.endIndex
@@ -100,19 +102,19 @@ public struct IsolatedRunner: Sendable {
                 return (document, renderReport ? String(decoding: rest, as: UTF8.self) : nil)
             }
             let detail = String(decoding: stderr.suffix(2000), as: UTF8.self)
-            return (failure(path: path, label: label,
+            return (failure(path: path, label: label, maxBytes: maxBytes,
                             error: DocumentError(.crashed, "The document's reader stopped unexpectedly (exit status \(status))."),
                             detail: detail), nil)
         case .signaled(let signal, let stderr, let peakMemoryKB):
             let detail = String(decoding: stderr.suffix(2000), as: UTF8.self)
             let error = Self.error(forSignal: signal, stderr: detail, peakMemoryKB: peakMemoryKB, limits: limits, deadline: deadline)
-            return (failure(path: path, label: label, error: error, detail: detail), nil)
+            return (failure(path: path, label: label, maxBytes: maxBytes, error: error, detail: detail), nil)
         case .timedOut(let seconds):
-            return (failure(path: path, label: label,
+            return (failure(path: path, label: label, maxBytes: maxBytes,
                             error: DocumentError(.timeout, "Reading the document took longer than \(Self.seconds(seconds)) seconds, so it was stopped."),
                             detail: ""), nil)
         case .spawnFailed(let reason):
-            return (failure(path: path, label: label,
+            return (failure(path: path, label: label, maxBytes: maxBytes,
                             error: DocumentError(.crashed, "The document's reader could not be started (\(reason))."), detail: ""), nil)
         }
     }
@@ -148,9 +150,14 @@ public struct IsolatedRunner: Sendable {
         return names[signal] ?? "signal \(signal)"
     }
 
-    private func failure(path: String, label: String, error: DocumentError, detail: String) -> AssayDocument {
+    /// The error document for a worker that failed. The file is hashed only when it is within the
+    /// reading limit (`--max-bytes`): a file that just broke a worker is hostile, and the parent never
+    /// reads more of it than a worker would have.
+    private func failure(path: String, label: String, maxBytes: Int, error: DocumentError, detail: String) -> AssayDocument {
         var source = SourceInfo(path: label)
-        if let data = try? InputFile.read(path: path, maxBytes: 1 << 30) {
+        let size = fileSize(path)
+        if size > 0 { source.bytes = size }
+        if size <= maxBytes, let data = try? InputFile.read(path: path, maxBytes: maxBytes) {
             source.sha256 = SHA256.hex(data)
             source.bytes = data.count
         }
