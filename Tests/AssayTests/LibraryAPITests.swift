@@ -32,7 +32,9 @@ final class LibraryAPITests: XCTestCase {
     func testAWorkerThatCannotStartIsAnErrorRecord() {
         let url = URL(fileURLWithPath: Repo.corpus("iso/brightwater-iso27017-2015.pdf"))
         let report = Assay.extract(url, isolation: .worker(executable: "/nonexistent/assay", limits: IsolationLimits(timeout: 5)))
-        XCTAssertNotNil(report.error)
+        XCTAssertEqual(report.error?.code, .crashed)
+        XCTAssertEqual(report.error?.message.hasPrefix("The document's reader could not be started"), true)
         XCTAssertEqual(report.source.path, url.path)
+        XCTAssertTrue(report.fields.isEmpty)
     }
 }
