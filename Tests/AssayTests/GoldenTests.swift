@@ -23,20 +23,48 @@ final class GoldenTests: XCTestCase {
             let output = ContractJSON.string(document, pretty: true) + "\n"
             let golden = Self.goldenDirectory.appendingPathComponent(relative + ".json")
             if recording {
-                try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try output.write(to: golden, atomically: true, encoding: .utf8)
+                try Self.record(output, golden: golden)
                 continue
             }
-            let expected = try String(contentsOf: golden, encoding: .utf8)
+            try Self.compare(output, golden: golden, name: relative)
             compared += 1
-            if expected != output {
-                let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-                let b = output.split(separator: "\n", omittingEmptySubsequences: false)
-                let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-                XCTFail("\(relative) differs from its golden file at line \(line + 1):\n  golden: \(line < a.count ? String(a[line]) : "(end)")\n  now:    \(line < b.count ? String(b[line]) : "(end)")")
-            }
         }
         XCTAssertFalse(recording, "golden files recorded; review the diff and run again without ASSAY_RECORD_GOLDEN")
         if !recording { XCTAssertGreaterThanOrEqual(compared, 40) }
+    }
+
+    /// The reviewer's text summary and Markdown memo of documents of every kind, including a failure:
+    /// their labels, order and cut-offs are output too, and a change in them is a diff to review.
+    func testRenderingsMatchGoldenFiles() throws {
+        let recording = ProcessInfo.processInfo.environment["ASSAY_RECORD_GOLDEN"] != nil
+        let documents = [
+            "soc2/corvane-analytics-soc2-type2-2026.pdf", "soc1/marrowgate-soc1-type2-2025.pdf",
+            "iso/harrowgate-iso27001-2022.pdf", "bridge/kestrel-forge-bridge-letter.pdf",
+            "trust/halcyon-trust.html", "bad/user-password.pdf",
+        ]
+        for relative in documents.map({ "corpus/" + $0 }) {
+            let document = DocumentPipeline.extract(path: Repo.root.appendingPathComponent(relative).path, label: relative,
+                                                    options: ExtractOptions(asOf: "2026-11-01"))
+            for (suffix, output) in [("txt", TextSummary.render(document)), ("md", MarkdownMemo.render(document))] {
+                let golden = Self.goldenDirectory.appendingPathComponent("render/\(relative).\(suffix)")
+                if recording { try Self.record(output, golden: golden) } else { try Self.compare(output, golden: golden, name: golden.lastPathComponent) }
+            }
+        }
+        XCTAssertFalse(recording, "golden files recorded; review the diff and run again without ASSAY_RECORD_GOLDEN")
+    }
+
+    static func record(_ output: String, golden: URL) throws {
+        try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try output.write(to: golden, atomically: true, encoding: .utf8)
+    }
+
+    /// Fails with the first line that differs.
+    static func compare(_ output: String, golden: URL, name: String) throws {
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        guard expected != output else { return }
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = output.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+        XCTFail("\(name) differs from its golden file at line \(line + 1):\n  golden: \(line < a.count ? String(a[line]) : "(end)")\n  now:    \(line < b.count ? String(b[line]) : "(end)")")
     }
 }
