@@ -299,4 +299,24 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(annotated.reliability?.signals.last?.code, "template_match")
         XCTAssertEqual(matcher.annotate(annotated, with: matches, others: others), annotated, "annotating twice changes nothing")
     }
+
+    // MARK: Review page and memo
+
+    func testReviewPageAndMemoShowEachSignalWithItsEvidence() throws {
+        var document = Self.report(["period_start": "2026-01-01", "period_end": "2026-03-31"])
+        let catalogue = try Self.book.load(FindingCatalogue.self, from: "map/findings.yaml")
+        try ReliabilityMapper.apply(rules: Self.rules(), catalogue: catalogue, lines: [], to: &document)
+        let page = ReportPage.render(document, pdf: nil)
+        XCTAssertTrue(page.contains("<h2 id=\"reliability\">Reliability (1)</h2>"))
+        XCTAssertTrue(page.contains("<li class=\"finding\"><strong>Period short</strong> <code>period_short</code><p>The review period is 90 days, less than six months."))
+        XCTAssertTrue(page.contains("<figcaption>p. 2: <q>2026-01-01</q></figcaption>"))
+        let memo = MarkdownMemo.render(document)
+        XCTAssertTrue(memo.contains("## Reliability\n\n- `period_short` — The review period is 90 days, less than six months."))
+        XCTAssertTrue(memo.contains("  - p. 2: “2026-03-31”"))
+        // A report with no signal says so on the page; the memo leaves the section out.
+        var clean = Self.report()
+        try ReliabilityMapper.apply(rules: Self.rules(), catalogue: catalogue, lines: [], to: &clean)
+        XCTAssertTrue(ReportPage.render(clean, pdf: nil).contains("<h2 id=\"reliability\">Reliability (0)</h2>\n<p>No sign that the report is weak evidence"))
+        XCTAssertFalse(MarkdownMemo.render(clean).contains("## Reliability"))
+    }
 }
