@@ -10,7 +10,7 @@ struct ReliabilityMapper: DocumentMapper {
         let rules = try ReliabilityRules.Compiled.load(context.rules)
         let catalogue = try context.rules.load(FindingCatalogue.self, from: "map/findings.yaml")
         let lines = context.body.map { ReliabilityInput.Line(page: $0.page, text: $0.text) }
-        try Self.apply(rules: rules, catalogue: catalogue, lines: lines, to: &document)
+        try Self.apply(rules: rules, catalogue: catalogue, lines: lines, text: context.text, to: &document)
     }
 
     /// SOC 1 and SOC 2 reports that were read; SOC 3 reports carry no tests and are left alone.
@@ -36,8 +36,8 @@ struct ReliabilityMapper: DocumentMapper {
     }
 
     static func apply(rules: ReliabilityRules.Compiled, catalogue: FindingCatalogue, lines: [ReliabilityInput.Line],
-                      to document: inout AssayDocument) throws {
-        let found = try signals(ReliabilityInput(document: document, lines: lines, rules: rules))
+                      text: String? = nil, to document: inout AssayDocument) throws {
+        let found = try signals(ReliabilityInput(document: document, lines: lines, rules: rules, text: text))
         document.reliability = Reliability(signals: found.map(\.signal))
         let present = Set(document.findings.map(\.code))
         for (signal, values) in found {

@@ -12,6 +12,15 @@ struct ReliabilityInput {
     var document: AssayDocument
     var lines: [Line]
     var rules: ReliabilityRules.Compiled
+    /// The lines joined by newlines, so a pattern can match wording broken over two lines.
+    var text: String
+
+    init(document: AssayDocument, lines: [Line], rules: ReliabilityRules.Compiled, text: String? = nil) {
+        self.document = document
+        self.lines = lines
+        self.rules = rules
+        self.text = text ?? lines.map(\.text).joined(separator: "\n")
+    }
 
     /// Controls with at least one test: the ones a test-based signal can judge.
     var testedControls: [TestedControl] { document.controls.filter { !$0.tests.isEmpty } }
@@ -205,7 +214,7 @@ struct AuditorUnnamedCheck: ReliabilityCheck {
 }
 
 /// A named firm that the report nowhere shows to be a licensed or registered accounting firm: no
-/// licence wording anywhere (lines joined, so wording broken over two lines still counts) and no
+/// licence wording anywhere (in the joined text, so wording broken over two lines still counts) and no
 /// professional-practice legal form in its name. The firm's name as read is the evidence.
 struct FirmUnverifiableCheck: ReliabilityCheck {
     let code = "firm_unverifiable"
@@ -216,8 +225,8 @@ struct FirmUnverifiableCheck: ReliabilityCheck {
         guard !evidence.isEmpty,
               !input.rules.professionalForms.contains(where: { SOCRegex.matches($0, firm) }),
               !input.rules.licencePatterns.contains(where: { SOCRegex.matches($0, firm) }) else { return nil }
-        let whole = input.lines.map(\.text).joined(separator: " ").foldedWhitespace
-        guard !input.rules.licencePatterns.contains(where: { SOCRegex.matches($0, whole) }) else { return nil }
+        // Only reached for a firm without a professional-practice form: the one check that scans the whole report.
+        guard !input.rules.licencePatterns.contains(where: { SOCRegex.matches($0, input.text) }) else { return nil }
         return ReliabilityDetection(values: ["firm": firm], evidence: evidence, value: nil, threshold: nil)
     }
 }

@@ -16,19 +16,17 @@ public struct TemplateFingerprint: Sendable, Hashable {
     /// shingles; a test shorter than that is one shingle of its own.
     public init(document: AssayDocument, words: Int) {
         let names = Self.names(in: document)
-        var shingles = Set<String>()
-        for test in document.controls.flatMap(\.tests) {
-            let tokens = Self.tokens(test.text, names: names)
-            guard !tokens.isEmpty else { continue }
-            if tokens.count <= words {
-                shingles.insert(tokens.joined(separator: " "))
-                continue
-            }
-            for start in 0...(tokens.count - words) {
-                shingles.insert(tokens[start..<(start + words)].joined(separator: " "))
-            }
+        shingles = document.controls.flatMap(\.tests).reduce(into: Set<String>()) { all, test in
+            all.formUnion(Self.shingles(test.text, names: names, words: words))
         }
-        self.shingles = shingles
+    }
+
+    /// The `words`-word shingles of one test description, `names` masked.
+    static func shingles(_ text: String, names: [String], words: Int) -> Set<String> {
+        let tokens = tokens(text, names: names)
+        guard !tokens.isEmpty else { return [] }
+        guard tokens.count > words else { return [tokens.joined(separator: " ")] }
+        return Set((0...(tokens.count - words)).map { tokens[$0..<($0 + words)].joined(separator: " ") })
     }
 
     /// Jaccard similarity of the two shingle sets (0 when either is empty).
@@ -146,21 +144,15 @@ public struct TemplateMatcher: Sendable {
         return document
     }
 
-    /// Up to three of `document`'s tests whose shingles the other report shares.
+    /// Up to three of `document`'s tests whose every shingle the other report shares.
     func sharedEvidence(_ document: AssayDocument, other: AssayDocument?) -> [Evidence] {
-        let theirs = other.map { TemplateFingerprint(document: $0, words: rules.shingle_words).shingles } ?? []
-        var shared: [ControlTest] = []
-        for test in document.controls.flatMap(\.tests) {
-            let mine = TemplateFingerprint(document: Self.single(test, of: document), words: rules.shingle_words).shingles
-            if !mine.isEmpty, mine.isSubset(of: theirs) || theirs.isEmpty { shared.append(test) }
+        guard let other else { return [] }
+        let theirs = TemplateFingerprint(document: other, words: rules.shingle_words).shingles
+        let names = TemplateFingerprint.names(in: document)
+        let shared = document.controls.flatMap(\.tests).filter { test in
+            let mine = TemplateFingerprint.shingles(test.text, names: names, words: rules.shingle_words)
+            return !mine.isEmpty && mine.isSubset(of: theirs)
         }
         return ReliabilityChecks.sample(shared)
-    }
-
-    /// `document` with `test` as its only test, so one test is fingerprinted with the document's names masked.
-    static func single(_ test: ControlTest, of document: AssayDocument) -> AssayDocument {
-        var copy = document
-        copy.controls = [TestedControl(controlID: nil, text: "", criteria: [], tests: [test], confidence: 1, evidence: [])]
-        return copy
     }
 }
