@@ -31,7 +31,7 @@ final class FindingTests: XCTestCase {
     /// The finding codes that depend only on the document (scope fit needs --service/--site).
     static let documentCodes: Set<String> = [
         "soc.opinion_modified", "soc.exceptions_present", "soc.report_stale", "soc.report_ageing", "soc.period_short",
-        "soc.type1_only", "soc.soc3_only", "soc.subservice_carved_out", "soc.cuecs_present",
+        "soc.type1_only", "soc.soc3_only", "soc.subservice_carved_out", "soc.cuecs_present", "soc.reliability.firm_unverifiable",
         "bridge.management_issued", "bridge.gap_long",
         "iso.expired", "iso.edition_withdrawn", "iso.edition_unknown", "iso.accreditation_missing",
         "iso.accreditation_not_iaf", "iso.validity_too_long", "iso.dates_inconsistent", "iso.scope_other_organization",

@@ -162,6 +162,8 @@ final class VendorViewTests: XCTestCase {
         var view = try Self.analyzer().analyze(Self.corpusInputs(), asOf: Self.asOf)
         // Add a vendor that exercises the optional values and the other record kinds.
         view.vendors.append(try Self.analyzer().analyze(Self.syntheticInputs(), asOf: Self.asOf).vendors[0])
+        view.vendors[view.vendors.count - 1].templateMatches = [TemplateMatch(path: "V/a.pdf", vendor: "V", otherPath: "W/b.pdf",
+                                                                              otherVendor: "W", similarity: 0.9)]
         let json = try JSONSerialization.jsonObject(with: ContractJSON.encode(view, pretty: false))
         XCTAssertEqual(SchemaValidator(root: schema).validate(json, schema), [])
         // Both ways: every key the output writes is declared, and every declared key is written.
@@ -179,8 +181,8 @@ final class VendorViewTests: XCTestCase {
             "$.as_of: '1 November 2026' does not match ^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
             "$.vendors[0]: missing claims", "$.vendors[0]: missing consistency", "$.vendors[0]: missing cuecs", "$.vendors[0]: missing documents",
             "$.vendors[0]: missing findings", "$.vendors[0]: missing gaps", "$.vendors[0]: missing grouped_by",
-            "$.vendors[0]: missing overlaps", "$.vendors[0]: missing questions", "$.vendors[0]: missing slug",
-            "$.vendors[0]: missing timeline",
+            "$.vendors[0]: missing overlaps", "$.vendors[0]: missing questions", "$.vendors[0]: missing scope_drift",
+            "$.vendors[0]: missing slug", "$.vendors[0]: missing template_matches", "$.vendors[0]: missing timeline",
         ])
     }
 

@@ -198,6 +198,11 @@ public final class BatchRunner: Sendable {
         report.notProcessed = jobs.count - outcomes.count
         report.interrupted = stop.isRequested && report.notProcessed > 0
 
+        // Reports of different vendors written from one template (report mills).
+        let templates = BatchTemplatePass.run(inputs: walk.inputs, outputURL: { self.outputURL(for: $0) })
+        report.notes += templates.notes
+        report.writeErrors += templates.writeErrors
+
         // The aggregate outputs, rebuilt from what is on disk and in the index.
         let records = try index.records()
         var rows: [BatchRecord] = []

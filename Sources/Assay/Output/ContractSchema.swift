@@ -126,7 +126,10 @@ public enum ContractSchema {
             "properties": {
               "code": { "type": "string" },
               "explanation": { "type": "string" },
-              "evidence": { "$ref": "#/$defs/evidenceList" }
+              "evidence": { "$ref": "#/$defs/evidenceList" },
+              "value": { "type": ["number", "null"] },
+              "threshold": { "type": ["number", "null"] },
+              "finding": { "type": ["string", "null"] }
             }
           }
         }

@@ -32,6 +32,7 @@ public enum MarkdownMemo {
             }
             out.append("")
         }
+        out += reliability(document)
         if !document.exceptions.isEmpty {
             out.append("## Exceptions (\(document.exceptions.count))")
             out.append("")

@@ -49,6 +49,7 @@ public enum RuleCatalog {
         },
         decode(FindingCatalogue.self, "map/findings.yaml"),
         decode(StandardEditions.self, "standards.yaml"),
+        Check(file: ReliabilityRules.file) { _ = try ReliabilityRules.Compiled.load($0) },
         decode(IAFSignatories.Rules.self, "bodies/accreditation.yaml"),
         decode(ClausesMapper.Table.self, "map/clauses.yaml"),
         decode(ObligationsMapper.Table.self, "map/obligations.yaml"),

@@ -5,15 +5,19 @@ import AssayModel
 public struct VendorAnalyzer: Sendable {
     let rules: VendorRules
     let names: VendorNameFolder
+    /// Compares reports across vendors (report mills); `nil` when built without a rule book.
+    let templates: TemplateMatcher?
 
     public init(rules: RuleBook) throws {
         self.rules = try VendorRules.load(rules)
         names = try VendorNameFolder(rules: rules)
+        templates = try TemplateMatcher(rules: rules)
     }
 
-    public init(rules: VendorRules, names: VendorNameFolder) {
+    public init(rules: VendorRules, names: VendorNameFolder, templates: TemplateMatcher? = nil) {
         self.rules = rules
         self.names = names
+        self.templates = templates
     }
 
     /// Today's date, the default as-of date (the same clock as document findings).
@@ -22,7 +26,11 @@ public struct VendorAnalyzer: Sendable {
     public func analyze(_ inputs: [VendorInput], asOf: ISODate) throws -> VendorView {
         var slugs = Set<String>()
         var vendors: [VendorRecord] = []
-        for group in VendorGrouper(folder: names).group(inputs) {
+        let groups = VendorGrouper(folder: names).group(inputs)
+        let matches = templates?.matches(groups.flatMap { group in
+            group.inputs.map { TemplateMatcher.Report(vendor: group.name, document: $0.document) }
+        }) ?? []
+        for group in groups {
             var record = try analyze(group, asOf: asOf)
             var slug = record.slug
             var counter = 2
@@ -32,6 +40,8 @@ public struct VendorAnalyzer: Sendable {
             }
             slugs.insert(slug)
             record.slug = slug
+            let paths = Set(group.inputs.map(\.document.source.path))
+            record.templateMatches = matches.filter { paths.contains($0.path) }
             vendors.append(record)
         }
         return VendorView(asOf: asOf, vendors: vendors)
@@ -59,6 +69,7 @@ public struct VendorAnalyzer: Sendable {
             consistency: consistency, cuecs: cuecs,
             questions: QuestionList.build(vendorFindings: findings, documents: documents, timeline: timeline.spans,
                                          superseded: rules.superseded_by_later),
-            claims: claims)
+            claims: claims,
+            scopeDrift: ScopeDriftChecker(names: names).changes(inputs))
     }
 }

@@ -47,15 +47,21 @@ public struct VendorRecord: Codable, Sendable, Hashable {
     public var questions: [VendorQuestion]
     /// What the vendor's trust pages claim, each with the document that bears it out (if any).
     public var claims: [VendorClaim]
+    /// What changed in scope between each SOC report and the one before it, with a quote from each.
+    public var scopeDrift: [ScopeChange] = []
+    /// This vendor's reports whose test wording is near-identical to another vendor's report.
+    public var templateMatches: [TemplateMatch] = []
 
     enum CodingKeys: String, CodingKey {
         case name, slug, groupedBy = "grouped_by", documents, timeline, gaps, overlaps, findings, consistency, cuecs, questions, claims
+        case scopeDrift = "scope_drift", templateMatches = "template_matches"
     }
 
     public init(name: String, slug: String, groupedBy: VendorGrouping, documents: [VendorDocument] = [],
                 timeline: [CoverageSpan] = [], gaps: [CoverageInterval] = [], overlaps: [CoverageInterval] = [],
                 findings: [VendorFinding] = [], consistency: [ConsistencyCheck] = [], cuecs: [MergedCUEC] = [],
-                questions: [VendorQuestion] = [], claims: [VendorClaim] = []) {
+                questions: [VendorQuestion] = [], claims: [VendorClaim] = [], scopeDrift: [ScopeChange] = [],
+                templateMatches: [TemplateMatch] = []) {
         self.name = name
         self.slug = slug
         self.groupedBy = groupedBy
@@ -68,6 +74,8 @@ public struct VendorRecord: Codable, Sendable, Hashable {
         self.cuecs = cuecs
         self.questions = questions
         self.claims = claims
+        self.scopeDrift = scopeDrift
+        self.templateMatches = templateMatches
     }
 }
 

@@ -27,6 +27,7 @@ public enum ReportPage {
         if let note = images.note { writer.line("<p class=\"conf\">\(HTMLText.escape(note))</p>") }
         coverSheet(document, &writer, &images)
         findings(document, &writer, &images)
+        reliability(document, &writer, &images)
         exceptions(document, &writer, &images)
         subservice(document, &writer, &images)
         cuecs(document, &writer, &images)

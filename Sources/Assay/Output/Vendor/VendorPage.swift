@@ -19,6 +19,8 @@ public enum VendorPage {
         findings(vendor, &w)
         claims(vendor, &w)
         consistency(vendor, &w)
+        scopeDrift(vendor, &w)
+        templateMatches(vendor, &w)
         cuecs(vendor, &w)
         questions(vendor, &w)
         w.line("<footer><p>Made by Assay \(HTMLText.escape(AssayVersion.string)); <a href=\"vendors.html\">all vendors of this run</a>.</p></footer>")

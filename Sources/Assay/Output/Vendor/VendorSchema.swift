@@ -16,7 +16,7 @@ public enum VendorSchema {
       "type": "array",
       "items": {
         "type": "object",
-        "required": ["name", "slug", "grouped_by", "documents", "timeline", "gaps", "overlaps", "findings", "consistency", "cuecs", "questions", "claims"],
+        "required": ["name", "slug", "grouped_by", "documents", "timeline", "gaps", "overlaps", "findings", "consistency", "cuecs", "questions", "claims", "scope_drift", "template_matches"],
         "additionalProperties": false,
         "properties": {
           "name": { "type": "string" },
@@ -137,6 +137,39 @@ public enum VendorSchema {
                 "expiry_date": { "anyOf": [{ "$ref": "#/$defs/date" }, { "type": "null" }] },
                 "provided_by": { "type": ["string", "null"] },
                 "evidence": { "$ref": "#/$defs/evidenceList" }
+              }
+            }
+          },
+          "scope_drift": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["aspect", "change", "old_path", "new_path", "old_value", "new_value", "old_evidence", "new_evidence"],
+              "additionalProperties": false,
+              "properties": {
+                "aspect": { "enum": ["system", "locations", "subservice_organizations", "subservice_method", "trust_services_categories", "auditor", "opinion"] },
+                "change": { "enum": ["added", "removed", "changed"] },
+                "old_path": { "type": "string" },
+                "new_path": { "type": "string" },
+                "old_value": { "type": ["string", "null"] },
+                "new_value": { "type": ["string", "null"] },
+                "old_evidence": { "$ref": "#/$defs/evidenceList" },
+                "new_evidence": { "$ref": "#/$defs/evidenceList" }
+              }
+            }
+          },
+          "template_matches": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["path", "vendor", "other_path", "other_vendor", "similarity"],
+              "additionalProperties": false,
+              "properties": {
+                "path": { "type": "string" },
+                "vendor": { "type": "string" },
+                "other_path": { "type": "string" },
+                "other_vendor": { "type": "string" },
+                "similarity": { "type": "number", "minimum": 0, "maximum": 1 }
               }
             }
           }

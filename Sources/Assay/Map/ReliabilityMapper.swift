@@ -1,0 +1,57 @@
+import AssayModel
+import Foundation
+
+/// Judges how far a SOC 1 or SOC 2 report can be trusted: runs every reliability check, keeps the
+/// signals that have evidence, and raises a low-severity finding for each (`soc.reliability.<code>`,
+/// or the existing finding the rules name for it). Runs after `FindingsMapper`.
+struct ReliabilityMapper: DocumentMapper {
+    func map(_ context: DocumentContext, document: inout AssayDocument) throws {
+        guard Self.applies(to: document) else { return }
+        let rules = try ReliabilityRules.Compiled.load(context.rules)
+        let catalogue = try context.rules.load(FindingCatalogue.self, from: "map/findings.yaml")
+        let lines = context.body.map { ReliabilityInput.Line(page: $0.page, text: $0.text) }
+        try Self.apply(rules: rules, catalogue: catalogue, lines: lines, text: context.text, to: &document)
+    }
+
+    /// SOC 1 and SOC 2 reports that were read; SOC 3 reports carry no tests and are left alone.
+    static func applies(to document: AssayDocument) -> Bool {
+        document.error == nil && (document.document.kind == .soc1 || document.document.kind == .soc2)
+    }
+
+    /// The signals for `document`, in the order of `ReliabilityChecks.all`, each with the values its
+    /// finding's message is filled from.
+    static func signals(_ input: ReliabilityInput) throws -> [(signal: ReliabilitySignal, values: [String: String])] {
+        var signals: [(signal: ReliabilitySignal, values: [String: String])] = []
+        for check in ReliabilityChecks.all {
+            guard let detection = check.detect(input), !detection.evidence.isEmpty else { continue }
+            let rule = try input.rules.rules.signal(check.code)
+            var values = detection.values
+            if let threshold = detection.threshold { values["threshold"] = Self.number(threshold) }
+            let signal = ReliabilitySignal(code: check.code, explanation: FindingsMapper.fill(rule.explanation, values),
+                                           evidence: detection.evidence, value: detection.value, threshold: detection.threshold,
+                                           finding: rule.finding ?? "soc.reliability.\(check.code)")
+            signals.append((signal, values))
+        }
+        return signals
+    }
+
+    static func apply(rules: ReliabilityRules.Compiled, catalogue: FindingCatalogue, lines: [ReliabilityInput.Line],
+                      text: String? = nil, to document: inout AssayDocument) throws {
+        let found = try signals(ReliabilityInput(document: document, lines: lines, rules: rules, text: text))
+        document.reliability = Reliability(signals: found.map(\.signal))
+        let present = Set(document.findings.map(\.code))
+        for (signal, values) in found {
+            guard let code = signal.finding, !present.contains(code), code.hasPrefix("soc.reliability.") else { continue }
+            guard let entry = catalogue.findings[code] else {
+                throw RuleError(file: "map/findings.yaml", key: "findings.\(code)", message: "is missing")
+            }
+            document.findings.append(Finding(code: code, severity: entry.severity, message: FindingsMapper.fill(entry.message, values),
+                                             followUp: entry.follow_up.map { FindingsMapper.fill($0, values) },
+                                             evidence: signal.evidence))
+        }
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
