@@ -221,10 +221,13 @@ extension SOCExceptionExtractor {
                 }
                 continue
             }
-            let controlText = text(record.control)
+            // Lines of text that continue a test ("Test: … / … reviewed.") are no part of the control.
+            let testLines = Set(record.proseTests.map(\.bodyIndex))
+            let controlItems = record.control.filter { !testLines.contains($0.bodyIndex) }
+            let controlText = text(controlItems)
             var evidence: [Evidence] = []
-            if let first = record.control.first {
-                evidence.append(resultQuote(first, items: record.control, context: context) ?? context.evidence(line: context.body[first.bodyIndex]))
+            if let first = controlItems.first {
+                evidence.append(resultQuote(first, items: controlItems, context: context) ?? context.evidence(line: context.body[first.bodyIndex]))
             } else if let first = (record.test + record.proseTests + record.results).first {
                 evidence.append(context.evidence(line: context.body[first.bodyIndex]))
             }
