@@ -256,6 +256,7 @@ public struct SOCCSOCExtractor: DocumentExtractor {
         var open: Item?
         var organization = ""
         var lastControlLine = ""
+        var previousRowHadOrganization = false
         func close() {
             if var item = open, !item.control.isEmpty {
                 item.text = TableReader.plain(item.control.map(\.word.text).joined(separator: " ")).replacingOccurrences(of: "- ", with: "-")
@@ -288,6 +289,7 @@ public struct SOCCSOCExtractor: DocumentExtractor {
                     else { organization = organizationText }
                 }
                 if !criteriaText.isEmpty { open?.criteriaText += " " + criteriaText }
+                previousRowHadOrganization = !organizationText.isEmpty
                 continue
             }
             let startsUpper = controlText.unicodeScalars.first.map {
@@ -295,7 +297,9 @@ public struct SOCCSOCExtractor: DocumentExtractor {
             } ?? false
             let previousEnded = lastControlLine.isEmpty || SOCExceptionExtractor.endsSentence(lastControlLine)
             let criteriaStarts = SOCRegex.firstMatch(rules.criteria, criteriaText)?.range.location == 0 && !(open?.criteriaText.isEmpty ?? true)
-            let starts = open == nil || (startsUpper && (previousEnded || !organizationText.isEmpty || criteriaStarts))
+            // An organisation cell opens a control unless it continues the name printed on the row above.
+            let organizationStarts = !organizationText.isEmpty && !previousRowHadOrganization
+            let starts = open == nil || (startsUpper && (previousEnded || organizationStarts || criteriaStarts))
             if starts {
                 close()
                 if !organizationText.isEmpty { organization = organizationText }
@@ -307,6 +311,7 @@ public struct SOCCSOCExtractor: DocumentExtractor {
             open?.control += tableRow.items("control")
             if !criteriaText.isEmpty { open?.criteriaText += " " + criteriaText }
             lastControlLine = controlText
+            previousRowHadOrganization = !organizationText.isEmpty
         }
         close()
         return items
