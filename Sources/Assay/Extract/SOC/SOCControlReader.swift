@@ -137,17 +137,9 @@ struct SOCControlReader {
     struct Entry { var text: String; var items: [SOCRow.Item] }
 
     /// A test cell split into tests.
-    func entries(_ items: [SOCRow.Item], clean: (String) -> String) -> [Entry] {
+    func entries(_ items: [SOCRow.Item]) -> [Entry] {
         guard !items.isEmpty else { return [] }
-        var offsets: [Int] = []
-        var joined = ""
-        var length = 0
-        for item in items {
-            offsets.append(length)
-            let word = clean(item.word.text)
-            joined += word + " "
-            length += word.utf16.count + 1
-        }
+        let (joined, offsets) = SOCExceptionExtractor.joined(items)
         let ns = joined as NSString
         // Sentence starts: the text's start and every point after a full stop, semicolon or colon.
         var starts = [0]
@@ -243,7 +235,7 @@ extension SOCExceptionExtractor {
     /// The tests of one record, each with the results printed beside it.
     func tests(_ record: Record, context: DocumentContext, rules: Compiled, reader: SOCControlReader) -> [ControlTest] {
         let testItems = record.isProse ? record.proseTests : record.test
-        let entries = reader.entries(testItems, clean: clean)
+        let entries = reader.entries(testItems)
         let statements = self.statements(record.results, rules: rules)
         func make(_ entry: SOCControlReader.Entry?, _ mine: [Statement]) -> ControlTest {
             let text = entry?.text ?? ""

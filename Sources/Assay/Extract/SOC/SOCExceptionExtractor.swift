@@ -532,22 +532,28 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         clean(items.map(\.word.text).joined(separator: " ")).replacingOccurrences(of: "- ", with: "-")
     }
 
-    /// One result statement of a results cell, with the index of its first word.
-    struct Statement { var text: String; var verdict: Verdict; var firstItem: Int }
-
-    /// A results cell split where each result statement starts, each statement classified.
-    func statements(_ items: [SOCRow.Item], rules: Compiled) -> [Statement] {
-        guard !items.isEmpty else { return [] }
+    /// The cleaned words of a cell joined by spaces (with a trailing one), and the UTF-16 offset where each starts.
+    static func joined(_ items: [SOCRow.Item]) -> (text: String, offsets: [Int]) {
         var offsets: [Int] = []
         var joined = ""
         // UTF-16 offsets counted as the text grows (measuring the whole text for each word was quadratic).
         var length = 0
         for item in items {
             offsets.append(length)
-            let word = clean(item.word.text)
+            let word = TableReader.plain(item.word.text)
             joined += word + " "
             length += word.utf16.count + 1
         }
+        return (joined, offsets)
+    }
+
+    /// One result statement of a results cell, with the index of its first word.
+    struct Statement { var text: String; var verdict: Verdict; var firstItem: Int }
+
+    /// A results cell split where each result statement starts, each statement classified.
+    func statements(_ items: [SOCRow.Item], rules: Compiled) -> [Statement] {
+        guard !items.isEmpty else { return [] }
+        let (joined, offsets) = Self.joined(items)
         let ns = joined as NSString
         var starts = rules.resultStart.matches(in: joined, range: NSRange(location: 0, length: ns.length)).map(\.range.location)
         if starts.first != 0 { starts.insert(0, at: 0) }
