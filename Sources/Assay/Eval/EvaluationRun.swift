@@ -64,6 +64,7 @@ public enum EvaluationText {
         out.append("  " + row("trust-page claims", report.claims))
         out.append("  " + row("findings (codes)", report.findings))
         out.append("  CUEC count exact: \(report.cuecCountExact)/\(report.cuecCountDocuments) documents")
+        out += ControlsEvaluation.lines(report.controls, row: row)
         out.append("")
         out.append("Calibration (fields and records by confidence)")
         for band in report.bands {

@@ -80,6 +80,8 @@ public struct EvaluationReport: Codable, Sendable {
     public var evidenceChecked = 0
     public var evidenceMissing = 0
     public var failures = 0
+    /// Tests of controls, exception samples and CSOCs (see `ControlsEvaluation`).
+    public var controls = ControlsScores()
 
     public var overallFields: Score {
         var total = Score()
@@ -222,6 +224,7 @@ public struct Evaluator {
             for code in gotFindings.subtracting(wantedFindings).sorted() { mistakes.append("finding extra: \(code)") }
             report.findings += findingScore
         }
+        ControlsEvaluation.evaluate(document: document, truth: truth, mistakes: &mistakes, scores: &report.controls)
 
         // Every evidence quote must appear on the page it names.
         var checked = 0
@@ -256,6 +259,7 @@ public struct Evaluator {
         for record in document.cuecs { all += record.evidence }
         for record in document.claims { all += record.evidence }
         for record in document.findings { all += record.evidence }
+        all += ControlsEvaluation.evidence(document)
         return all
     }
 }

@@ -14,6 +14,9 @@ public struct TruthFile: Decodable, Sendable {
         public var deviation: String?
         public var page: Int?
         public var has_management_response: Bool?
+        /// Items sampled and items that deviated, when the deviation's text gives them ("For 1 of 8 …").
+        public var sample_size: Int?
+        public var deviations: Int?
     }
 
     public struct SubserviceTruth: Decodable, Sendable {
@@ -36,6 +39,37 @@ public struct TruthFile: Decodable, Sendable {
     public var subservice_organizations: [SubserviceTruth]?
     public var cuec_count: Int?
     public var claims: [ClaimTruth]?
+    /// Tests of controls (Section IV): how many controls, and facts about a few of them.
+    public var controls: ControlsTruth?
+    /// Complementary subservice-organisation controls; present (even empty) when the answer states them.
+    public var csocs: [CSOCTruth]?
     public var findings: [String]?
     public var error: String?
+
+    /// Facts about the controls of Section IV (`controls[]`).
+    public struct ControlsTruth: Decodable, Sendable {
+        /// How many controls `controls[]` should hold.
+        public var count: Int?
+        /// How many of them are tested by inquiry alone.
+        public var inquiry_only: Int?
+        public var items: [ControlTruth]?
+    }
+
+    /// One control: found by its id, or else by the opening words of its text; each fact given is checked.
+    public struct ControlTruth: Decodable, Sendable {
+        public var control_id: String?
+        public var text: String?
+        /// The methods of all its tests together.
+        public var methods: [TestMethod]?
+        /// A sample size one of its tests prints.
+        public var sample_size: Int?
+        /// A result one of its tests has.
+        public var result: TestResult?
+    }
+
+    public struct CSOCTruth: Decodable, Sendable {
+        public var text: String
+        public var subservice_organization: String?
+        public var criteria: [String]?
+    }
 }

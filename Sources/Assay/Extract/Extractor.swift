@@ -23,6 +23,10 @@ public struct ExtractionResult: Sendable {
     public var exceptions: [ExceptionRecord] = []
     /// SOC 1/2 reports: how much of the tests of controls was read (set by the exception extractor).
     public var testing: TestingSummary?
+    /// SOC 1/2 reports: the controls of Section IV and their tests (set by the exception extractor).
+    public var controls: [TestedControl] = []
+    /// Complementary subservice-organisation controls.
+    public var csocs: [CSOC] = []
     public var subserviceOrganizations: [SubserviceOrganization] = []
     public var cuecs: [CUEC] = []
     public var claims: [Claim] = []
@@ -49,6 +53,8 @@ public struct ExtractionResult: Sendable {
         }
         exceptions += later.exceptions
         if let testing = later.testing { self.testing = testing }
+        controls += later.controls
+        csocs += later.csocs
         subserviceOrganizations += later.subserviceOrganizations
         cuecs += later.cuecs
         claims += later.claims

@@ -17,9 +17,18 @@ public struct TestingSummary: Codable, Sendable, Hashable {
     public var exceptions: Int
     public var firstPage: Int?
     public var lastPage: Int?
+    /// Tests of controls read into `controls[]` (an Assay extension; absent when Section IV was not searched).
+    public var tests: Int?
+    /// How many of those tests used each method (every method listed, zero included; a test with two
+    /// methods counts under both).
+    public var testsByMethod: [String: Int]?
+    /// Share of the controls with a test method read whose every test is inquiry alone (2 decimals);
+    /// absent when no test method was read.
+    public var inquiryOnlyShare: Double?
 
     enum CodingKeys: String, CodingKey {
         case status, controls, resultsRead = "results_read", exceptions, firstPage = "first_page", lastPage = "last_page"
+        case tests, testsByMethod = "tests_by_method", inquiryOnlyShare = "inquiry_only_share"
     }
 
     public init(status: Status, controls: Int, resultsRead: Int, exceptions: Int, firstPage: Int? = nil, lastPage: Int? = nil) {
@@ -42,14 +51,25 @@ public struct ExceptionRecord: Codable, Sendable, Hashable {
     public var managementResponse: String?
     public var confidence: Double
     public var evidence: [Evidence]
+    /// Items the auditor sampled, when the deviation's text gives it ("For 1 of 8 sampled …": 8).
+    public var sampleSize: Int?
+    /// Items that deviated, when the text gives it ("For 1 of 8 sampled …": 1).
+    public var deviations: Int?
+    /// `deviations / sampleSize`, 4 decimals, when both are known.
+    public var deviationRate: Double?
 
     enum CodingKeys: String, CodingKey {
         case controlID = "control_id", criteria, control, test, deviation
         case managementResponse = "management_response", confidence, evidence
+        case sampleSize = "sample_size", deviations, deviationRate = "deviation_rate"
     }
 
     public init(controlID: String?, criteria: [String], control: String, test: String, deviation: String,
-                managementResponse: String?, confidence: Double, evidence: [Evidence]) {
+                managementResponse: String?, confidence: Double, evidence: [Evidence], sampleSize: Int? = nil,
+                deviations: Int? = nil) {
+        self.sampleSize = sampleSize
+        self.deviations = deviations
+        self.deviationRate = ExceptionRecord.rate(deviations, of: sampleSize)
         self.controlID = controlID
         self.criteria = criteria
         self.control = control
@@ -72,6 +92,22 @@ public struct ExceptionRecord: Codable, Sendable, Hashable {
         try c.encode(managementResponse, forKey: .managementResponse)
         try c.encode(confidence, forKey: .confidence)
         try c.encode(evidence, forKey: .evidence)
+        try c.encode(sampleSize, forKey: .sampleSize)
+        try c.encode(deviations, forKey: .deviations)
+        try c.encode(deviationRate, forKey: .deviationRate)
+    }
+
+    /// `deviations / sampleSize` rounded to 4 decimals; `nil` unless both are known and make sense.
+    public static func rate(_ deviations: Int?, of sampleSize: Int?) -> Double? {
+        guard let deviations, let sampleSize, sampleSize > 0, deviations >= 0, deviations <= sampleSize else { return nil }
+        return (Double(deviations) / Double(sampleSize) * 10_000).rounded() / 10_000
+    }
+
+    /// Sets the sample size and deviations (and the rate from them).
+    public mutating func setSample(_ sampleSize: Int?, deviations: Int?) {
+        self.sampleSize = sampleSize
+        self.deviations = deviations
+        deviationRate = Self.rate(deviations, of: sampleSize)
     }
 }
 

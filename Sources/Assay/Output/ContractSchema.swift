@@ -67,7 +67,20 @@ public enum ContractSchema {
         "results_read": { "type": "integer", "minimum": 0 },
         "exceptions": { "type": "integer", "minimum": 0 },
         "first_page": { "type": ["integer", "null"], "minimum": 1 },
-        "last_page": { "type": ["integer", "null"], "minimum": 1 }
+        "last_page": { "type": ["integer", "null"], "minimum": 1 },
+        "tests": { "type": "integer", "minimum": 0 },
+        "tests_by_method": {
+          "type": "object",
+          "required": ["inquiry", "observation", "inspection", "reperformance", "recalculation"],
+          "properties": {
+            "inquiry": { "type": "integer", "minimum": 0 },
+            "observation": { "type": "integer", "minimum": 0 },
+            "inspection": { "type": "integer", "minimum": 0 },
+            "reperformance": { "type": "integer", "minimum": 0 },
+            "recalculation": { "type": "integer", "minimum": 0 }
+          }
+        },
+        "inquiry_only_share": { "type": "number", "minimum": 0, "maximum": 1 }
       }
     },
     "controls": {
@@ -177,7 +190,10 @@ public enum ContractSchema {
           "deviation": { "type": "string" },
           "management_response": { "type": ["string", "null"] },
           "confidence": { "$ref": "#/$defs/confidence" },
-          "evidence": { "$ref": "#/$defs/evidenceList" }
+          "evidence": { "$ref": "#/$defs/evidenceList" },
+          "sample_size": { "type": ["integer", "null"], "minimum": 1 },
+          "deviations": { "type": ["integer", "null"], "minimum": 1 },
+          "deviation_rate": { "type": ["number", "null"], "minimum": 0, "maximum": 1 }
         }
       }
     },

@@ -102,6 +102,8 @@ public enum DocumentPipeline {
         if document.testing == nil, [.soc1, .soc2].contains(classified.kind) {
             document.testing = TestingSummary(status: .absent, controls: 0, resultsRead: 0, exceptions: 0)
         }
+        document.controls = result.controls
+        document.csocs = result.csocs
         document.subserviceOrganizations = result.subserviceOrganizations
         document.cuecs = result.cuecs
         document.claims = result.claims

@@ -39,8 +39,10 @@ public enum RuleCatalog {
         decode(SOCSectionSegmenter.Rules.self, "soc/sections.yaml"),
         decode(SOCFieldRules.Rules.self, SOCFieldRules.file),
         decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml"),
+        Check(file: SOCControlReader.file) { _ = try SOCControlReader($0.load(SOCControlReader.Rules.self, from: SOCControlReader.file)) },
         decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml"),
         decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml"),
+        Check(file: SOCCSOCExtractor.file) { _ = try SOCCSOCExtractor.Compiled($0.load(SOCCSOCExtractor.Rules.self, from: SOCCSOCExtractor.file)) },
         Check(file: SOCSchemeExtractor.file) {
             let rules = try $0.load(SOCSchemeExtractor.Rules.self, from: SOCSchemeExtractor.file)
             for (index, scheme) in rules.schemes.enumerated() {

@@ -127,6 +127,9 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var isProse = false
         /// A text-line result that carried its label ("Result: …"), rather than a line that merely opens like one.
         var isLabelled = false
+        /// Read from lines of text: the test lines ("Test: …") above the result, for `controls[]` only (an exception's
+        /// `test` stays as it was read before).
+        var proseTests: [SOCRow.Item] = []
     }
 
     /// What one result statement says.
@@ -189,7 +192,16 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             exceptions[index].confidence = max(exceptions[index].confidence, rules.rules.confidence.answered)
         }
         exceptions += unmatchedExceptions(entries, used: used, rules: rules)
+        let reader = try SOCControlReader(context.rules.load(SOCControlReader.Rules.self, from: SOCControlReader.file))
+        for index in exceptions.indices {
+            // "For 1 of 8 sampled …": the deviations and the sample they were found in.
+            if let found = reader.deviations(in: exceptions[index].deviation) {
+                exceptions[index].setSample(found.sample, deviations: found.deviations)
+            }
+        }
         result.exceptions += exceptions
+        let controls = testedControls(records, context: context, rules: rules, reader: reader)
+        result.controls += controls
         let pages = tableRows.isEmpty ? records.map(\.page) : tableRows.map(\.row.page)
         let status: TestingSummary.Status
         if controlKeys.isEmpty {
@@ -208,6 +220,10 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         result.testing = TestingSummary(status: status, controls: controlKeys.count, resultsRead: readKeys.count,
                                         exceptions: exceptions.count, firstPage: pages.min() ?? section?.firstPage,
                                         lastPage: pages.max() ?? section?.lastPage)
+        if var testing = result.testing, status != .absent {
+            Self.summarise(controls, into: &testing)
+            result.testing = testing
+        }
     }
 
     /// The key under which the same control, repeated under several criteria, is counted once.
@@ -340,6 +356,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         let base = slice.startIndex
         var records: [Record] = []
         var pending: [SOCRow.Item] = []
+        var pendingTests: [SOCRow.Item] = []
+        var inTest = false
         var pendingID: String?
         var criteria: [String] = []
         var closed = false
@@ -361,6 +379,14 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 resultText = text
             }
             guard let resultText else {
+                if let label = SOCRegex.firstMatch(rules.testLabel, text) {
+                    pendingTests += Self.items(of: line, bodyIndex: bodyIndex, after: label.range.location + label.range.length, text: text)
+                    inTest = true
+                } else if inTest, let first = text.unicodeScalars.first, CharacterSet.lowercaseLetters.contains(first) {
+                    pendingTests += Self.items(of: line, bodyIndex: bodyIndex, after: 0, text: text)
+                } else {
+                    inTest = false
+                }
                 let first = text.split(separator: " ").first.map(String.init) ?? ""
                 var own = text
                 if SOCRegex.matches(rules.controlID, first) || isCriteriaReference(first, rules) {
@@ -403,12 +429,31 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             record.results = results
             record.isProse = true
             record.isLabelled = labelled
+            record.proseTests = pendingTests
+            pendingTests = []
+            inTest = false
             records.append(record)
             // Another test and result may follow under the same control.
             closed = true
             index = next
         }
         return records
+    }
+
+    /// The words of a body line from UTF-16 offset `offset` of its cleaned text on (the whole line as one word when
+    /// the line has no word boxes).
+    static func items(of line: BodyLine, bodyIndex: Int, after offset: Int, text: String) -> [SOCRow.Item] {
+        guard !line.line.words.isEmpty else {
+            let rest = (text as NSString).substring(from: min(offset, (text as NSString).length)).trimmingCharacters(in: .whitespaces)
+            return rest.isEmpty ? [] : [SOCRow.Item(word: Word(text: rest, box: line.line.box), bodyIndex: bodyIndex)]
+        }
+        var consumed = 0
+        var result: [SOCRow.Item] = []
+        for word in line.line.words {
+            if consumed >= offset { result.append(SOCRow.Item(word: word, bodyIndex: bodyIndex)) }
+            consumed += (word.text as NSString).length + 1
+        }
+        return result
     }
 
     /// Whether `text` opens a new cell entry: a capital letter or a numbered step after a finished sentence.
@@ -487,22 +532,28 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         clean(items.map(\.word.text).joined(separator: " ")).replacingOccurrences(of: "- ", with: "-")
     }
 
-    /// One result statement of a results cell, with the index of its first word.
-    struct Statement { var text: String; var verdict: Verdict; var firstItem: Int }
-
-    /// A results cell split where each result statement starts, each statement classified.
-    func statements(_ items: [SOCRow.Item], rules: Compiled) -> [Statement] {
-        guard !items.isEmpty else { return [] }
+    /// The cleaned words of a cell joined by spaces (with a trailing one), and the UTF-16 offset where each starts.
+    static func joined(_ items: [SOCRow.Item]) -> (text: String, offsets: [Int]) {
         var offsets: [Int] = []
         var joined = ""
         // UTF-16 offsets counted as the text grows (measuring the whole text for each word was quadratic).
         var length = 0
         for item in items {
             offsets.append(length)
-            let word = clean(item.word.text)
+            let word = TableReader.plain(item.word.text)
             joined += word + " "
             length += word.utf16.count + 1
         }
+        return (joined, offsets)
+    }
+
+    /// One result statement of a results cell, with the index of its first word.
+    struct Statement { var text: String; var verdict: Verdict; var firstItem: Int }
+
+    /// A results cell split where each result statement starts, each statement classified.
+    func statements(_ items: [SOCRow.Item], rules: Compiled) -> [Statement] {
+        guard !items.isEmpty else { return [] }
+        let (joined, offsets) = Self.joined(items)
         let ns = joined as NSString
         var starts = rules.resultStart.matches(in: joined, range: NSRange(location: 0, length: ns.length)).map(\.range.location)
         if starts.first != 0 { starts.insert(0, at: 0) }

@@ -22,10 +22,21 @@ public struct TableHeaderRules: Sendable {
     /// never a header: a cheap test that keeps data rows out of the header search when a required word
     /// ("exception") is also a word of results.
     public var resultWords: [String]
+    /// A header row has at least this many cells (three for tests of controls; a two-column list table needs two).
+    public var minCells: Int
+    /// The required cell is a short label of at most this many words, not a sentence that mentions it.
+    public var maxRequiredWords: Int
+    /// Whether a header's continuation line may reach under the required cell (false where the required cell is
+    /// the last column, whose first data line would reach it; true where it is the first, as in a CSOC table).
+    public var continuationMayReachRequired: Bool
 
     public init(roles: [(role: String, pattern: NSRegularExpression)], requiredRole: String, alsoOneOf: Set<String>,
                 requiredWords: [String], stack: Double, cellGap: Double, notHeader: NSRegularExpression? = nil,
-                resultWords: [String] = []) {
+                resultWords: [String] = [], minCells: Int = 3, maxRequiredWords: Int = 6,
+                continuationMayReachRequired: Bool = false) {
+        self.continuationMayReachRequired = continuationMayReachRequired
+        self.minCells = minCells
+        self.maxRequiredWords = maxRequiredWords
         self.roles = roles
         self.requiredRole = requiredRole
         self.alsoOneOf = alsoOneOf
@@ -213,13 +224,13 @@ public enum TableReader {
                   clusters(items + candidate.items, gap: rules.cellGap).count >= cells.count else { break }
             // A data row's first line would carry a result; a header continuation does not reach the results cell.
             let resultsCell = cells.first { rules.role(of: $0.text) == rules.requiredRole }
-            if let resultsCell, candidate.items.contains(where: { $0.word.box.x1 > resultsCell.x0 - 4 }) { break }
+            if !rules.continuationMayReachRequired, let resultsCell, candidate.items.contains(where: { $0.word.box.x1 > resultsCell.x0 - 4 }) { break }
             items += candidate.items
             last = below
             below += 1
         }
         let cells = clusters(items, gap: rules.cellGap)
-        guard cells.count >= 3, cells.count <= 8 else { return nil }
+        guard cells.count >= rules.minCells, cells.count <= 8 else { return nil }
         var columns: [TableColumn] = []
         for cell in cells {
             columns.append(TableColumn(role: rules.role(of: cell.text) ?? "other", headerX0: cell.x0, headerX1: cell.x1, left: cell.x0))
@@ -227,7 +238,7 @@ public enum TableReader {
         // Header cells are titles: none opens in lower case (a data row's wrapped line does), and the
         // required cell is a short label ("Test Results"), not a sentence that mentions a result.
         guard !cells.contains(where: { cell in plain(cell.text).unicodeScalars.first.map { CharacterSet.lowercaseLetters.contains($0) } ?? false }),
-              !cells.contains(where: { rules.role(of: $0.text) == rules.requiredRole && plain($0.text).split(separator: " ").count > 6 })
+              !cells.contains(where: { rules.role(of: $0.text) == rules.requiredRole && plain($0.text).split(separator: " ").count > rules.maxRequiredWords })
         else { return nil }
         // A line of prose whose words happen to sit apart is not a header: most of its cells have a role.
         guard columns.filter({ $0.role == "other" }).count * 3 <= columns.count else { return nil }
