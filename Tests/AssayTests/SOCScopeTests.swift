@@ -44,3 +44,31 @@ final class SOCScopeTests: XCTestCase {
         XCTAssertEqual(document.fields["system_name"]?.evidence.first?.quote, "Insight Portal")
     }
 }
+
+/// The categories an auditor's attestation letter names in its closing sentence.
+final class SOCAttestationLetterTests: XCTestCase {
+    private func extract(_ lines: [String]) -> AssayDocument {
+        let laid = lines.enumerated().map { SyntheticLayout.line($0.element, y: 40 + Double($0.offset) * 14) }
+        let paged = PagedText(mediaType: .pdf, pages: [SyntheticLayout.page(1, laid)])
+        return DocumentPipeline.analyse(paged, source: SourceInfo(path: "synthetic.pdf"), options: ExtractOptions(asOf: "2026-11-01"))
+    }
+
+    private let opinion = [
+        "Letter of Attestation",
+        "SOC 2 Type 2 Compliance",
+        "In our opinion, in all material respects:",
+        "The controls stated in the description operated effectively throughout the period May 1, 2025 to October 31, 2025.",
+    ]
+
+    func testCategoriesFromTheClosingSentence() {
+        let document = extract(opinion + ["Fallowmere Audit LLP confirms SOC 2 Type 2 compliance by Brisk Ledger Inc. in accordance with the AICPA's Trust Service Criteria for Security."])
+        XCTAssertEqual(document.fields["trust_services_categories"]?.value, .list(["security"]))
+        XCTAssertEqual(document.fields["trust_services_categories"]?.evidence.first?.quote, "Security")
+    }
+
+    /// The criteria's own title names all five categories: it says nothing about the report's scope.
+    func testTheCriteriaTitleIsNotTheReportsCategories() {
+        let document = extract(opinion + ["The examination was performed in accordance with the Trust Services Criteria for Security, Availability, Processing Integrity, Confidentiality, and Privacy."])
+        XCTAssertNil(document.fields["trust_services_categories"])
+    }
+}
