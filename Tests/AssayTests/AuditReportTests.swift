@@ -6,11 +6,7 @@ import XCTest
 /// measures, ISAE 3000 attestations): the labelled form on their first pages, in German and
 /// English, with its line breaks kept or lost.
 final class AuditReportTests: XCTestCase {
-    private func extract(_ lines: [String]) -> AssayDocument {
-        let laid = lines.enumerated().map { SyntheticLayout.line($0.element, y: 40 + Double($0.offset) * 14) }
-        let paged = PagedText(mediaType: .pdf, pages: [SyntheticLayout.page(1, laid)])
-        return DocumentPipeline.analyse(paged, source: SourceInfo(path: "synthetic.pdf"), options: ExtractOptions(asOf: "2026-11-01"))
-    }
+    private func extract(_ lines: [String]) -> AssayDocument { SyntheticLayout.document(lines) }
 
     func testGermanFormWithLineBreaks() {
         let document = extract([

@@ -5,11 +5,7 @@ import XCTest
 /// Where a SOC report states its scope when no description paragraph does: a SOC 3 report's
 /// title, and the auditor's "We have examined" sentence whose drop capital was printed apart.
 final class SOCScopeTests: XCTestCase {
-    private func extract(_ lines: [String]) -> AssayDocument {
-        let laid = lines.enumerated().map { SyntheticLayout.line($0.element, y: 40 + Double($0.offset) * 14) }
-        let paged = PagedText(mediaType: .pdf, pages: [SyntheticLayout.page(1, laid)])
-        return DocumentPipeline.analyse(paged, source: SourceInfo(path: "synthetic.pdf"), options: ExtractOptions(asOf: "2026-11-01"))
-    }
+    private func extract(_ lines: [String]) -> AssayDocument { SyntheticLayout.document(lines) }
 
     func testSOC3ScopeFromTitle() {
         let document = extract([
@@ -47,11 +43,7 @@ final class SOCScopeTests: XCTestCase {
 
 /// The categories an auditor's attestation letter names in its closing sentence.
 final class SOCAttestationLetterTests: XCTestCase {
-    private func extract(_ lines: [String]) -> AssayDocument {
-        let laid = lines.enumerated().map { SyntheticLayout.line($0.element, y: 40 + Double($0.offset) * 14) }
-        let paged = PagedText(mediaType: .pdf, pages: [SyntheticLayout.page(1, laid)])
-        return DocumentPipeline.analyse(paged, source: SourceInfo(path: "synthetic.pdf"), options: ExtractOptions(asOf: "2026-11-01"))
-    }
+    private func extract(_ lines: [String]) -> AssayDocument { SyntheticLayout.document(lines) }
 
     private let opinion = [
         "Letter of Attestation",
