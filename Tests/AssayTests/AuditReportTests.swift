@@ -67,6 +67,18 @@ final class AuditReportTests: XCTestCase {
         XCTAssertEqual(fields["scope"]?.value, .text("Physical security of the server rooms"))
     }
 
+    /// Legal forms of Central Europe end a name as "GmbH" does.
+    func testCzechAuditorAndPolishClient() {
+        let document = extract([
+            "Audit report on technical and organisational measures",
+            "Client: Wisła Hosting Sp. z o.o. ul. Długa 5, 00-238 Warszawa",
+            "Auditor: Vltava Audit a.s. Na Příkopě 12, 110 00 Praha 1",
+        ])
+        XCTAssertEqual(document.fields["organization"]?.value, .text("Wisła Hosting Sp. z o.o."))
+        XCTAssertEqual(document.fields["service_auditor"]?.value, .text("Vltava Audit a.s."))
+        XCTAssertEqual(document.fields["service_auditor"]?.evidence.first?.quote, "Vltava Audit a.s.")
+    }
+
     /// A document that does not call itself a report, audit or inspection near its start is not read.
     func testNotAReport() {
         let document = extract([
