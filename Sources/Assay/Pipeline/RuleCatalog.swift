@@ -60,6 +60,7 @@ public enum RuleCatalog {
         decode(AccreditationBodies.self, "bodies/accreditation.yaml"),
         decode(CertificationBodies.self, "bodies/certification.yaml"),
         Check(file: OtherAssuranceRules.file) { _ = try $0.load(OtherAssuranceRules.self, from: OtherAssuranceRules.file).compiledSchemes() },
+        Check(file: AuditReportRules.file) { _ = try $0.load(AuditReportRules.self, from: AuditReportRules.file).compiled() },
         decode(BridgeLetterRules.self, "bridge/letter.yaml"),
         decode(TrustPageRules.self, "trust/page.yaml"),
     ]

@@ -44,6 +44,9 @@ public struct ISOCertificateExtractor: DocumentExtractor {
         struct Found { var text: String; var words: [PlacedWord] }
         var found: [String: [Found]] = [:]
         for hit in pairing.hits {
+            // "Certificate of Registration" is a title that starts with the bare label "Certificate":
+            // a label whose own line goes on with a lower-case word is no label.
+            if hit.field == "certificate_number", let next = hit.remainder.first?.text, Self.continuesTitle(next) { continue }
             for candidate in pairing.candidates(for: hit) {
                 let text = candidate.map(\.text).joined(separator: " ")
                 if hit.field == "certificate_number" {
@@ -113,6 +116,14 @@ public struct ISOCertificateExtractor: DocumentExtractor {
 
     /// A certificate number: one token with a digit, or a short letter prefix and such a token
     /// ("IS 595959").
+    /// Whether a word after a label continues a sentence or title ("of", "is", "de") rather than
+    /// introducing a value ("No.", "nº", an identifier).
+    static func continuesTitle(_ word: String) -> Bool {
+        let letters = word.trimmingCharacters(in: .punctuationCharacters)
+        guard letters.count >= 2, letters.allSatisfy(\.isLetter), letters.first?.isLowercase == true else { return false }
+        return !["no", "nr", "nº", "n°", "num", "number"].contains(letters)
+    }
+
     static func certificateNumber(_ text: String) -> String? {
         var tokens = text.split(separator: " ").map(String.init)
         while let first = tokens.first, ["no", "no.", "nr", "nr.", "nº", "n°", "#", ":"].contains(first.lowercased()) { tokens.removeFirst() }

@@ -52,6 +52,8 @@ final class SOCFieldRules: @unchecked Sendable {
         var date_city: String
         var country_cities: String
         var city_name: String
+        var title_scope: String
+        var title_window: Int
     }
 
     static let file = "soc/fields.yaml"
@@ -67,6 +69,7 @@ final class SOCFieldRules: @unchecked Sendable {
     let reportStart, addresseeLine, addresseeNext, serviceOrganizationNamed, restrictedUse, individualSigner: NSRegularExpression
     let auditorMentions: [NSRegularExpression]
     let organizationEnd, addressPlace, examinedScope, countryCue, countryCities, cityName, opinionPossessive, dateCity: NSRegularExpression
+    let titleScope: NSRegularExpression
 
     private init(_ raw: Rules) throws {
         self.raw = raw
@@ -110,6 +113,7 @@ final class SOCFieldRules: @unchecked Sendable {
         countryCities = try NSRegularExpression(pattern: raw.country_cities, options: [])
         cityName = try NSRegularExpression(pattern: raw.city_name, options: [])
         restrictedUse = try c(raw.restricted_use, "restricted_use")
+        titleScope = try c(raw.title_scope, "title_scope", multiline: true)
         individualSigner = try NSRegularExpression(pattern: raw.individual_signer, options: [.anchorsMatchLines])
         auditorMentions = try raw.auditor_mentions.enumerated().map {
             do { return try NSRegularExpression(pattern: $1, options: [.anchorsMatchLines]) } catch {

@@ -13,7 +13,21 @@ public struct SOCScopeExtractor: DocumentExtractor {
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let rules = try SOCFieldRules.load(context)
         readScope(context, rules: rules, into: &result)
+        if context.kind == .soc3, result.fields["scope"] == nil { titleScope(context, rules: rules, into: &result) }
         if result.fields["locations"] == nil { addresseeCity(context, rules: rules, into: &result) }
+    }
+
+    /// A SOC 3 report often states its scope only in its title: "<the system, and for whom> System and
+    /// Organization Controls 3 (SOC 3) Report" on its first lines. The title names the system as the
+    /// report is about it, so it is the scope when no paragraph says more; its wording is a heading,
+    /// not a statement, hence the lower confidence.
+    func titleScope(_ context: DocumentContext, rules: SOCFieldRules, into result: inout ExtractionResult) {
+        let window = NSRange(location: 0, length: min((context.text as NSString).length, rules.raw.title_window))
+        guard let match = rules.titleScope.firstMatch(in: context.text, range: window) else { return }
+        let range = match.range(at: 1)
+        let value = (context.text as NSString).substring(with: range).foldedWhitespace
+        guard value.split(separator: " ").count >= 2, let evidence = context.evidence(for: range) else { return }
+        result.set("scope", value, confidence: 0.7, evidence: [evidence])
     }
 
     /// Without a site named in the description, the city in the report's address block (the lines

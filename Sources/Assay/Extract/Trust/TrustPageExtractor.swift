@@ -35,8 +35,25 @@ public struct TrustPageExtractor: DocumentExtractor {
         for claim in claims {
             result.claims.append(Self.contractClaim(claim))
         }
+        try readScope(context, rules: rules, into: &result)
         if let categories = Self.categories(read.all, rules: rules) {
             result.set("trust_services_categories", .list(categories.names), confidence: 0.7, evidence: [categories.evidence])
+        }
+    }
+
+    /// The product the page's claims are about, as its title or opening line names it ("Data
+    /// protection paper for the Acme LMS platform"): a page about one product vouches for that
+    /// product. Read only from the opening characters, where a page names its subject; a heading
+    /// is not a scope statement, hence the modest confidence.
+    func readScope(_ context: DocumentContext, rules: TrustPageRules, into result: inout ExtractionResult) throws {
+        let window = NSRange(location: 0, length: min((context.text as NSString).length, rules.scope_window))
+        for regex in try rules.compiledScopePatterns() {
+            guard let match = regex.firstMatch(in: context.text, range: window), match.numberOfRanges > 1 else { continue }
+            let range = match.range(at: 1)
+            guard range.location != NSNotFound, let evidence = context.evidence(for: range) else { continue }
+            let value = (context.text as NSString).substring(with: range).foldedWhitespace
+            result.set("scope", value, confidence: 0.7, evidence: [evidence])
+            return
         }
     }
 

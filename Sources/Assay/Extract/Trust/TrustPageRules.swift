@@ -36,6 +36,17 @@ struct TrustPageRules: Decodable, Sendable {
     var auditor_named: String
     var stale_page_months: Double
     var page_date_cues: [String]
+    var scope_patterns: [String]
+    var scope_window: Int
+
+    /// The scope patterns, compiled; an invalid one is an error naming its key.
+    func compiledScopePatterns() throws -> [NSRegularExpression] {
+        try scope_patterns.enumerated().map { index, pattern in
+            do { return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) } catch {
+                throw RuleError(file: "trust/page.yaml", key: "scope_patterns[\(index)]", message: "is not a valid regular expression")
+            }
+        }
+    }
 }
 
 /// One scheme of `schemes`, compiled: finds its mentions in a line and names them.
