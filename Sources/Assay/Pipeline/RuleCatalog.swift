@@ -7,12 +7,23 @@ import Yams
 public enum RuleCatalog {
     public struct Check: Sendable {
         public var file: String
+        /// The document kinds whose stages read the file, when only some do (nil: every document's).
+        var kinds: Set<DocumentKind>?
         let validate: @Sendable (RuleBook) throws -> Void
+
+        init(file: String, kinds: Set<DocumentKind>? = nil, validate: @escaping @Sendable (RuleBook) throws -> Void) {
+            self.file = file
+            self.kinds = kinds
+            self.validate = validate
+        }
     }
 
-    static func decode<T: Decodable & SendableMetatype>(_ type: T.Type, _ file: String) -> Check {
-        Check(file: file) { _ = try $0.load(T.self, from: file) }
+    static func decode<T: Decodable & SendableMetatype>(_ type: T.Type, _ file: String, kinds: Set<DocumentKind>? = nil) -> Check {
+        Check(file: file, kinds: kinds) { _ = try $0.load(T.self, from: file) }
     }
+
+    private static let soc: Set<DocumentKind> = [.soc1, .soc2, .soc3]
+    private static let certificates: Set<DocumentKind> = [.isoCertificate, .trustPage, .otherAssurance]
 
     /// Files whose stage compiles patterns are checked by building the stage; the extraction's
     /// other files by decoding them as their stage does; then the vendor view's and the exports'.
@@ -30,18 +41,19 @@ public enum RuleCatalog {
     ]
 
     /// The rule files an extraction decodes, in the order its stages first read them: what
-    /// `RuleWarmUp` decodes ahead of the stages. Each entry decodes into the type its stage asks for
-    /// (the accreditation list twice: the findings and the certificate extractor read it differently).
+    /// `RuleWarmUp` decodes ahead of the stages, those marked with kinds only once the document is
+    /// known to be of one of them. Each entry decodes into the type its stage asks for (the
+    /// accreditation list twice: the findings and the certificate extractor read it differently).
     static let extractionFiles: [Check] = [
         decode(PageFurniture.Rules.self, "furniture.yaml"),
         decode(DateParser.Rules.self, "dates.yaml"),
         decode(DocumentClassifier.Rules.self, "classify.yaml"),
-        decode(SOCSectionSegmenter.Rules.self, "soc/sections.yaml"),
-        decode(SOCFieldRules.Rules.self, SOCFieldRules.file),
-        decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml"),
-        decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml"),
-        decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml"),
-        Check(file: SOCSchemeExtractor.file) {
+        decode(SOCSectionSegmenter.Rules.self, "soc/sections.yaml", kinds: soc),
+        decode(SOCFieldRules.Rules.self, SOCFieldRules.file, kinds: soc),
+        decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml", kinds: [.soc1, .soc2]),
+        decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml", kinds: soc),
+        decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml", kinds: [.soc1, .soc2]),
+        Check(file: SOCSchemeExtractor.file, kinds: [.soc1, .soc2]) {
             let rules = try $0.load(SOCSchemeExtractor.Rules.self, from: SOCSchemeExtractor.file)
             for (index, scheme) in rules.schemes.enumerated() {
                 _ = try SOCRegex.compile(scheme.pattern, file: SOCSchemeExtractor.file, key: "schemes[\(index)].pattern")
@@ -52,13 +64,15 @@ public enum RuleCatalog {
         decode(IAFSignatories.Rules.self, "bodies/accreditation.yaml"),
         decode(ClausesMapper.Table.self, "map/clauses.yaml"),
         decode(ObligationsMapper.Table.self, "map/obligations.yaml"),
-        decode(CertificateRules.self, "iso/certificate.yaml"),
-        decode(LegalForms.self, "bodies/legal_forms.yaml"),
-        decode(AccreditationBodies.self, "bodies/accreditation.yaml"),
-        decode(CertificationBodies.self, "bodies/certification.yaml"),
-        Check(file: OtherAssuranceRules.file) { _ = try $0.load(OtherAssuranceRules.self, from: OtherAssuranceRules.file).compiledSchemes() },
-        decode(BridgeLetterRules.self, "bridge/letter.yaml"),
-        decode(TrustPageRules.self, "trust/page.yaml"),
+        decode(CertificateRules.self, "iso/certificate.yaml", kinds: certificates),
+        decode(LegalForms.self, "bodies/legal_forms.yaml", kinds: [.isoCertificate, .trustPage, .bridgeLetter, .otherAssurance]),
+        decode(AccreditationBodies.self, "bodies/accreditation.yaml", kinds: certificates),
+        decode(CertificationBodies.self, "bodies/certification.yaml", kinds: certificates),
+        Check(file: OtherAssuranceRules.file, kinds: [.otherAssurance]) {
+            _ = try $0.load(OtherAssuranceRules.self, from: OtherAssuranceRules.file).compiledSchemes()
+        },
+        decode(BridgeLetterRules.self, "bridge/letter.yaml", kinds: [.bridgeLetter]),
+        decode(TrustPageRules.self, "trust/page.yaml", kinds: [.trustPage]),
     ]
 
     /// One line per problem: files that do not parse or decode, and YAML files no check covers.
