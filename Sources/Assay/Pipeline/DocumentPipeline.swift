@@ -79,7 +79,7 @@ public enum DocumentPipeline {
         do {
             let rules = try options.rules ?? RuleBook.standard()
             context = try StageClock.measure("context") { try DocumentContext(paged: paged, rules: rules, options: options) }
-            classifier = try DocumentClassifier(rules: rules)
+            classifier = try DocumentClassifier.shared(rules)
         } catch {
             document.diagnostics.append(Diagnostic(level: .error, code: "rules_invalid", message: "\(error)"))
             return document

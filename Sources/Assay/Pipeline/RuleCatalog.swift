@@ -47,9 +47,9 @@ public enum RuleCatalog {
     static let extractionFiles: [Check] = [
         decode(PageFurniture.Rules.self, "furniture.yaml"),
         decode(DateParser.Rules.self, "dates.yaml"),
-        decode(DocumentClassifier.Rules.self, "classify.yaml"),
+        Check(file: "classify.yaml") { _ = try DocumentClassifier.shared($0) },
         decode(SOCSectionSegmenter.Rules.self, "soc/sections.yaml", kinds: soc),
-        decode(SOCFieldRules.Rules.self, SOCFieldRules.file, kinds: soc),
+        Check(file: SOCFieldRules.file, kinds: soc) { _ = try SOCFieldRules.compiled($0) },
         decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml", kinds: [.soc1, .soc2]),
         decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml", kinds: soc),
         decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml", kinds: [.soc1, .soc2]),

@@ -44,6 +44,11 @@ public struct DocumentClassifier: Sendable {
     private let kinds: [(DocumentKind, KindRules, [Compiled])]
     private let types: [(ReportType, [Compiled])]
 
+    /// The classifier for `book`'s rules, compiled once per rule book.
+    public static func shared(_ book: RuleBook) throws -> DocumentClassifier {
+        try book.built("classifier") { try DocumentClassifier(rules: $0) }
+    }
+
     public init(rules book: RuleBook) throws {
         let rules = try book.load(Rules.self, from: "classify.yaml")
         self.rules = rules
