@@ -38,7 +38,7 @@ public final class DocumentContext: @unchecked Sendable {
         self.paged = paged
         self.rules = rules
         self.options = options
-        let furniture = try PageFurniture(rules: rules).label(paged.pages)
+        let furniture = try rules.built("furniture") { try PageFurniture(rules: $0) }.label(paged.pages)
         self.furniture = furniture
         var body: [BodyLine] = []
         for (pageIndex, page) in paged.pages.enumerated() {
@@ -56,7 +56,7 @@ public final class DocumentContext: @unchecked Sendable {
         }
         lineStarts = starts
         text = body.map(\.text).joined(separator: "\n")
-        dates = try DateParser(rules: rules)
+        dates = try rules.built("dates") { try DateParser(rules: $0) }
         slashOrder = dates.slashOrder(forDocument: text)
     }
 

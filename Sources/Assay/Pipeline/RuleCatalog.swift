@@ -45,10 +45,12 @@ public enum RuleCatalog {
     /// known to be of one of them. Each entry decodes into the type its stage asks for (the
     /// accreditation list twice: the findings and the certificate extractor read it differently).
     static let extractionFiles: [Check] = [
-        decode(PageFurniture.Rules.self, "furniture.yaml"),
-        decode(DateParser.Rules.self, "dates.yaml"),
+        // The first three are compiled as the pipeline compiles them (`RuleBook.built`), so the
+        // document's context and classifier find their patterns ready.
+        Check(file: "furniture.yaml") { _ = try $0.built("furniture") { try PageFurniture(rules: $0) } },
+        Check(file: "dates.yaml") { _ = try $0.built("dates") { try DateParser(rules: $0) } },
         Check(file: "classify.yaml") { _ = try DocumentClassifier.shared($0) },
-        decode(SOCSectionSegmenter.Rules.self, "soc/sections.yaml", kinds: soc),
+        Check(file: "soc/sections.yaml", kinds: soc) { _ = try SOCSectionSegmenter.compiled($0) },
         Check(file: SOCFieldRules.file, kinds: soc) { _ = try SOCFieldRules.compiled($0) },
         decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml", kinds: [.soc1, .soc2]),
         decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml", kinds: soc),
