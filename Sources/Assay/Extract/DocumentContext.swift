@@ -52,7 +52,7 @@ public final class DocumentContext: @unchecked Sendable {
         var offset = 0
         for line in body {
             starts.append(offset)
-            offset += (line.text as NSString).length + 1
+            offset += line.text.utf16.count + 1
         }
         lineStarts = starts
         text = body.map(\.text).joined(separator: "\n")
