@@ -50,6 +50,38 @@ final class RuleCatalogTests: XCTestCase {
         XCTAssertFalse(signatories.iaf_mla.isEmpty)
         XCTAssertEqual(try IAFSignatories.load(book), try IAFSignatories.load(RuleBook(directory: book.directory)))
     }
+
+    /// A stage's compiled rules are built once per rule book, also when threads ask at the same
+    /// moment; a failed build is not kept, so the next caller tries again.
+    func testBuiltValuesAreMadeOnceAndFailuresAreNotKept() throws {
+        let book = try RuleBook.standard()
+        let builds = LockedCounts()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let value = try? book.built("test.value") { _ -> Int in
+                builds.add(true)
+                return 42
+            }
+            XCTAssertEqual(value, 42)
+        }
+        XCTAssertEqual(builds.successes, 1)
+        struct Broken: Error {}
+        XCTAssertThrowsError(try book.built("test.failing") { _ -> Int in throw Broken() })
+        XCTAssertEqual(try book.built("test.failing") { _ in 7 }, 7)
+    }
+
+    /// The warm-up's kind-specific files name only kinds that exist, and every SOC stage's file is
+    /// among a SOC report's.
+    func testWarmUpDecodesAKindsFilesOnlyForThatKind() {
+        let socFiles = Set(RuleCatalog.extractionFiles.filter { $0.kinds?.contains(.soc2) ?? true }.map(\.file))
+        for file in ["soc/sections.yaml", "soc/fields.yaml", "soc/exceptions.yaml", "soc/subservice.yaml", "soc/cuecs.yaml", "map/findings.yaml"] {
+            XCTAssertTrue(socFiles.contains(file), file)
+        }
+        XCTAssertFalse(socFiles.contains("trust/page.yaml"))
+        XCTAssertFalse(socFiles.contains("iso/certificate.yaml"))
+        let isoFiles = Set(RuleCatalog.extractionFiles.filter { $0.kinds?.contains(.isoCertificate) ?? true }.map(\.file))
+        XCTAssertTrue(isoFiles.isSuperset(of: ["iso/certificate.yaml", "bodies/legal_forms.yaml", "bodies/certification.yaml"]))
+        XCTAssertFalse(isoFiles.contains("soc/fields.yaml"))
+    }
 }
 
 private final class LockedCounts: @unchecked Sendable {

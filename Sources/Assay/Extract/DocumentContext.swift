@@ -38,7 +38,7 @@ public final class DocumentContext: @unchecked Sendable {
         self.paged = paged
         self.rules = rules
         self.options = options
-        let furniture = try PageFurniture(rules: rules).label(paged.pages)
+        let furniture = try rules.built("furniture") { try PageFurniture(rules: $0) }.label(paged.pages)
         self.furniture = furniture
         var body: [BodyLine] = []
         for (pageIndex, page) in paged.pages.enumerated() {
@@ -52,11 +52,11 @@ public final class DocumentContext: @unchecked Sendable {
         var offset = 0
         for line in body {
             starts.append(offset)
-            offset += (line.text as NSString).length + 1
+            offset += line.text.utf16.count + 1
         }
         lineStarts = starts
         text = body.map(\.text).joined(separator: "\n")
-        dates = try DateParser(rules: rules)
+        dates = try rules.built("dates") { try DateParser(rules: $0) }
         slashOrder = dates.slashOrder(forDocument: text)
     }
 

@@ -27,7 +27,7 @@ struct PDFBackend: IngestBackend {
         }
         let read = PDFPageReader.read(document: document, data: data, pages: limit, options: options)
         for result in read { diagnostics += result.diagnostics }
-        let recognised = ParallelOCR.process(read.map(\.page), document: document, data: data, options: options)
+        let recognised = ParallelOCR.process(read.map(\.page), needsOCR: read.map(\.needsOCR), document: document, data: data, options: options)
         diagnostics += recognised.diagnostics
         let pages = ImageTextReader.read(recognised.pages, document: document, options: options)
         let warnings = Int(assay_poppler_log_messages()) - warningsBefore

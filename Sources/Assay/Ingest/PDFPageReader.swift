@@ -10,6 +10,9 @@ enum PDFPageReader {
     struct PageResult {
         var page: Page
         var diagnostics: [Diagnostic]
+        /// Whether the page's text layer calls for OCR (`OCRPolicy.needsOCR`), worked out by the
+        /// thread that read the page rather than afterwards, page after page, on one thread.
+        var needsOCR: Bool
     }
 
     /// Documents shorter than this are read on one thread: opening another document costs more
@@ -44,7 +47,7 @@ enum PDFPageReader {
         indices.map { index in
             var diagnostics: [Diagnostic] = []
             let page = document.page(at: index, maxCharacters: options.maxCharactersPerPage, diagnostics: &diagnostics)
-            return PageResult(page: page, diagnostics: diagnostics)
+            return PageResult(page: page, diagnostics: diagnostics, needsOCR: OCRPolicy.needsOCR(page, mode: options.ocr))
         }
     }
 }
@@ -77,7 +80,7 @@ private final class PageResults: @unchecked Sendable {
         defer { lock.unlock() }
         return slots.enumerated().map { index, slot in
             slot ?? PDFPageReader.PageResult(page: Page(number: index + 1, width: 0, height: 0, lines: [], textLayer: .none),
-                                             diagnostics: [])
+                                             diagnostics: [], needsOCR: false)
         }
     }
 }

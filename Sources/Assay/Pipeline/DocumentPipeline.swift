@@ -40,7 +40,8 @@ public enum DocumentPipeline {
         // With threads to spare, the hash and the rule files are worked out while the pages are read.
         let background = options.ingest.threads > 1 ? Background { SHA256.hex(data) } : nil
         func hash() -> String { background?.value ?? SHA256.hex(data) }
-        if options.ingest.threads > 1, let rules = options.rules { RuleWarmUp.start(rules) }
+        let warmUp = options.ingest.threads > 1 ? options.rules.map(RuleWarmUp.start) : nil
+        defer { warmUp?.finish() }
         var source = SourceInfo(path: label, bytes: data.count)
         let paged: PagedText
         do {
@@ -56,11 +57,17 @@ public enum DocumentPipeline {
         source.mediaType = paged.mediaType.rawValue
         source.pages = paged.pages.count
         source.textLayer = paged.textLayer
-        return (analyse(paged, source: source, options: options), paged)
+        return (analyse(paged, source: source, options: options, warmUp: warmUp), paged)
     }
 
     /// The stages after ingest: classify, segment, extract, map.
     public static func analyse(_ paged: PagedText, source: SourceInfo, options: ExtractOptions) -> AssayDocument {
+        analyse(paged, source: source, options: options, warmUp: nil)
+    }
+
+    /// The stages after ingest, telling `warmUp` (when rule files are being decoded ahead) the kind
+    /// the document was classified as.
+    static func analyse(_ paged: PagedText, source: SourceInfo, options: ExtractOptions, warmUp: RuleWarmUp?) -> AssayDocument {
         var document = AssayDocument(source: source)
         document.diagnostics = paged.diagnostics
         if paged.textLayer == .none {
@@ -72,12 +79,13 @@ public enum DocumentPipeline {
         do {
             let rules = try options.rules ?? RuleBook.standard()
             context = try StageClock.measure("context") { try DocumentContext(paged: paged, rules: rules, options: options) }
-            classifier = try DocumentClassifier(rules: rules)
+            classifier = try DocumentClassifier.shared(rules)
         } catch {
             document.diagnostics.append(Diagnostic(level: .error, code: "rules_invalid", message: "\(error)"))
             return document
         }
         let classified = StageClock.measure("classify") { classifier.classify(context) }
+        warmUp?.classified(as: classified.kind)
         context.kind = classified.kind
         context.type = classified.type
         document.document = DocumentInfo(kind: classified.kind, type: classified.type,

@@ -7,12 +7,23 @@ import Yams
 public enum RuleCatalog {
     public struct Check: Sendable {
         public var file: String
+        /// The document kinds whose stages read the file, when only some do (nil: every document's).
+        var kinds: Set<DocumentKind>?
         let validate: @Sendable (RuleBook) throws -> Void
+
+        init(file: String, kinds: Set<DocumentKind>? = nil, validate: @escaping @Sendable (RuleBook) throws -> Void) {
+            self.file = file
+            self.kinds = kinds
+            self.validate = validate
+        }
     }
 
-    static func decode<T: Decodable & SendableMetatype>(_ type: T.Type, _ file: String) -> Check {
-        Check(file: file) { _ = try $0.load(T.self, from: file) }
+    static func decode<T: Decodable & SendableMetatype>(_ type: T.Type, _ file: String, kinds: Set<DocumentKind>? = nil) -> Check {
+        Check(file: file, kinds: kinds) { _ = try $0.load(T.self, from: file) }
     }
+
+    private static let soc: Set<DocumentKind> = [.soc1, .soc2, .soc3]
+    private static let certificates: Set<DocumentKind> = [.isoCertificate, .trustPage, .otherAssurance]
 
     /// Files whose stage compiles patterns are checked by building the stage; the extraction's
     /// other files by decoding them as their stage does; then the vendor view's and the exports'.
@@ -30,20 +41,27 @@ public enum RuleCatalog {
     ]
 
     /// The rule files an extraction decodes, in the order its stages first read them: what
-    /// `RuleWarmUp` decodes ahead of the stages. Each entry decodes into the type its stage asks for
-    /// (the accreditation list twice: the findings and the certificate extractor read it differently).
+    /// `RuleWarmUp` decodes ahead of the stages, those marked with kinds only once the document is
+    /// known to be of one of them. Each entry decodes into the type its stage asks for (the
+    /// accreditation list twice: the findings and the certificate extractor read it differently).
     static let extractionFiles: [Check] = [
-        decode(PageFurniture.Rules.self, "furniture.yaml"),
-        decode(DateParser.Rules.self, "dates.yaml"),
-        decode(DocumentClassifier.Rules.self, "classify.yaml"),
-        decode(SOCSectionSegmenter.Rules.self, "soc/sections.yaml"),
-        decode(SOCFieldRules.Rules.self, SOCFieldRules.file),
-        decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml"),
-        Check(file: SOCControlReader.file) { _ = try SOCControlReader($0.load(SOCControlReader.Rules.self, from: SOCControlReader.file)) },
-        decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml"),
-        decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml"),
-        Check(file: SOCCSOCExtractor.file) { _ = try SOCCSOCExtractor.Compiled($0.load(SOCCSOCExtractor.Rules.self, from: SOCCSOCExtractor.file)) },
-        Check(file: SOCSchemeExtractor.file) {
+        // The first three are compiled as the pipeline compiles them (`RuleBook.built`), so the
+        // document's context and classifier find their patterns ready.
+        Check(file: "furniture.yaml") { _ = try $0.built("furniture") { try PageFurniture(rules: $0) } },
+        Check(file: "dates.yaml") { _ = try $0.built("dates") { try DateParser(rules: $0) } },
+        Check(file: "classify.yaml") { _ = try DocumentClassifier.shared($0) },
+        Check(file: "soc/sections.yaml", kinds: soc) { _ = try SOCSectionSegmenter.compiled($0) },
+        Check(file: SOCFieldRules.file, kinds: soc) { _ = try SOCFieldRules.compiled($0) },
+        decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml", kinds: [.soc1, .soc2]),
+        Check(file: SOCControlReader.file, kinds: [.soc1, .soc2]) {
+            _ = try SOCControlReader($0.load(SOCControlReader.Rules.self, from: SOCControlReader.file))
+        },
+        decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml", kinds: soc),
+        decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml", kinds: [.soc1, .soc2]),
+        Check(file: SOCCSOCExtractor.file, kinds: [.soc1, .soc2]) {
+            _ = try SOCCSOCExtractor.Compiled($0.load(SOCCSOCExtractor.Rules.self, from: SOCCSOCExtractor.file))
+        },
+        Check(file: SOCSchemeExtractor.file, kinds: [.soc1, .soc2]) {
             let rules = try $0.load(SOCSchemeExtractor.Rules.self, from: SOCSchemeExtractor.file)
             for (index, scheme) in rules.schemes.enumerated() {
                 _ = try SOCRegex.compile(scheme.pattern, file: SOCSchemeExtractor.file, key: "schemes[\(index)].pattern")
@@ -55,14 +73,16 @@ public enum RuleCatalog {
         decode(IAFSignatories.Rules.self, "bodies/accreditation.yaml"),
         decode(ClausesMapper.Table.self, "map/clauses.yaml"),
         decode(ObligationsMapper.Table.self, "map/obligations.yaml"),
-        decode(CertificateRules.self, "iso/certificate.yaml"),
-        decode(LegalForms.self, "bodies/legal_forms.yaml"),
-        decode(AccreditationBodies.self, "bodies/accreditation.yaml"),
-        decode(CertificationBodies.self, "bodies/certification.yaml"),
-        Check(file: OtherAssuranceRules.file) { _ = try $0.load(OtherAssuranceRules.self, from: OtherAssuranceRules.file).compiledSchemes() },
+        decode(CertificateRules.self, "iso/certificate.yaml", kinds: certificates),
+        decode(LegalForms.self, "bodies/legal_forms.yaml", kinds: [.isoCertificate, .trustPage, .bridgeLetter, .otherAssurance]),
+        decode(AccreditationBodies.self, "bodies/accreditation.yaml", kinds: certificates),
+        decode(CertificationBodies.self, "bodies/certification.yaml", kinds: certificates),
+        Check(file: OtherAssuranceRules.file, kinds: [.otherAssurance]) {
+            _ = try $0.load(OtherAssuranceRules.self, from: OtherAssuranceRules.file).compiledSchemes()
+        },
         Check(file: AuditReportRules.file) { _ = try $0.load(AuditReportRules.self, from: AuditReportRules.file).compiled() },
-        decode(BridgeLetterRules.self, "bridge/letter.yaml"),
-        decode(TrustPageRules.self, "trust/page.yaml"),
+        decode(BridgeLetterRules.self, "bridge/letter.yaml", kinds: [.bridgeLetter]),
+        decode(TrustPageRules.self, "trust/page.yaml", kinds: [.trustPage]),
     ]
 
     /// One line per problem: files that do not parse or decode, and YAML files no check covers.

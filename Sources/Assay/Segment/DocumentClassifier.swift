@@ -36,11 +36,18 @@ public struct DocumentClassifier: Sendable {
     struct Compiled {
         var regex: NSRegularExpression
         var weight: Double
+        /// The pattern's text (all are compiled with the same options, so it names the expression).
+        var pattern: String
     }
 
     private let rules: Rules
     private let kinds: [(DocumentKind, KindRules, [Compiled])]
     private let types: [(ReportType, [Compiled])]
+
+    /// The classifier for `book`'s rules, compiled once per rule book.
+    public static func shared(_ book: RuleBook) throws -> DocumentClassifier {
+        try book.built("classifier") { try DocumentClassifier(rules: $0) }
+    }
 
     public init(rules book: RuleBook) throws {
         let rules = try book.load(Rules.self, from: "classify.yaml")
@@ -48,7 +55,8 @@ public struct DocumentClassifier: Sendable {
         func compile(_ patterns: [Pattern], key: String) throws -> [Compiled] {
             try patterns.enumerated().map { index, p in
                 do {
-                    return Compiled(regex: try NSRegularExpression(pattern: p.pattern, options: [.caseInsensitive]), weight: p.weight)
+                    return Compiled(regex: try NSRegularExpression(pattern: p.pattern, options: [.caseInsensitive]), weight: p.weight,
+                                    pattern: p.pattern)
                 } catch {
                     throw RuleError(file: "classify.yaml", key: "\(key)[\(index)]", message: "is not a valid regular expression")
                 }
@@ -80,15 +88,16 @@ public struct DocumentClassifier: Sendable {
         let firstPage = pages.first.map { page in page.lines.map(\.text).joined(separator: "\n") } ?? ""
         let front = pages.map { page in page.lines.map(\.text).joined(separator: "\n") }.joined(separator: "\n")
         let title = Self.title(context)
+        let counts = MatchCounts(front: front, first: firstPage, title: title, cap: rules.cap)
         var scores: [(DocumentKind, Double)] = []
         for (kind, kindRules, compiled) in kinds {
             if let maxPages = kindRules.max_pages, context.paged.pages.count > maxPages { continue }
             if let media = kindRules.media_types, !media.contains(context.paged.mediaType.rawValue) { continue }
             // One repeated word is not a document kind: the winner must match several distinct
             // patterns that speak for it (patterns with a negative weight speak against it).
-            let distinct = compiled.filter { $0.weight > 0 && $0.regex.firstMatch(in: front, range: NSRange(location: 0, length: (front as NSString).length)) != nil }.count
+            let distinct = compiled.filter { $0.weight > 0 && counts.inFront($0) > 0 }.count
             guard distinct >= rules.min_patterns else { continue }
-            scores.append((kind, score(compiled, front: front, first: firstPage, title: title)))
+            scores.append((kind, score(compiled, counts: counts, withTitle: true)))
         }
         scores.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.rawValue < $1.0.rawValue }
         guard let top = scores.first, top.1 >= rules.min_score else {
@@ -100,7 +109,7 @@ public struct DocumentClassifier: Sendable {
         if top.0 == .soc3 {
             type = .type2
         } else if top.0 == .soc1 || top.0 == .soc2 {
-            let typeScores = types.map { ($0.0, score($0.1, front: front, first: firstPage, title: nil)) }
+            let typeScores = types.map { ($0.0, score($0.1, counts: counts, withTitle: false)) }
             let t1 = typeScores.first { $0.0 == .type1 }?.1 ?? 0
             let t2 = typeScores.first { $0.0 == .type2 }?.1 ?? 0
             type = t1 > t2 ? .type1 : .type2
@@ -119,19 +128,76 @@ public struct DocumentClassifier: Sendable {
         return 0.5 + (byMargin - 0.5) * min(1, top / strong)
     }
 
-    private func score(_ compiled: [Compiled], front: String, first: String, title: String?) -> Double {
+    private func score(_ compiled: [Compiled], counts: MatchCounts, withTitle: Bool) -> Double {
         var total = 0.0
         let titleWeight = rules.title_weight ?? 0
         for pattern in compiled {
-            let inFront = pattern.regex.numberOfMatches(in: front, range: NSRange(location: 0, length: (front as NSString).length))
-            let onFirst = pattern.regex.numberOfMatches(in: first, range: NSRange(location: 0, length: (first as NSString).length))
-            total += pattern.weight * Double(min(inFront, rules.cap) + min(onFirst, rules.cap))
-            if let title, titleWeight > 0,
-               pattern.regex.firstMatch(in: title, range: NSRange(location: 0, length: (title as NSString).length)) != nil {
+            total += pattern.weight * Double(min(counts.inFront(pattern), rules.cap) + min(counts.onFirst(pattern), rules.cap))
+            if withTitle, titleWeight > 0, counts.inTitle(pattern) {
                 total += pattern.weight * titleWeight
             }
         }
         return total
+    }
+
+    /// How often each pattern matches the front pages and page 1 (counted up to `cap` and at least
+    /// to 1, as far as the kind check and the score look, so a scan stops there) and whether it
+    /// matches the title, each worked out once: a pattern that several kinds share, or that both
+    /// the kind check and the score ask about, runs once over each text.
+    private final class MatchCounts {
+        private struct Text {
+            let string: String
+            let range: NSRange
+            init(_ string: String) {
+                self.string = string
+                range = NSRange(location: 0, length: string.utf16.count)
+            }
+        }
+
+        private let front: Text, first: Text, title: Text?
+        private let limit: Int
+        private var frontCounts: [String: Int] = [:], firstCounts: [String: Int] = [:], titleMatches: [String: Bool] = [:]
+
+        init(front: String, first: String, title: String?, cap: Int) {
+            self.front = Text(front)
+            self.first = Text(first)
+            self.title = title.map(Text.init)
+            limit = max(1, cap)
+        }
+
+        func inFront(_ compiled: Compiled) -> Int {
+            if let known = frontCounts[compiled.pattern] { return known }
+            let found = count(compiled.regex, in: front)
+            frontCounts[compiled.pattern] = found
+            return found
+        }
+
+        func onFirst(_ compiled: Compiled) -> Int {
+            if let known = firstCounts[compiled.pattern] { return known }
+            let found = count(compiled.regex, in: first)
+            firstCounts[compiled.pattern] = found
+            return found
+        }
+
+        func inTitle(_ compiled: Compiled) -> Bool {
+            guard let title else { return false }
+            if let known = titleMatches[compiled.pattern] { return known }
+            let found = compiled.regex.firstMatch(in: title.string, range: title.range) != nil
+            titleMatches[compiled.pattern] = found
+            return found
+        }
+
+        /// The number of matches in `text`, at most `limit`.
+        private func count(_ regex: NSRegularExpression, in text: Text) -> Int {
+            var found = 0
+            let limit = limit
+            regex.enumerateMatches(in: text.string, range: text.range) { match, _, stop in
+                guard match != nil else { return }
+                found += 1
+                if found >= limit { stop.pointee = true }
+            }
+            return found
+        }
     }
 
     /// The largest text on page 1 (PDF), or the first line: a human-readable title.

@@ -9,6 +9,8 @@ public final class RuleBook: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [CacheKey: Any] = [:]
     private var fileLocks: [CacheKey: NSLock] = [:]
+    private var builtValues: [CacheKey: any Sendable] = [:]
+    private var buildLocks: [CacheKey: NSLock] = [:]
 
     /// A file decodes into one type per reader, and two readers may decode the same file into
     /// different types (the accreditation list is one).
@@ -53,6 +55,26 @@ public final class RuleBook: @unchecked Sendable {
         } catch {
             throw RuleError(file: file, key: nil, message: "is not valid YAML: \(error)")
         }
+    }
+
+    /// What `build` makes from the rules (a stage's compiled patterns), made once per rule book and
+    /// kept under `key`: documents read with the same rules share it, and `RuleWarmUp` can make it
+    /// on its own thread before the stage asks. Two threads asking at once wait for one building; a
+    /// failed build is not kept. What is kept must be safe to read from several threads.
+    public func built<T: Sendable>(_ key: String, build: (RuleBook) throws -> T) throws -> T {
+        let cacheKey = CacheKey(file: key, type: ObjectIdentifier(T.self))
+        let keyLock: NSLock = lock.withLock {
+            if let existing = buildLocks[cacheKey] { return existing }
+            let created = NSLock()
+            buildLocks[cacheKey] = created
+            return created
+        }
+        keyLock.lock()
+        defer { keyLock.unlock() }
+        if let cached = lock.withLock({ builtValues[cacheKey] }) as? T { return cached }
+        let value = try build(self)
+        lock.withLock { builtValues[cacheKey] = value }
+        return value
     }
 
     /// A digest of every rule file, so caches of results can be invalidated when rules change.

@@ -126,7 +126,12 @@ final class SOCFieldRules: @unchecked Sendable {
     }
 
     static func load(_ context: DocumentContext) throws -> SOCFieldRules {
-        try context.derived("soc.fieldRules") { try SOCFieldRules(context.rules.load(Rules.self, from: file)) }
+        try compiled(context.rules)
+    }
+
+    /// The compiled rules, once per rule book (`RuleWarmUp` compiles them while a SOC report is segmented).
+    static func compiled(_ book: RuleBook) throws -> SOCFieldRules {
+        try book.built("soc.fieldRules") { try SOCFieldRules($0.load(Rules.self, from: file)) }
     }
 }
 

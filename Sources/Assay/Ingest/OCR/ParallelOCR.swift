@@ -14,12 +14,13 @@ enum ParallelOCR {
     }
 
     /// Runs OCR where `PageOCR` decides it is needed and returns every page (unchanged where no OCR ran)
-    /// with the diagnostics of the OCR step in page order.
-    static func process(_ pages: [Page], document: PopplerDocument, data: Data, options: IngestOptions) -> (pages: [Page], diagnostics: [Diagnostic]) {
+    /// with the diagnostics of the OCR step in page order. `needsOCR`, when given, holds `OCRPolicy.needsOCR` of each page, already worked out.
+    static func process(_ pages: [Page], needsOCR: [Bool]? = nil, document: PopplerDocument, data: Data,
+                        options: IngestOptions) -> (pages: [Page], diagnostics: [Diagnostic]) {
         // A short document's pages all go to `PageOCR`, which also reads the pictures of pages drawn
         // as one large picture (certificates) beside their text.
         let isShort = options.ocr == .auto && pages.count <= OCRPolicy.maximumPicturePages
-        let candidates = pages.indices.filter { isShort || OCRPolicy.needsOCR(pages[$0], mode: options.ocr) }
+        let candidates = pages.indices.filter { isShort || (needsOCR?[$0] ?? OCRPolicy.needsOCR(pages[$0], mode: options.ocr)) }
         guard !candidates.isEmpty else { return (pages, []) }
         let languages = options.ocrLanguages ?? OCRLanguages.choose(pages: pages, firstCandidate: candidates[0], document: document)
         let documents = openDocuments(first: document, data: data, options: options,

@@ -31,20 +31,39 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         var bare_keywords: [String]
     }
 
+    /// The rules with their patterns compiled.
+    struct Compiled: @unchecked Sendable {
+        let rules: Rules
+        let heading, contents, tocEntry: NSRegularExpression
+        let kindPatterns, barePatterns: [(String, NSRegularExpression)]
+    }
+
+    /// The compiled rules, once per rule book (`RuleWarmUp` compiles them once a document is known to be a SOC report).
+    static func compiled(_ book: RuleBook) throws -> Compiled {
+        try book.built("soc.sections") { book in
+            let rules = try book.load(Rules.self, from: "soc/sections.yaml")
+            let file = "soc/sections.yaml"
+            return Compiled(
+                rules: rules,
+                heading: try SOCRegex.compile(rules.heading, file: file, key: "heading"),
+                contents: try SOCRegex.compile(rules.contents_page, file: file, key: "contents_page"),
+                tocEntry: try SOCRegex.compile(rules.toc_entry, file: file, key: "toc_entry"),
+                kindPatterns: try rules.kinds.enumerated().map { index, entry in
+                    (entry.kind, try SOCRegex.compile(entry.pattern, file: file, key: "kinds[\(index)].pattern"))
+                },
+                barePatterns: try rules.bare_headings.enumerated().map { index, entry in
+                    (entry.kind, try SOCRegex.compile(entry.pattern, file: file, key: "bare_headings[\(index)].pattern"))
+                })
+        }
+    }
+
     static let order = ["auditor_opinion", "management_assertion", "system_description", "controls_and_tests", "other_information"]
 
     public func segment(_ context: DocumentContext) throws {
-        let rules = try context.rules.load(Rules.self, from: "soc/sections.yaml")
-        let file = "soc/sections.yaml"
-        let heading = try SOCRegex.compile(rules.heading, file: file, key: "heading")
-        let contents = try SOCRegex.compile(rules.contents_page, file: file, key: "contents_page")
-        let tocEntry = try SOCRegex.compile(rules.toc_entry, file: file, key: "toc_entry")
-        let kindPatterns = try rules.kinds.enumerated().map { index, entry in
-            (entry.kind, try SOCRegex.compile(entry.pattern, file: file, key: "kinds[\(index)].pattern"))
-        }
-        let barePatterns = try rules.bare_headings.enumerated().map { index, entry in
-            (entry.kind, try SOCRegex.compile(entry.pattern, file: file, key: "bare_headings[\(index)].pattern"))
-        }
+        let compiled = try Self.compiled(context.rules)
+        let rules = compiled.rules
+        let heading = compiled.heading, contents = compiled.contents, tocEntry = compiled.tocEntry
+        let kindPatterns = compiled.kindPatterns, barePatterns = compiled.barePatterns
         let rows = SOCLayout.rows(context)
         var contentsPages = Set<Int>()
         for row in rows where row.items.count <= 4 && row.text.count < 40 && SOCRegex.matches(contents, TableReader.plain(row.text)) {
