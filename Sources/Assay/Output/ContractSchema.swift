@@ -137,6 +137,7 @@ public enum ContractSchema {
       "required": ["register", "matches"],
       "properties": {
         "register": { "type": "string" },
+        "threshold": { "$ref": "#/$defs/confidence" },
         "matches": {
           "type": "array",
           "items": {
@@ -144,6 +145,7 @@ public enum ContractSchema {
             "required": ["cuec", "controls"],
             "properties": {
               "cuec": { "type": "integer", "minimum": 0 },
+              "status": { "enum": ["matched", "unmatched"] },
               "controls": {
                 "type": "array",
                 "items": {
@@ -152,7 +154,8 @@ public enum ContractSchema {
                   "properties": {
                     "id": { "type": "string" },
                     "score": { "$ref": "#/$defs/confidence" },
-                    "reason": { "type": "string" }
+                    "reason": { "type": "string" },
+                    "text": { "type": "string" }
                   }
                 }
               }
