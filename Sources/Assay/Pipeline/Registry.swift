@@ -17,5 +17,5 @@ enum Registry {
     static let extractors: [DocumentExtractor] = [ISOCertificateExtractor(), OtherAssuranceExtractor(), AccreditationMarkExtractor(), BridgeLetterExtractor(), TrustPageExtractor(), SOCPartiesExtractor(), SOCOpinionExtractor(), SOCSchemeExtractor(), SOCPeriodExtractor(), SOCSystemExtractor(), SOCScopeExtractor(), SOCSubserviceExtractor(), SOCCUECExtractor(),
                                                      // Independent, and the slowest: last, so it runs alongside the rest.
                                                      SOCExceptionExtractor()]
-    static let mappers: [DocumentMapper] = [FindingsMapper(), ClausesMapper(), ObligationsMapper()]
+    static let mappers: [DocumentMapper] = [FindingsMapper(), ClausesMapper(), ObligationsMapper(), CUECReconciliationMapper()]
 }
