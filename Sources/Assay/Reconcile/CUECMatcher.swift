@@ -99,9 +99,11 @@ struct CUECMatcher: Sendable {
         let score = min(1, max(0, rules.weights.criteria * criteriaPart + (1 - rules.weights.criteria) * words))
         var parts: [String] = []
         if !sharedCriteria.isEmpty { parts.append("criteria \(sharedCriteria.joined(separator: ", ")) shared") }
-        let surfaces = shared.sorted { a, b in
+        // A word read inside a shared idea's phrase ("access" of "removing access") is not listed again.
+        let phraseWords = Set(shared.filter(\.isConcept).flatMap { TermFolder.words(terms[$0] ?? "") })
+        let surfaces = shared.filter { $0.isConcept || !phraseWords.contains(terms[$0] ?? $0.key) }.sorted { a, b in
             if a.isConcept != b.isConcept { return a.isConcept }
-            return (terms[a] ?? a.key) < (terms[b] ?? b.key)
+            return (a.isConcept ? a.key : terms[a] ?? a.key) < (b.isConcept ? b.key : terms[b] ?? b.key)
         }.map { term in term.isConcept ? term.key : (terms[term] ?? term.key) }
         if !surfaces.isEmpty { parts.append("words: \(surfaces.joined(separator: ", "))") }
         return (score, parts.isEmpty ? "nothing shared" : parts.joined(separator: "; "))
