@@ -17,6 +17,8 @@ struct CUECMatcher: Sendable {
     struct Prepared: Sendable {
         var control: OwnControl
         var terms: [TermFolder.Term: String]
+        /// What each term counts in this text (below 1 for a word read only inside a phrase).
+        var factors: [TermFolder.Term: Double]
         var criteria: [String]
     }
 
@@ -37,7 +39,8 @@ struct CUECMatcher: Sendable {
         let folder = self.folder
         controls = register.controls.map { control in
             let cells = (control.criteria + control.references).joined(separator: "; ")
-            return Prepared(control: control, terms: Self.termMap(folder.terms(control.text)),
+            let read = folder.terms(control.text)
+            return Prepared(control: control, terms: Self.termMap(read), factors: Self.factors(read),
                             criteria: Self.criteria(in: cells, pattern: pattern))
         }
         var frequency: [TermFolder.Term: Int] = [:]
@@ -62,11 +65,13 @@ struct CUECMatcher: Sendable {
 
     /// The own controls that answer `cuec`, best first, each with its score and reason.
     func match(_ cuec: CUEC) -> [OwnControlMatch] {
-        let terms = Self.termMap(folder.terms(cuec.text))
+        let read = folder.terms(cuec.text)
+        let terms = Self.termMap(read)
+        let factors = Self.factors(read)
         let criteria = Self.criteria(in: cuec.criteria.joined(separator: "; "), pattern: criteriaPattern)
         var scored: [OwnControlMatch] = []
         for prepared in controls {
-            let result = score(terms: terms, criteria: criteria, against: prepared)
+            let result = score(terms: terms, factors: factors, criteria: criteria, against: prepared)
             guard result.score >= rules.threshold else { continue }
             scored.append(OwnControlMatch(id: prepared.control.id, score: result.score, reason: result.reason, text: prepared.control.text))
         }
@@ -76,14 +81,17 @@ struct CUECMatcher: Sendable {
     }
 
     /// The score of one pair and the reason in words ("criteria CC6.2 shared; words: access, review").
-    func score(terms: [TermFolder.Term: String], criteria: [String], against control: Prepared) -> (score: Double, reason: String) {
-        let shared = terms.keys.filter { control.terms[$0] != nil }
-        let sharedWeight = shared.reduce(0) { $0 + weight($1) }
-        let cuecWeight = terms.keys.reduce(0) { $0 + weight($1) }
-        let controlWeight = control.terms.keys.reduce(0) { $0 + weight($1) }
+    func score(terms: [TermFolder.Term: String], factors: [TermFolder.Term: Double], criteria: [String],
+               against control: Prepared) -> (score: Double, reason: String) {
+        let shared = terms.keys.filter { control.terms[$0] != nil }.sorted { $0.key < $1.key }
+        func total(_ keys: [TermFolder.Term], _ factors: [TermFolder.Term: Double]) -> Double {
+            keys.reduce(0) { $0 + weight($1) * (factors[$1] ?? 1) }
+        }
+        let cuecWeight = total(terms.keys.sorted { $0.key < $1.key }, factors)
+        let controlWeight = total(control.terms.keys.sorted { $0.key < $1.key }, control.factors)
         let coverage = rules.weights.cuec_coverage
-        var words: Double = (cuecWeight == 0 ? 0 : coverage * sharedWeight / cuecWeight)
-            + (controlWeight == 0 ? 0 : (1 - coverage) * sharedWeight / controlWeight)
+        var words: Double = (cuecWeight == 0 ? 0 : coverage * total(shared, factors) / cuecWeight)
+            + (controlWeight == 0 ? 0 : (1 - coverage) * total(shared, control.factors) / controlWeight)
         let sharedCriteria = criteria.filter { control.criteria.contains($0) }
         // Criteria are evidence like the words: shared counts 1, named on both sides but disjoint 0,
         // and unknown (one side names none) counts `weights.unknown_criteria`.
@@ -110,9 +118,16 @@ struct CUECMatcher: Sendable {
     }
 
     /// Each term once, with the first word or phrase it was read from.
-    static func termMap(_ terms: [(term: TermFolder.Term, surface: String)]) -> [TermFolder.Term: String] {
+    static func termMap(_ terms: [(term: TermFolder.Term, surface: String, factor: Double)]) -> [TermFolder.Term: String] {
         var map: [TermFolder.Term: String] = [:]
-        for (term, surface) in terms where map[term] == nil { map[term] = surface }
+        for (term, surface, _) in terms where map[term] == nil { map[term] = surface }
+        return map
+    }
+
+    /// Each term once, with the most it counts anywhere in the text.
+    static func factors(_ terms: [(term: TermFolder.Term, surface: String, factor: Double)]) -> [TermFolder.Term: Double] {
+        var map: [TermFolder.Term: Double] = [:]
+        for (term, _, factor) in terms { map[term] = max(map[term] ?? 0, factor) }
         return map
     }
 

@@ -18,6 +18,8 @@ struct ReconcileRules: Decodable, Sendable {
         var cuec_coverage: Double
         /// The share of the criteria part given when the CUEC or the control names no criteria.
         var unknown_criteria: Double
+        /// What each word of a matched phrase counts besides the phrase's idea (0: only the idea).
+        var phrase_words: Double
         /// What a CUEC's word that no own control uses counts (a plain word counts 1).
         var unseen: Double
     }
@@ -64,6 +66,7 @@ struct ReconcileRules: Decodable, Sendable {
         if !(0...1).contains(weights.disjoint_criteria) { throw fail("weights.disjoint_criteria", "must be between 0 and 1") }
         if weights.synonym <= 0 { throw fail("weights.synonym", "must be above 0") }
         if !(0...1).contains(weights.unknown_criteria) { throw fail("weights.unknown_criteria", "must be between 0 and 1") }
+        if !(0...1).contains(weights.phrase_words) { throw fail("weights.phrase_words", "must be between 0 and 1") }
         if !(0...1).contains(weights.unseen) { throw fail("weights.unseen", "must be between 0 and 1") }
         if !(0...1).contains(weights.cuec_coverage) { throw fail("weights.cuec_coverage", "must be between 0 and 1") }
         if max_matches < 1 { throw fail("max_matches", "must be at least 1") }

@@ -21,6 +21,8 @@ struct TermFolder: Sendable {
     private let minStem: Int
     /// Stemmed phrases and their idea; longest phrases tried first.
     private let phrases: [(words: [String], concept: String)]
+    /// What the words of a phrase count besides the phrase's idea (`weights.phrase_words`).
+    private let phraseWordFactor: Double
 
     init(rules: ReconcileRules) {
         stopWords = Set(rules.stop_words.map { $0.lowercased() })
@@ -29,6 +31,7 @@ struct TermFolder: Sendable {
         let suffixes = rules.suffixes.map { $0.lowercased() }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         self.suffixes = suffixes
         minStem = rules.min_stem
+        phraseWordFactor = rules.weights.phrase_words
         var table: [(words: [String], concept: String)] = []
         var seen: Set<[String]> = []
         for synonym in rules.synonyms {
@@ -41,22 +44,25 @@ struct TermFolder: Sendable {
         phrases = table.sorted { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.joined(separator: " ") < $1.words.joined(separator: " ") }
     }
 
-    /// The terms of `text`, each with the word (or phrase) it was read from.
-    func terms(_ text: String) -> [(term: Term, surface: String)] {
+    /// The terms of `text`, each with the word (or phrase) it was read from and what it counts
+    /// (1, or `weights.phrase_words` for a word read inside a phrase of the table).
+    func terms(_ text: String) -> [(term: Term, surface: String, factor: Double)] {
         let words = Self.words(text)
         let stems = words.map { Self.stem($0, suffixes: suffixes, minStem: minStem, keep: keepWords) }
-        var out: [(term: Term, surface: String)] = []
-        func addWord(_ index: Int) {
+        var out: [(term: Term, surface: String, factor: Double)] = []
+        func addWord(_ index: Int, factor: Double = 1) {
             let word = words[index]
             if !stopWords.contains(word), !stopWords.contains(stems[index]), word.count > 2 {
-                out.append((Term(key: stems[index], isConcept: false), word))
+                out.append((Term(key: stems[index], isConcept: false), word, factor))
             }
         }
         var index = 0
         while index < stems.count {
             if let phrase = phrases.first(where: { matches($0.words, stems, at: index) }) {
-                out.append((Term(key: phrase.concept, isConcept: true), words[index..<index + phrase.words.count].joined(separator: " ")))
-                if phrase.words.count > 1 { for offset in 0..<phrase.words.count { addWord(index + offset) } }
+                out.append((Term(key: phrase.concept, isConcept: true), words[index..<index + phrase.words.count].joined(separator: " "), 1))
+                if phrase.words.count > 1 && phraseWordFactor > 0 {
+                    for offset in 0..<phrase.words.count { addWord(index + offset, factor: phraseWordFactor) }
+                }
                 index += phrase.words.count
                 continue
             }
