@@ -31,6 +31,6 @@ public func readControlRegister(_ file: URL, name: String? = nil) throws -> Cont
 public func reconcile(_ document: AssayDocument, options: ReconcileOptions) throws -> AssayDocument {
     let rules = try options.rules ?? RuleBook.standard()
     var document = document
-    try CUECReconciler(register: options.register, rules: rules).apply(to: &document, rules: rules)
+    try CUECReconciler(register: options.register, rules: rules).apply(to: &document)
     return document
 }

@@ -5,9 +5,11 @@ import AssayModel
 public struct CUECReconciler: Sendable {
     let matcher: CUECMatcher
     let register: ControlRegister
+    let rules: RuleBook
 
     public init(register: ControlRegister, rules: RuleBook) throws {
         self.register = register
+        self.rules = rules
         matcher = CUECMatcher(register: register, rules: try ReconcileRules.load(rules))
     }
 
@@ -21,7 +23,7 @@ public struct CUECReconciler: Sendable {
     /// Sets `document.cuecReconciliation` and adds the finding for unmatched CUECs (replacing an
     /// earlier reconciliation and its finding, so a document can be reconciled again with another
     /// register). A failed document, or one without CUECs, is left as it is.
-    public func apply(to document: inout AssayDocument, rules: RuleBook) throws {
+    public func apply(to document: inout AssayDocument) throws {
         guard !document.isFailure, !document.cuecs.isEmpty else { return }
         let reconciliation = reconcile(document.cuecs)
         document.cuecReconciliation = reconciliation

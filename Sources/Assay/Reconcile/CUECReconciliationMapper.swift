@@ -5,6 +5,6 @@ import AssayModel
 struct CUECReconciliationMapper: DocumentMapper {
     func map(_ context: DocumentContext, document: inout AssayDocument) throws {
         guard let register = context.options.controls else { return }
-        try CUECReconciler(register: register, rules: context.rules).apply(to: &document, rules: context.rules)
+        try CUECReconciler(register: register, rules: context.rules).apply(to: &document)
     }
 }
