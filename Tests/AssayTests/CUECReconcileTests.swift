@@ -31,16 +31,19 @@ final class CUECReconcileTests: XCTestCase {
     func testScoresAndReasons() throws {
         let reconciliation = try CUECReconciler(register: register, rules: rules).reconcile(cuecs)
         XCTAssertEqual(reconciliation.register, "controls.csv")
-        XCTAssertEqual(reconciliation.threshold, 0.38)
+        XCTAssertEqual(reconciliation.threshold, 0.37)
         XCTAssertEqual(reconciliation.matches.map(\.cuec), [0, 1, 2, 3])
         XCTAssertEqual(reconciliation.matches.map(\.status), [.matched, .matched, .matched, .unmatched])
-        XCTAssertEqual(reconciliation.matches[0].controls.map(\.id), ["AC-1"])
-        XCTAssertEqual(reconciliation.matches[0].controls.map(\.score), [0.78])
-        XCTAssertEqual(reconciliation.matches[0].controls.map(\.reason), ["criteria CC6.2 shared; words: access rights, quarterly, reviewing"])
+        // In a register of four controls every idea is rare, so the leavers' control, sharing only
+        // "access" (its "accounts"), just reaches the threshold: a weak second match, shown as such.
+        XCTAssertEqual(reconciliation.matches[0].controls.map(\.id), ["AC-1", "AC-2"])
+        XCTAssertEqual(reconciliation.matches[0].controls.map(\.score), [0.8, 0.37])
+        XCTAssertEqual(reconciliation.matches[0].controls.map(\.reason), ["criteria CC6.2 shared; words: access rights, quarterly, reviewing",
+                                                                            "words: access rights"])
         // "terminated" meets "leavers" and "disabled" through the synonym table; the recertification's
         // "remove what is no longer needed" is the same idea, less well worded for it.
         XCTAssertEqual(reconciliation.matches[1].controls.map(\.id), ["AC-2", "AC-1"])
-        XCTAssertEqual(reconciliation.matches[1].controls.map(\.score), [0.59, 0.51])
+        XCTAssertEqual(reconciliation.matches[1].controls.map(\.score), [0.59, 0.52])
         XCTAssertEqual(reconciliation.matches[1].controls.map(\.reason), ["words: access rights, offboarding", "words: access rights, offboarding"])
         // "MFA" meets "multi-factor authentication"; the criterion comes from the framework reference.
         XCTAssertEqual(reconciliation.matches[2].controls.map(\.id), ["AC-3"])
@@ -82,8 +85,8 @@ final class CUECReconcileTests: XCTestCase {
         XCTAssertEqual(rows.first, ["file", "organization", "number", "cuec", "criteria", "page", "quote", "controls", "score", "reason", "status"])
         XCTAssertEqual(rows.count, 9)
         XCTAssertEqual(rows[1], ["acme-soc2.pdf", "", "1", "User entities are responsible for reviewing user access quarterly.", "CC6.2", "9",
-                                 "User entities are responsible for reviewing user access quarterly.", "AC-1", "0.78",
-                                 "AC-1: criteria CC6.2 shared; words: access rights, quarterly, reviewing", "matched"])
+                                 "User entities are responsible for reviewing user access quarterly.", "AC-1; AC-2", "0.8",
+                                 "AC-1: criteria CC6.2 shared; words: access rights, quarterly, reviewing | AC-2: words: access rights", "matched"])
         XCTAssertEqual(Array(rows[2][7...]), ["AC-2; AC-1", "0.59", "AC-2: words: access rights, offboarding | AC-1: words: access rights, offboarding", "matched"])
         XCTAssertEqual(Array(rows[4][7...]), ["", "", "", "unmatched"])
         // Without a register the matching columns stay empty.
@@ -97,7 +100,7 @@ final class CUECReconcileTests: XCTestCase {
         Matched to our own controls in controls.csv: 1 of 4 have no own control.
 
         - [ ] User entities are responsible for reviewing user access quarterly. (CC6.2) (p. 9)
-          - Own control **AC-1** Quarterly access recertification: system owners review who holds access and remove what is no longer needed. (score 0.78; criteria CC6.2 shared; words: access rights, quarterly, reviewing)
+          - Own control **AC-1** Quarterly access recertification: system owners review who holds access and remove what is no longer needed. (score 0.80; criteria CC6.2 shared; words: access rights, quarterly, reviewing)
         """), memo)
         XCTAssertTrue(memo.contains("""
         - [ ] User entities are responsible for reconciling invoices to purchase orders. (p. 11)

@@ -21,6 +21,8 @@ struct TermFolder: Sendable {
     private let minStem: Int
     /// Stemmed phrases and their idea; longest phrases tried first.
     private let phrases: [(words: [String], concept: String)]
+    /// Stem → idea, for the table's one-word entries.
+    private let singleWords: [String: String]
     /// What the words of a phrase count besides the phrase's idea (`weights.phrase_words`).
     private let phraseWordFactor: Double
 
@@ -41,6 +43,7 @@ struct TermFolder: Sendable {
                 table.append((stems, synonym.concept))
             }
         }
+        singleWords = Dictionary(table.filter { $0.words.count == 1 }.map { ($0.words[0], $0.concept) }, uniquingKeysWith: { first, _ in first })
         phrases = table.sorted { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.joined(separator: " ") < $1.words.joined(separator: " ") }
     }
 
@@ -56,12 +59,21 @@ struct TermFolder: Sendable {
                 out.append((Term(key: stems[index], isConcept: false), word, factor))
             }
         }
+        // A word inside a phrase is read as it would be alone: "access" of "removing access" is the
+        // idea "access" stands for, as it is where the word stands by itself.
+        func addPhraseWord(_ index: Int) {
+            if let concept = singleWords[stems[index]] {
+                out.append((Term(key: concept, isConcept: true), words[index], phraseWordFactor))
+            } else {
+                addWord(index, factor: phraseWordFactor)
+            }
+        }
         var index = 0
         while index < stems.count {
             if let phrase = phrases.first(where: { matches($0.words, stems, at: index) }) {
                 out.append((Term(key: phrase.concept, isConcept: true), words[index..<index + phrase.words.count].joined(separator: " "), 1))
                 if phrase.words.count > 1 && phraseWordFactor > 0 {
-                    for offset in 0..<phrase.words.count { addWord(index + offset, factor: phraseWordFactor) }
+                    for offset in 0..<phrase.words.count { addPhraseWord(index + offset) }
                 }
                 index += phrase.words.count
                 continue
