@@ -10,8 +10,8 @@ import Foundation
 /// the CUEC?), and partly the share of the control's terms the CUEC has, so a long control that
 /// happens to contain every word does not outscore one that says the same in few words.
 /// Criteria make up a fixed part of the score: all of it when shared, part of it when one side
-/// names none, nothing when both name criteria and none meet (which also scales the word score down). A criterion alone never reaches a sensible threshold: CC6.1 covers a dozen
-/// different duties.
+/// names none, nothing when both name criteria and none meet (which also scales the word score
+/// down). A criterion alone never reaches a sensible threshold: CC6.1 covers a dozen duties.
 struct CUECMatcher: Sendable {
     /// One prepared own control: its terms and criteria, folded once.
     struct Prepared: Sendable {
@@ -52,7 +52,8 @@ struct CUECMatcher: Sendable {
 
     /// A term's weight: the synonym weight or 1, times its rarity in the register (1 for a term one
     /// control uses, falling towards 0 as more controls use it). An idea of the synonym table keeps
-    /// at least half its weight however many controls name it: it was listed because it matters. A
+    /// at least `weights.concept_floor` of its weight however many controls name it: it was listed
+    /// because it matters. A
     /// word no own control uses counts `weights.unseen`: it cannot tell controls apart, and a
     /// CUEC's names of products and places should not drown what the CUEC asks.
     func weight(_ term: TermFolder.Term) -> Double {
@@ -60,7 +61,8 @@ struct CUECMatcher: Sendable {
         guard let frequency = documentFrequency[term] else { return base * rules.weights.unseen }
         let count = Double(max(controls.count, 1))
         let rarity = log(1 + count / Double(max(frequency, 1))) / log(1 + count)
-        return base * (term.isConcept ? 0.5 + 0.5 * rarity : rarity)
+        let floor = rules.weights.concept_floor
+        return base * (term.isConcept ? floor + (1 - floor) * rarity : rarity)
     }
 
     /// The own controls that answer `cuec`, best first, each with its score and reason.

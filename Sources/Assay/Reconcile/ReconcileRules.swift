@@ -18,6 +18,8 @@ struct ReconcileRules: Decodable, Sendable {
         var cuec_coverage: Double
         /// The share of the criteria part given when the CUEC or the control names no criteria.
         var unknown_criteria: Double
+        /// The share of its weight an idea of the synonym table keeps however common it is in the register.
+        var concept_floor: Double
         /// What each word of a matched phrase counts besides the phrase's idea (0: only the idea).
         var phrase_words: Double
         /// What a CUEC's word that no own control uses counts (a plain word counts 1).
@@ -66,6 +68,7 @@ struct ReconcileRules: Decodable, Sendable {
         if !(0...1).contains(weights.disjoint_criteria) { throw fail("weights.disjoint_criteria", "must be between 0 and 1") }
         if weights.synonym <= 0 { throw fail("weights.synonym", "must be above 0") }
         if !(0...1).contains(weights.unknown_criteria) { throw fail("weights.unknown_criteria", "must be between 0 and 1") }
+        if !(0...1).contains(weights.concept_floor) { throw fail("weights.concept_floor", "must be between 0 and 1") }
         if !(0...1).contains(weights.phrase_words) { throw fail("weights.phrase_words", "must be between 0 and 1") }
         if !(0...1).contains(weights.unseen) { throw fail("weights.unseen", "must be between 0 and 1") }
         if !(0...1).contains(weights.cuec_coverage) { throw fail("weights.cuec_coverage", "must be between 0 and 1") }
