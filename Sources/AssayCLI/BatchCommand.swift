@@ -27,6 +27,7 @@ struct BatchCommand: ParsableCommand {
         Examples:
           assay batch vendors --out review
           assay batch vendors --out review --jobs 2 --timeout 60 --as-of 2026-06-30
+          assay batch vendors --out review --controls controls/register.csv
           sqlite3 review/assay.sqlite "SELECT vendor, file, expiry_date FROM documents WHERE kind = 'iso_certificate'"
         """
     )
@@ -51,6 +52,8 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var controls: ControlsOption
+
     func validate() throws {
         try DropFolderValidation.validate(directory: directory, out: out, jobs: jobs, asOf: asOf)
     }
@@ -59,7 +62,7 @@ struct BatchCommand: ParsableCommand {
         FileSizeLimit.reportInsteadOfDying()
         let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let options = ExtractOptions(ingest: limits.ingestOptions(password: nil, threads: LimitOptions.pageThreads(jobs: jobs)),
-                                     asOf: asOf)
+                                     asOf: asOf, controls: controls.validRegister)
         let configuration = BatchConfiguration(
             inputDirectory: URL(fileURLWithPath: directory), outputDirectory: URL(fileURLWithPath: out),
             jobs: jobs, force: force, retryFailed: retryFailed,

@@ -14,7 +14,7 @@ struct ExportCommand: ParsableCommand {
 struct ExportCSVCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv",
-        abstract: "Write documents.csv, exceptions.csv, findings.csv and obligations.csv for the documents.",
+        abstract: "Write documents.csv, exceptions.csv, findings.csv, obligations.csv and cuecs.csv for the documents.",
         discussion: """
         RFC 4180 files (UTF-8 with a byte-order mark, CRLF line ends, one header row) with ISO dates; \
         the columns and their order are documented in docs/exports.md. Text that could start a \
@@ -24,6 +24,7 @@ struct ExportCSVCommand: ParsableCommand {
 
         Examples:
           assay export csv vendors/*/*.pdf --out exports/
+          assay export csv --controls controls/register.csv vendors/*/*.pdf --out exports/   (cuecs.csv with matches)
         """
     )
 

@@ -20,6 +20,8 @@ struct ExportInputOptions: ParsableArguments {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var controls: ControlsOption
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one file to read.") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
@@ -45,7 +47,7 @@ struct ExportInputOptions: ParsableArguments {
     func documents() -> [AssayDocument] {
         FileSizeLimit.reportInsteadOfDying()
         let password = password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
-        let options = ExtractOptions(ingest: limits.ingestOptions(password: password), asOf: asOf)
+        let options = ExtractOptions(ingest: limits.ingestOptions(password: password), asOf: asOf, controls: controls.validRegister)
         let runner = DocumentRunner(limits: limits, options: options)
         let progress = Progress(total: files.count)
         var documents: [AssayDocument] = []

@@ -22,6 +22,7 @@ struct ExtractCommand: ParsableCommand {
           assay extract --format jsonl vendors/*/*.pdf
           curl … | assay extract - --format json     (any producer of bytes on standard input)
           assay extract --password s3cret locked.pdf
+          assay extract --format md --controls controls/register.csv acme-soc2.pdf   (CUECs matched to your controls)
         """
     )
 

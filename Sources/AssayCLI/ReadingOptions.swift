@@ -4,7 +4,7 @@ import AssayModel
 import Foundation
 
 /// What `extract` and `report` share about reading a document: the password, the date findings are
-/// judged at, the services and sites the customer buys, and the limits.
+/// judged at, the services and sites the customer buys, the limits, and the control register.
 struct ReadingOptions: ParsableArguments {
     @Option(help: "PDF user password (or set ASSAY_PDF_PASSWORD). Owner-only protected PDFs need none.")
     var password: String?
@@ -20,6 +20,8 @@ struct ReadingOptions: ParsableArguments {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var controls: ControlsOption
+
     func validate() throws {
         if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD.") }
     }
@@ -28,7 +30,8 @@ struct ReadingOptions: ParsableArguments {
     var effectivePassword: String? { password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable] }
 
     var extractOptions: ExtractOptions {
-        ExtractOptions(ingest: limits.ingestOptions(password: effectivePassword), asOf: asOf, services: services, sites: sites)
+        ExtractOptions(ingest: limits.ingestOptions(password: effectivePassword), asOf: asOf, services: services, sites: sites,
+                       controls: controls.validRegister)
     }
 
     /// Reads documents in isolated workers with these options.

@@ -21,6 +21,7 @@ struct ReportCommand: ParsableCommand {
         Examples:
           assay report vendor/*.pdf --out review/
           assay report --as-of 2026-06-30 acme-soc2.pdf --out review/
+          assay report --controls controls/register.csv vendor/*.pdf --out review/
         """
     )
 

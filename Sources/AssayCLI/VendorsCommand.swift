@@ -27,6 +27,7 @@ struct VendorsCommand: ParsableCommand {
           assay vendors vendors/ --as-of 2026-11-01
           assay vendors vendors/ --out vendor-review/
           assay vendors --from-batch review/ --out vendor-review/
+          assay vendors vendors/ --controls controls/register.csv --out vendor-review/
         """
     )
 
@@ -51,6 +52,8 @@ struct VendorsCommand: ParsableCommand {
     var password: String?
 
     @OptionGroup var limits: LimitOptions
+
+    @OptionGroup var controls: ControlsOption
 
     func validate() throws {
         if paths.isEmpty && fromBatch == nil { throw ValidationError("Give a drop folder, documents, or --from-batch BATCHOUT.") }
@@ -77,7 +80,7 @@ struct VendorsCommand: ParsableCommand {
         let asOfDate = asOf.flatMap(ISODate.init) ?? VendorAnalyzer.today()
         let inputs: [VendorInput]
         if let fromBatch {
-            inputs = try VendorBatchReader.read(URL(fileURLWithPath: fromBatch, isDirectory: true))
+            inputs = try reconciled(VendorBatchReader.read(URL(fileURLWithPath: fromBatch, isDirectory: true)))
         } else {
             inputs = try extract(asOf: "\(asOfDate)")
         }
@@ -101,7 +104,8 @@ struct VendorsCommand: ParsableCommand {
     /// else is a list of files.
     private func extract(asOf: String) throws -> [VendorInput] {
         let password = password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
-        let runner = DocumentRunner(limits: limits, options: ExtractOptions(ingest: limits.ingestOptions(password: password), asOf: asOf))
+        let runner = DocumentRunner(limits: limits, options: ExtractOptions(ingest: limits.ingestOptions(password: password), asOf: asOf,
+                                                                                   controls: controls.validRegister))
         var jobs: [(path: String, folder: String?)] = []
         if paths.count == 1, let directory = paths.first, Self.isDirectory(directory) {
             let excluded = out.map { [URL(fileURLWithPath: $0)] } ?? []
@@ -124,6 +128,14 @@ struct VendorsCommand: ParsableCommand {
         }
         progress.finish()
         return inputs
+    }
+
+    /// Documents a batch wrote, matched again to `--controls` when it is given (the batch may have
+    /// had another register, or none).
+    private func reconciled(_ inputs: [VendorInput]) throws -> [VendorInput] {
+        guard let register = controls.validRegister else { return inputs }
+        let options = ReconcileOptions(register: register, rules: try RuleBook.standard())
+        return try inputs.map { VendorInput(document: try Assay.reconcile($0.document, options: options), folder: $0.folder) }
     }
 
     private func write(_ view: VendorView, json: String, to folder: URL) throws {

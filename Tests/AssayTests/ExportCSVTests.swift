@@ -17,7 +17,7 @@ final class ExportCSVTests: XCTestCase {
         let bad = DocumentPipeline.extract(path: Repo.corpus("bad/truncated.pdf"), label: "corpus/bad/truncated.pdf", options: options)
         XCTAssertNotNil(bad.error)
         let tables = CSVExport.tables([soc, iso, bad])
-        XCTAssertEqual(tables.map(\.name), ["documents.csv", "exceptions.csv", "findings.csv", "obligations.csv"])
+        XCTAssertEqual(tables.map(\.name), ["documents.csv", "exceptions.csv", "findings.csv", "obligations.csv", "cuecs.csv"])
 
         let documents = try table(tables, "documents.csv")
         XCTAssertEqual(documents.first, CSVExport.documentColumns)

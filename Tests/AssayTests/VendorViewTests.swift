@@ -164,6 +164,9 @@ final class VendorViewTests: XCTestCase {
         view.vendors.append(try Self.analyzer().analyze(Self.syntheticInputs(), asOf: Self.asOf).vendors[0])
         view.vendors[view.vendors.count - 1].templateMatches = [TemplateMatch(path: "V/a.pdf", vendor: "V", otherPath: "W/b.pdf",
                                                                               otherVendor: "W", similarity: 0.9)]
+        // With --controls a merged CUEC carries its own controls.
+        let withCUECs = try XCTUnwrap(view.vendors.firstIndex { !$0.cuecs.isEmpty })
+        view.vendors[withCUECs].cuecs[0].ownControls = [OwnControlMatch(id: "AC-1", score: 0.5, reason: "words: access", text: "Access is reviewed.")]
         let json = try JSONSerialization.jsonObject(with: ContractJSON.encode(view, pretty: false))
         XCTAssertEqual(SchemaValidator(root: schema).validate(json, schema), [])
         // Both ways: every key the output writes is declared, and every declared key is written.

@@ -100,7 +100,7 @@ public struct BatchCacheKey: Sendable, Hashable {
         let rules = options.rules ?? (try? RuleBook.standard())
         return BatchCacheKey(assayVersion: AssayVersion.string,
                              rulesFingerprint: rules?.fingerprint() ?? "none",
-                             options: "as-of=\(options.asOf ?? "")")
+                             options: "as-of=\(options.asOf ?? "")" + (options.controls.map { " controls=\($0.fingerprint)" } ?? ""))
     }
 }
 

@@ -153,6 +153,7 @@ public enum ContractSchema {
       "required": ["register", "matches"],
       "properties": {
         "register": { "type": "string" },
+        "threshold": { "$ref": "#/$defs/confidence" },
         "matches": {
           "type": "array",
           "items": {
@@ -160,6 +161,7 @@ public enum ContractSchema {
             "required": ["cuec", "controls"],
             "properties": {
               "cuec": { "type": "integer", "minimum": 0 },
+              "status": { "enum": ["matched", "unmatched"] },
               "controls": {
                 "type": "array",
                 "items": {
@@ -168,7 +170,8 @@ public enum ContractSchema {
                   "properties": {
                     "id": { "type": "string" },
                     "score": { "$ref": "#/$defs/confidence" },
-                    "reason": { "type": "string" }
+                    "reason": { "type": "string" },
+                    "text": { "type": "string" }
                   }
                 }
               }

@@ -55,9 +55,11 @@ public enum MarkdownMemo {
         if !document.cuecs.isEmpty {
             out.append("## Our to-dos: complementary user-entity controls (\(document.cuecs.count))")
             out.append("")
-            for cuec in document.cuecs {
+            out += reconciliationNote(document)
+            for (index, cuec) in document.cuecs.enumerated() {
                 let criteria = cuec.criteria.isEmpty ? "" : " (\(cuec.criteria.joined(separator: ", ")))"
                 out.append("- [ ] \(escape(cuec.text))\(criteria)\(page(cuec.evidence))")
+                out += ownControls(document, cuec: index)
             }
             out.append("")
         }
@@ -95,6 +97,25 @@ public enum MarkdownMemo {
                                              .bridgeLetter: "bridge letter", .trustPage: "trust page", .otherAssurance: "certificate", .unknown: "document"]
         let type = document.document.type.map { $0 == .type1 ? " Type I" : " Type II" } ?? ""
         return (kinds[document.document.kind] ?? "document") + (document.document.kind == .soc3 ? "" : type)
+    }
+
+    /// With `--controls`: which register the CUECs were matched to, and how many none answers.
+    static func reconciliationNote(_ document: AssayDocument) -> [String] {
+        guard let reconciliation = document.cuecReconciliation else { return [] }
+        let open = reconciliation.unmatched.count
+        return ["Matched to our own controls in \(escape(reconciliation.register)): "
+                    + (open == 0 ? "every CUEC has an own control." : "\(open) of \(document.cuecs.count) have no own control."), ""]
+    }
+
+    /// With `--controls`: the own controls that answer the CUEC at `index`, or "no own control".
+    static func ownControls(_ document: AssayDocument, cuec index: Int) -> [String] {
+        guard let reconciliation = document.cuecReconciliation else { return [] }
+        let controls = reconciliation.match(for: index)?.controls ?? []
+        if controls.isEmpty { return ["  - **No own control** answers this: add one to the register or record why it does not apply."] }
+        return controls.map { match in
+            let text = match.text.map { " \(escape($0))" } ?? ""
+            return "  - Own control **\(escape(match.id))**\(text) (score \(String(format: "%.2f", match.score)); \(escape(match.reason)))"
+        }
     }
 
     static func page(_ evidence: [Evidence]) -> String {

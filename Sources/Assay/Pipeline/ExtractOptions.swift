@@ -13,10 +13,13 @@ public struct ExtractOptions: Sendable {
     public var sites: [String]
     /// The rule book to use; `nil` finds `extractors/` with `RuleLocator`.
     public var rules: RuleBook?
+    /// The customer's own control register (`--controls`): each CUEC is matched to it.
+    public var controls: ControlRegister?
 
     public init(ingest: IngestOptions = IngestOptions(), asOf: String? = nil, services: [String] = [], sites: [String] = [],
-                rules: RuleBook? = nil) {
+                rules: RuleBook? = nil, controls: ControlRegister? = nil) {
         self.rules = rules
+        self.controls = controls
         self.ingest = ingest
         self.asOf = asOf
         self.services = services

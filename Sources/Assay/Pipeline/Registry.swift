@@ -17,5 +17,5 @@ enum Registry {
     static let extractors: [DocumentExtractor] = [ISOCertificateExtractor(), OtherAssuranceExtractor(), AuditReportExtractor(), AccreditationMarkExtractor(), BridgeLetterExtractor(), TrustPageExtractor(), SOCPartiesExtractor(), SOCOpinionExtractor(), SOCSchemeExtractor(), SOCPeriodExtractor(), SOCSystemExtractor(), SOCScopeExtractor(), SOCSubserviceExtractor(), SOCCUECExtractor(), SOCCSOCExtractor(),
                                                      // Independent, and the slowest: last, so it runs alongside the rest.
                                                      SOCExceptionExtractor()]
-    static let mappers: [DocumentMapper] = [FindingsMapper(), ReliabilityMapper(), ClausesMapper(), ObligationsMapper()]
+    static let mappers: [DocumentMapper] = [FindingsMapper(), ReliabilityMapper(), ClausesMapper(), ObligationsMapper(), CUECReconciliationMapper()]
 }

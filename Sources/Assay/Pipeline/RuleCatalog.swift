@@ -31,6 +31,7 @@ public enum RuleCatalog {
         Check(file: "vendors/names.yaml") { _ = try VendorNameFolder(rules: $0) },
         decode(VendorRules.self, "vendors/findings.yaml"),
         Check(file: ROIExport.file) { _ = try ROIExport.ColumnMap.load($0) },
+        Check(file: ReconcileRules.file) { _ = try ReconcileRules.load($0) },
     ]
 
     /// The files whose stage compiles patterns: checked by building the stage.

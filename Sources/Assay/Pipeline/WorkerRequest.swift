@@ -28,6 +28,8 @@ public struct WorkerRequest: Codable, Sendable, Hashable {
     /// pretty or compact) after a first line `ok` or `failed`, so the parent can pass it on without
     /// decoding and encoding it again; absent means the plain protocol (one compact JSON line).
     public var printAs: PrintStyle?
+    /// The control register CUECs are matched to (`--controls`); absent without one.
+    public var controls: ControlRegister?
 
     public init(path: String, label: String, options: ExtractOptions, limits: IsolationLimits, cpuSeconds: Int) {
         self.path = path
@@ -43,6 +45,7 @@ public struct WorkerRequest: Codable, Sendable, Hashable {
         ocr = options.ingest.ocr
         ocrLanguages = options.ingest.ocrLanguages
         threads = options.ingest.threads > 1 ? options.ingest.threads : nil
+        controls = options.controls
     }
 
     /// The options as the worker rebuilds them, with the password from its environment.
@@ -50,7 +53,7 @@ public struct WorkerRequest: Codable, Sendable, Hashable {
         ExtractOptions(ingest: IngestOptions(password: password, maxBytes: maxBytes, maxPages: maxPages,
                                              maxCharactersPerPage: maxCharactersPerPage, ocr: ocr, ocrLanguages: ocrLanguages,
                                              threads: threads ?? 1),
-                       asOf: asOf, services: services, sites: sites)
+                       asOf: asOf, services: services, sites: sites, controls: controls)
     }
 }
 

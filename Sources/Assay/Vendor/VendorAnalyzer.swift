@@ -56,7 +56,7 @@ public struct VendorAnalyzer: Sendable {
                                               claims: claims, asOf: asOf).all()
         let documents = inputs.map(\.document)
         let cuecs = CUECMerger(threshold: rules.cuec_similarity)
-            .merge(documents.flatMap { document in document.cuecs.map { (path: document.source.path, cuec: $0) } })
+            .merge(documents: documents)
         return VendorRecord(
             name: group.name, slug: VendorGrouper.slug(group.name), groupedBy: group.grouping,
             documents: inputs.map { input in

@@ -299,11 +299,19 @@ public struct MergedCUEC: Codable, Sendable, Hashable {
     public var text: String
     public var criteria: [String]
     public var sources: [VendorEvidence]
+    /// With `--controls`: the own controls matched to any wording of this CUEC, best score of each;
+    /// empty when none answers it. Absent when no document was matched to a register.
+    public var ownControls: [OwnControlMatch]?
 
-    public init(text: String, criteria: [String], sources: [VendorEvidence]) {
+    enum CodingKeys: String, CodingKey {
+        case text, criteria, sources, ownControls = "own_controls"
+    }
+
+    public init(text: String, criteria: [String], sources: [VendorEvidence], ownControls: [OwnControlMatch]? = nil) {
         self.text = text
         self.criteria = criteria
         self.sources = sources
+        self.ownControls = ownControls
     }
 }
 

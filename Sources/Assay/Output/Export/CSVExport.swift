@@ -1,8 +1,8 @@
 import AssayModel
 import Foundation
 
-/// `assay export csv`: four tables for spreadsheets and GRC imports — `documents.csv`,
-/// `exceptions.csv`, `findings.csv`, `obligations.csv` — with the columns documented in
+/// `assay export csv`: five tables for spreadsheets and GRC imports — `documents.csv`,
+/// `exceptions.csv`, `findings.csv`, `obligations.csv`, `cuecs.csv` — with the columns documented in
 /// `docs/exports.md`, in that order, never reordered (new columns go at the end).
 ///
 /// The encoding is the one `summary.csv` uses (`SummaryCSV`): RFC 4180, CRLF, UTF-8 with a
@@ -40,8 +40,14 @@ public enum CSVExport {
     public static let obligationColumns = [
         "file", "organization", "framework", "reference", "obligation", "status", "rationale",
     ]
+    /// One row per CUEC; the last four columns are filled when the document was matched to a
+    /// control register (`--controls`) and empty otherwise.
+    public static let cuecColumns = [
+        "file", "organization", "number", "cuec", "criteria", "page", "quote",
+        "controls", "score", "reason", "status",
+    ]
 
-    /// The four tables for `documents`, in input order.
+    /// The five tables for `documents`, in input order.
     public static func tables(_ documents: [AssayDocument]) -> [Table] {
         var docs: [[String]] = [], exceptions: [[String]] = [], findings: [[String]] = [], obligations: [[String]] = []
         for document in documents {
@@ -68,7 +74,29 @@ public enum CSVExport {
         return [Table(name: "documents.csv", header: documentColumns, rows: docs),
                 Table(name: "exceptions.csv", header: exceptionColumns, rows: exceptions),
                 Table(name: "findings.csv", header: findingColumns, rows: findings),
-                Table(name: "obligations.csv", header: obligationColumns, rows: obligations)]
+                Table(name: "obligations.csv", header: obligationColumns, rows: obligations),
+                Table(name: "cuecs.csv", header: cuecColumns, rows: documents.flatMap(cuecRows))]
+    }
+
+    /// The rows of `cuecs.csv` for one document: controls are the matched ids ("AC-03; AC-01"), score
+    /// the best one's, reason each one's ("AC-03: …; AC-01: …" joined with " | ").
+    static func cuecRows(_ document: AssayDocument) -> [[String]] {
+        guard document.error == nil else { return [] }
+        let file = text(document.source.path)
+        let org = text(organization(document))
+        return document.cuecs.enumerated().map { index, cuec in
+            var row = [file, org, String(index + 1), text(cuec.text), text(cuec.criteria.joined(separator: "; ")),
+                       cuec.evidence.first.map { String($0.page) } ?? "", text(cuec.evidence.first?.quote ?? "")]
+            if let reconciliation = document.cuecReconciliation {
+                let controls = reconciliation.match(for: index)?.controls ?? []
+                row += [text(controls.map(\.id).joined(separator: "; ")), controls.first.map { number($0.score) } ?? "",
+                        text(controls.map { "\($0.id): \($0.reason)" }.joined(separator: " | ")),
+                        controls.isEmpty ? CUECMatchStatus.unmatched.rawValue : CUECMatchStatus.matched.rawValue]
+            } else {
+                row += ["", "", "", ""]
+            }
+            return row
+        }
     }
 
     static func documentRow(_ document: AssayDocument) -> [String] {

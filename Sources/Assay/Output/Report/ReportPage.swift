@@ -114,12 +114,27 @@ public enum ReportPage {
     static func cuecs(_ document: AssayDocument, _ w: inout ReportWriter, _ images: inout EvidenceImages) {
         guard !document.cuecs.isEmpty else { return }
         w.line("<h2 id=\"cuecs\">Our to-dos: complementary user-entity controls (\(document.cuecs.count))</h2>")
+        if let reconciliation = document.cuecReconciliation {
+            let open = reconciliation.unmatched.count
+            w.line("<p>Matched to our own controls in \(HTMLText.escape(reconciliation.register)): "
+                   + (open == 0 ? "every CUEC has an own control." : "\(open) of \(document.cuecs.count) have no own control.") + "</p>")
+        }
         w.line("<ul class=\"todo\">")
-        for cuec in document.cuecs {
+        for (index, cuec) in document.cuecs.enumerated() {
             let criteria = cuec.criteria.isEmpty ? "" : " <span class=\"conf\">(\(HTMLText.escape(cuec.criteria.joined(separator: ", "))))</span>"
-            w.line("<li\(lowClass(cuec.confidence))>\(HTMLText.escape(cuec.text))\(criteria)\(confidence(cuec.confidence))\(evidence(cuec.evidence, &images))</li>")
+            w.line("<li\(lowClass(cuec.confidence))>\(HTMLText.escape(cuec.text))\(criteria)\(confidence(cuec.confidence))\(evidence(cuec.evidence, &images))\(ownControls(document.cuecReconciliation.map { $0.match(for: index)?.controls ?? [] }))</li>")
         }
         w.line("</ul>")
+    }
+
+    /// The own controls matched to one CUEC (`--controls`), or "no own control"; nothing without a register.
+    static func ownControls(_ controls: [OwnControlMatch]?) -> String {
+        guard let controls else { return "" }
+        if controls.isEmpty { return "<div class=\"own none\"><strong>No own control</strong> answers this.</div>" }
+        return controls.map { match in
+            let text = match.text.map { " \(HTMLText.escape($0))" } ?? ""
+            return "<div class=\"own\">Own control <strong>\(HTMLText.escape(match.id))</strong>\(text) <span class=\"conf\">(score \(String(format: "%.2f", match.score)); \(HTMLText.escape(match.reason)))</span></div>"
+        }.joined()
     }
 
     static func claims(_ document: AssayDocument, _ w: inout ReportWriter, _ images: inout EvidenceImages) {

@@ -100,7 +100,7 @@ public enum VendorPage {
         w.line("<ul class=\"todo\">")
         for cuec in vendor.cuecs {
             let criteria = cuec.criteria.isEmpty ? "" : " <span class=\"conf\">(\(HTMLText.escape(cuec.criteria.joined(separator: ", "))))</span>"
-            w.line("<li>\(HTMLText.escape(cuec.text))\(criteria)\(evidence(cuec.sources))</li>")
+            w.line("<li>\(HTMLText.escape(cuec.text))\(criteria)\(evidence(cuec.sources))\(ReportPage.ownControls(cuec.ownControls))</li>")
         }
         w.line("</ul>")
     }

@@ -105,7 +105,20 @@ public enum VendorSchema {
               "properties": {
                 "text": { "type": "string" },
                 "criteria": { "type": "array", "items": { "type": "string" } },
-                "sources": { "$ref": "#/$defs/evidenceList" }
+                "sources": { "$ref": "#/$defs/evidenceList" },
+                "own_controls": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": ["id", "score", "reason"],
+                    "properties": {
+                      "id": { "type": "string" },
+                      "score": { "type": "number", "minimum": 0, "maximum": 1 },
+                      "reason": { "type": "string" },
+                      "text": { "type": "string" }
+                    }
+                  }
+                }
               }
             }
           },
