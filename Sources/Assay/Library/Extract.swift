@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Reads one assurance document and returns its contract record.

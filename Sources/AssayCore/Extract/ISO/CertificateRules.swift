@@ -39,9 +39,9 @@ struct CertificateRules: Decodable, Sendable {
 }
 
 /// `extractors/bodies/legal_forms.yaml`.
-struct LegalForms: Decodable, Sendable {
+package struct LegalForms: Decodable, Sendable {
     var version: Int
-    var suffixes: [String]
+    package var suffixes: [String]
 
     /// A regular expression for a registered name: capitalised words ending in a legal form.
     func namePattern() throws -> NSRegularExpression {

@@ -3,8 +3,8 @@ import Foundation
 
 /// Raises the findings a careful reviewer would raise. Which findings exist and how they read is
 /// data (`extractors/map/findings.yaml`); whether each applies is one small predicate in Swift.
-struct FindingsMapper: DocumentMapper {
-    func map(_ context: DocumentContext, document: inout AssayDocument) throws {
+package struct FindingsMapper: DocumentMapper {
+    package func map(_ context: DocumentContext, document: inout AssayDocument) throws {
         let catalogue = try context.rules.load(FindingCatalogue.self, from: "map/findings.yaml")
         let editions = try context.rules.load(StandardEditions.self, from: "standards.yaml")
         let asOf = context.options.asOf.flatMap(ISODate.init) ?? Self.today()
@@ -36,7 +36,7 @@ struct FindingsMapper: DocumentMapper {
         return text
     }
 
-    static func today() -> ISODate {
+    package static func today() -> ISODate {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
         return ISODate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? ISODate.reference
     }

@@ -13,7 +13,7 @@ import Glibc
 /// hung about once in 300 documents, both threads parked in `swift_once`. A thread created in the
 /// child starts with fresh thread-locals, so the job and every thread it starts run there, and the
 /// forked thread only waits.
-enum FreshThread {
+package enum FreshThread {
     private final class Job {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
@@ -22,7 +22,7 @@ enum FreshThread {
     /// Runs `body` to completion on a new thread with the stack a main thread gets (the stack size
     /// limit, 8 MB by default, kept between 8 and 64 MB since a worker's memory cap counts it);
     /// false when no thread could be created.
-    static func run(_ body: @escaping () -> Void) -> Bool {
+    package static func run(_ body: @escaping () -> Void) -> Bool {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }

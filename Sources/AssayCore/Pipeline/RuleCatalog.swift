@@ -7,20 +7,22 @@ import Yams
 public enum RuleCatalog {
     public struct Check: Sendable {
         public var file: String
-        let validate: @Sendable (RuleBook) throws -> Void
+        package let validate: @Sendable (RuleBook) throws -> Void
+
+        package init(file: String, validate: @escaping @Sendable (RuleBook) throws -> Void) {
+            self.file = file
+            self.validate = validate
+        }
     }
 
-    static func decode<T: Decodable & SendableMetatype>(_ type: T.Type, _ file: String) -> Check {
+    package static func decode<T: Decodable & SendableMetatype>(_ type: T.Type, _ file: String) -> Check {
         Check(file: file) { _ = try $0.load(T.self, from: file) }
     }
 
-    /// Files whose stage compiles patterns are checked by building the stage; the extraction's
-    /// other files by decoding them as their stage does; then the vendor view's and the exports'.
-    public static let checks: [Check] = built + extractionFiles.filter { file in !built.contains { $0.file == file.file } } + [
-        Check(file: "vendors/names.yaml") { _ = try VendorNameFolder(rules: $0) },
-        decode(VendorRules.self, "vendors/findings.yaml"),
-        Check(file: ROIExport.file) { _ = try ROIExport.ColumnMap.load($0) },
-    ]
+    /// The rule files of one document's extraction: those whose stage compiles patterns are checked
+    /// by building the stage, the others by decoding them as their stage does. The applications around
+    /// the core (vendor view, exports) add their own files (`RuleCatalog.checks` in Assay).
+    public static let extractionChecks: [Check] = built + extractionFiles.filter { file in !built.contains { $0.file == file.file } }
 
     /// The files whose stage compiles patterns: checked by building the stage.
     private static let built: [Check] = [
@@ -32,7 +34,7 @@ public enum RuleCatalog {
     /// The rule files an extraction decodes, in the order its stages first read them: what
     /// `RuleWarmUp` decodes ahead of the stages. Each entry decodes into the type its stage asks for
     /// (the accreditation list twice: the findings and the certificate extractor read it differently).
-    static let extractionFiles: [Check] = [
+    package static let extractionFiles: [Check] = [
         decode(PageFurniture.Rules.self, "furniture.yaml"),
         decode(DateParser.Rules.self, "dates.yaml"),
         decode(DocumentClassifier.Rules.self, "classify.yaml"),
@@ -61,8 +63,8 @@ public enum RuleCatalog {
         decode(TrustPageRules.self, "trust/page.yaml"),
     ]
 
-    /// One line per problem: files that do not parse or decode, and YAML files no check covers.
-    public static func problems(in rules: RuleBook) -> [String] {
+    /// One line per problem: files that do not parse or decode, and YAML files none of `checks` covers.
+    public static func problems(in rules: RuleBook, checks: [Check]) -> [String] {
         var problems: [String] = []
         let known = Set(checks.map(\.file))
         for file in yamlFiles(in: rules.directory) {
@@ -79,7 +81,7 @@ public enum RuleCatalog {
         return problems
     }
 
-    static func yamlFiles(in directory: URL) -> [String] {
+    package static func yamlFiles(in directory: URL) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: directory.path) else { return [] }
         var files: [String] = []
         while let relative = walker.nextObject() as? String {

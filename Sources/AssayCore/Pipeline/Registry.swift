@@ -1,16 +1,5 @@
 import AssayModel
 
-/// Finds sections (and other structure) before extraction; writes into the context.
-public protocol DocumentSegmenter: Sendable {
-    var kinds: Set<DocumentKind> { get }
-    func segment(_ context: DocumentContext) throws
-}
-
-/// Turns the extracted document into findings and obligations.
-public protocol DocumentMapper: Sendable {
-    func map(_ context: DocumentContext, document: inout AssayDocument) throws
-}
-
 /// The one table of stages: which segmenters, extractors and mappers run, in order.
 enum Registry {
     static let segmenters: [DocumentSegmenter] = [SOCSectionSegmenter()]
