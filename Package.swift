@@ -4,7 +4,8 @@ import PackageDescription
 // Layers, each a target so the compiler holds the boundaries:
 //   AssayModel  — pure value types (contract, paged text); no C, no I/O.
 //   AssayIngest — the only target that sees poppler and libxml2.
-//   Assay       — segment, extract, map, output, pipeline.
+//   AssayCore   — one document end to end: classify, segment, extract, map, rules; no GRDB, no output formats.
+//   Assay       — around the core: worker isolation, batch with SQLite, vendor view, output formats, eval.
 //   assay       — the command-line tool, thin commands over the library.
 let package = Package(
     name: "Assay",
@@ -32,15 +33,18 @@ let package = Package(
         .target(name: "AssayIngest",
                 dependencies: ["AssayModel", "CPoppler", "CLibXML2", "CTesseract"],
                 path: "Sources/Assay/Ingest"),
+        .target(name: "AssayCore",
+                dependencies: ["AssayModel", "AssayIngest", "Yams"],
+                path: "Sources/AssayCore"),
         .target(name: "Assay",
-                dependencies: ["AssayModel", "AssayIngest", "Yams", .product(name: "GRDB", package: "GRDB.swift")],
+                dependencies: ["AssayModel", "AssayIngest", "AssayCore", "Yams", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Sources/Assay",
                 exclude: ["Model", "Ingest"]),
         .executableTarget(name: "AssayCLI",
                           dependencies: ["Assay", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // libFuzzer targets (fuzz/run builds them with -DFUZZING); an ordinary build makes a replay tool.
-        .executableTarget(name: "AssayFuzz", dependencies: ["Assay", "AssayIngest", "AssayModel"], path: "Sources/AssayFuzz"),
-        .testTarget(name: "AssayTests", dependencies: ["Assay", "AssayModel", "AssayIngest"]),
+        .executableTarget(name: "AssayFuzz", dependencies: ["Assay", "AssayCore", "AssayIngest", "AssayModel"], path: "Sources/AssayFuzz"),
+        .testTarget(name: "AssayTests", dependencies: ["Assay", "AssayCore", "AssayModel", "AssayIngest"]),
         .testTarget(name: "AssayCLITests", dependencies: ["AssayCLI"]),
     ],
     swiftLanguageModes: [.v6]

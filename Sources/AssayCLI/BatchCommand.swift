@@ -47,22 +47,17 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .customLong("retry-failed"), help: "Read again the documents whose last result is an error (e.g. after raising --timeout).")
     var retryFailed = false
 
-    @Option(name: .customLong("as-of"), help: "The date findings are judged at, YYYY-MM-DD (default: today).")
-    var asOf: String?
+    @OptionGroup var reading: ReadingOptions
 
-    @OptionGroup var limits: LimitOptions
-
-    @OptionGroup var controls: ControlsOption
 
     func validate() throws {
-        try DropFolderValidation.validate(directory: directory, out: out, jobs: jobs, asOf: asOf)
+        try DropFolderValidation.validate(directory: directory, out: out, jobs: jobs)
     }
 
     func run() throws {
         FileSizeLimit.reportInsteadOfDying()
         let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let options = ExtractOptions(ingest: limits.ingestOptions(password: nil, threads: LimitOptions.pageThreads(jobs: jobs)),
-                                     asOf: asOf, controls: controls.validRegister)
+        let options = reading.extractOptions(jobs: jobs)
         let configuration = BatchConfiguration(
             inputDirectory: URL(fileURLWithPath: directory), outputDirectory: URL(fileURLWithPath: out),
             jobs: jobs, force: force, retryFailed: retryFailed,
@@ -73,7 +68,7 @@ struct BatchCommand: ParsableCommand {
         let progress = BatchProgress(isTerminal: isatty(2) != 0, columns: terminalColumns()) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
-        let runner = BatchRunner(configuration: configuration, reader: Self.reader(limits: limits, options: options),
+        let runner = BatchRunner(configuration: configuration, reader: Self.reader(reading.limits.reader(options, interactive: false)),
                                  progress: progress, stop: stop)
         let report: BatchReport
         do {
@@ -87,15 +82,9 @@ struct BatchCommand: ParsableCommand {
         if report.failed > 0 || !report.writeErrors.isEmpty || !report.unreadableFolders.isEmpty { throw ExitCode(1) }
     }
 
-    /// Reads one document isolated in a worker process (or in this process with --isolation none).
-    static func reader(limits: LimitOptions, options: ExtractOptions) -> BatchDocumentReader {
-        switch limits.isolation {
-        case .none:
-            return { path, label in DocumentPipeline.extract(path: path, label: label, options: options) }
-        case .process:
-            let runner = IsolatedRunner(executable: DocumentRunner.executablePath, limits: limits.isolationLimits)
-            return { path, label in runner.extract(path: path, label: label, options: options) }
-        }
+    /// A batch's documents, each read by `reader` (isolated in a worker unless --isolation none).
+    static func reader(_ reader: DocumentReader) -> BatchDocumentReader {
+        { path, label in reader.read(path: path, label: label) }
     }
 }
 

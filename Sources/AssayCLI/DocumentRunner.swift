@@ -5,53 +5,29 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs one input — a path or `-` for standard input — isolated or in process, as the limits say.
+/// Runs one input — a path or `-` for standard input — through the one `DocumentReader`.
 struct DocumentRunner {
-    var limits: LimitOptions
-    var options: ExtractOptions
+    var reader: DocumentReader
+
+    var options: ExtractOptions { reader.options }
 
     func run(_ input: String) -> AssayDocument {
         if input == "-" { return runStandardInput() }
-        return run(path: input, label: input)
+        return reader.read(path: input)
     }
 
-    /// The document printed in `style`, and whether it failed. An isolated worker prints it
-    /// itself, which saves decoding and encoding it again here.
+    /// The document printed in `style`, and whether it failed (an isolated worker prints it itself).
     func printed(_ input: String, style: PrintStyle) -> (failed: Bool, text: String) {
-        guard input != "-", limits.isolation == .process else {
+        guard input != "-" else {
             let document = run(input)
             return (document.isFailure, style.print(document))
         }
-        let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true,
-                                        showsProgress: isatty(2) != 0)
-        return runner.printed(path: input, label: input, options: options, style: style)
+        return reader.printed(path: input, style: style)
     }
 
-    private func run(path: String, label: String) -> AssayDocument {
-        switch limits.isolation {
-        case .none:
-            return DocumentPipeline.extract(path: path, label: label, options: options)
-        case .process:
-            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true,
-                                        showsProgress: isatty(2) != 0)
-            return runner.extract(path: path, label: label, options: options)
-        }
-    }
-
-    /// Extracts `path` and renders its review page; in the worker when isolated, so the evidence
-    /// cut-outs are drawn under the same deadline and memory cap as the text.
-    func report(path: String, password: String?) -> (document: AssayDocument, html: String) {
-        switch limits.isolation {
-        case .process:
-            let runner = IsolatedRunner(executable: Self.executablePath, limits: limits.isolationLimits, forkWhenSingleThreaded: true,
-                                        showsProgress: isatty(2) != 0)
-            let (document, html) = runner.report(path: path, label: path, options: options)
-            return (document, html ?? ReportPage.render(document, pdf: nil, password: nil))
-        case .none:
-            let document = DocumentPipeline.extract(path: path, label: path, options: options)
-            let pdf = document.source.mediaType == MediaType.pdf.rawValue ? FileManager.default.contents(atPath: path) : nil
-            return (document, ReportPage.render(document, pdf: pdf, password: password))
-        }
+    /// Extracts `path` and renders its review page (in the worker when isolated).
+    func report(path: String) -> (document: AssayDocument, html: String) {
+        reader.report(path: path)
     }
 
     /// Standard input is spooled to a private temporary file so the worker can read it like any
@@ -63,7 +39,7 @@ struct DocumentRunner {
             return document
         case .spooled(let url):
             defer { try? FileManager.default.removeItem(at: url) }
-            return run(path: url.path, label: "-")
+            return reader.read(path: url.path, label: "-")
         }
     }
 
@@ -86,7 +62,7 @@ struct DocumentRunner {
         let directory = FileManager.default.temporaryDirectory
         let url = directory.appendingPathComponent("assay-stdin-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            return .read(DocumentPipeline.extract(data: data, label: "-", options: options))
+            return .read(reader.read(data: data, name: "-"))
         }
         return .spooled(url)
     }

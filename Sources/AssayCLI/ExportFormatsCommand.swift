@@ -4,7 +4,7 @@ import AssayModel
 import Foundation
 
 /// The options `export oscal` and `export roi` share with `export csv`: the documents, the output
-/// folder, the password, the as-of date and the limits.
+/// folder, and how they are read.
 struct ExportInputOptions: ParsableArguments {
     @Argument(help: "Documents to read (PDF, HTML or plain text), or - for standard input.")
     var files: [String]
@@ -12,20 +12,12 @@ struct ExportInputOptions: ParsableArguments {
     @Option(help: "Folder the files are written to (created when missing; default: the current folder).")
     var out: String = "."
 
-    @Option(help: "PDF user password (or set ASSAY_PDF_PASSWORD). Owner-only protected PDFs need none.")
-    var password: String?
+    @OptionGroup var reading: ReadingOptions
 
-    @Option(name: .customLong("as-of"), help: "The date findings are judged at, YYYY-MM-DD (default: today).")
-    var asOf: String?
-
-    @OptionGroup var limits: LimitOptions
-
-    @OptionGroup var controls: ControlsOption
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one file to read.") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
-        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD.") }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw ValidationError("--out must be a folder; \(out) is a file.")
@@ -46,9 +38,7 @@ struct ExportInputOptions: ParsableArguments {
     /// Every file read through the isolated runner, in input order.
     func documents() -> [AssayDocument] {
         FileSizeLimit.reportInsteadOfDying()
-        let password = password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
-        let options = ExtractOptions(ingest: limits.ingestOptions(password: password), asOf: asOf, controls: controls.validRegister)
-        let runner = DocumentRunner(limits: limits, options: options)
+        let runner = reading.runner
         let progress = Progress(total: files.count)
         var documents: [AssayDocument] = []
         for (index, file) in files.enumerated() {
@@ -96,7 +86,7 @@ struct ExportOSCALCommand: ParsableCommand {
     func run() throws {
         let folder = try input.folder()
         let documents = input.documents()
-        let asOf = input.asOf.flatMap(ISODate.init) ?? OSCALExport.today()
+        let asOf = input.reading.asOf.flatMap(ISODate.init) ?? OSCALExport.today()
         for document in documents {
             guard let file = OSCALExport.build(document, asOf: asOf) else {
                 let message = document.error?.message ?? "it could not be read"

@@ -26,12 +26,10 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Also list every word with its box.")
     var words = false
 
-    @Option(help: "PDF user password.")
-    var password: String?
+    @OptionGroup var password: PasswordOption
 
     func run() throws {
-        let password = password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
-        let options = ExtractOptions(ingest: .init(password: password))
+        let options = ExtractOptions(ingest: .init(password: password.effective))
         let paged: PagedText
         do {
             paged = try DocumentPipeline.pages(path: file, options: options)

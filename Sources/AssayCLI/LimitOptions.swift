@@ -2,8 +2,30 @@ import ArgumentParser
 import Assay
 import AssayIngest
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension OCRMode: ExpressibleByArgument {}
+
+/// `--isolation process|none`, read straight into the library's `Isolation` (its limits are filled in
+/// from the other options by `LimitOptions.reader`).
+extension Isolation: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument {
+        case "process": self = .worker(executable: DocumentRunner.executablePath)
+        case "none": self = .none
+        default: return nil
+        }
+    }
+
+    public static var allValueStrings: [String] { ["process", "none"] }
+
+    public var defaultValueDescription: String {
+        if case .none = self { return "none" }
+        return "process"
+    }
+}
 
 /// Limits shared by every command that reads documents.
 struct LimitOptions: ParsableArguments {
@@ -20,9 +42,7 @@ struct LimitOptions: ParsableArguments {
     var maxPages: Int = 5_000
 
     @Option(name: .customLong("isolation"), help: "Read each document in a child process (process) or in this one (none, for debugging).")
-    var isolation: Isolation = .process
-
-    enum Isolation: String, ExpressibleByArgument, CaseIterable { case process, none }
+    var isolation: Isolation = .worker(executable: DocumentRunner.executablePath)
 
     @Option(help: "OCR pages without a usable text layer (auto), every page (always), or none (never).")
     var ocr: OCRMode = .auto
@@ -42,6 +62,15 @@ struct LimitOptions: ParsableArguments {
     }
 
     var isolationLimits: IsolationLimits { IsolationLimits(timeout: timeout, maxMemoryMB: maxMemory) }
+
+    /// The reader these limits describe. `interactive`: a command the user waits on, reading one
+    /// document at a time, which may fork its worker and show OCR progress; a batch may not.
+    func reader(_ options: ExtractOptions, interactive: Bool) -> DocumentReader {
+        var isolation = isolation
+        if case .worker(let executable, _) = isolation { isolation = .worker(executable: executable, limits: isolationLimits) }
+        return DocumentReader(isolation: isolation, options: options, forkWhenSingleThreaded: interactive,
+                              showsProgress: interactive && isatty(2) != 0)
+    }
 
     /// `threads`: PDF pages read at once. A command that reads one document at a time uses the cores
     /// (up to 4); a batch with several jobs divides them (`pageThreads(jobs:)`).

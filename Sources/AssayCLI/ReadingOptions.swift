@@ -3,11 +3,20 @@ import Assay
 import AssayModel
 import Foundation
 
-/// What `extract` and `report` share about reading a document: the password, the date findings are
-/// judged at, the services and sites the customer buys, the limits, and the control register.
-struct ReadingOptions: ParsableArguments {
+/// The PDF password, for every command that opens documents.
+struct PasswordOption: ParsableArguments {
     @Option(help: "PDF user password (or set ASSAY_PDF_PASSWORD). Owner-only protected PDFs need none.")
     var password: String?
+
+    /// The password given, or the one in the environment.
+    var effective: String? { password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable] }
+}
+
+/// How every command that reads documents reads them (`extract`, `report`, `export`, `batch`, `watch`,
+/// `vendors`): the password, the date findings are judged at, the services and sites the customer
+/// buys, the limits and isolation, and the customer's control register (`--controls`).
+struct ReadingOptions: ParsableArguments {
+    @OptionGroup var password: PasswordOption
 
     @Option(name: .customLong("as-of"), help: "The date findings are judged at, YYYY-MM-DD (default: today).")
     var asOf: String?
@@ -26,14 +35,18 @@ struct ReadingOptions: ParsableArguments {
         if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD.") }
     }
 
-    /// The password given, or the one in the environment.
-    var effectivePassword: String? { password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable] }
+    var effectivePassword: String? { password.effective }
 
-    var extractOptions: ExtractOptions {
-        ExtractOptions(ingest: limits.ingestOptions(password: effectivePassword), asOf: asOf, services: services, sites: sites,
-                       controls: controls.validRegister)
+    /// The options for a command that reads one document at a time (its page threads: the cores, up to 4).
+    var extractOptions: ExtractOptions { extractOptions(jobs: 1) }
+
+    /// The options when `jobs` documents are read at once (the cores are divided between them).
+    func extractOptions(jobs: Int) -> ExtractOptions {
+        ExtractOptions(ingest: limits.ingestOptions(password: effectivePassword, threads: LimitOptions.pageThreads(jobs: jobs)),
+                       asOf: asOf, services: services, sites: sites, controls: controls.validRegister)
     }
 
-    /// Reads documents in isolated workers with these options.
-    var runner: DocumentRunner { DocumentRunner(limits: limits, options: extractOptions) }
+    /// Reads one document at a time for a command the user waits on: a worker may be forked, and its
+    /// OCR progress is shown when standard error is a terminal.
+    var runner: DocumentRunner { DocumentRunner(reader: limits.reader(extractOptions, interactive: true)) }
 }

@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
         var failed = false
         for (index, file) in files.enumerated() {
             progress.update(index: index, file: file)
-            let (document, html) = runner.report(path: file, password: reading.effectivePassword)
+            let (document, html) = runner.report(path: file)
             if document.isFailure { failed = true }
             let name = names.next(for: file)
             try write(html, to: folder.appendingPathComponent(name))

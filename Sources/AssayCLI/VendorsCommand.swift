@@ -36,9 +36,6 @@ struct VendorsCommand: ParsableCommand {
     @Argument(help: "A drop folder (one folder per vendor), or documents to group by the organisation they name.")
     var paths: [String] = []
 
-    @Option(name: .customLong("as-of"), help: "The date coverage and findings are judged at, YYYY-MM-DD (default: today).")
-    var asOf: String?
-
     @Option(help: "json prints the vendor view; html needs --out (default: json without --out, both with it).")
     var format: Format?
 
@@ -48,12 +45,9 @@ struct VendorsCommand: ParsableCommand {
     @Option(name: .customLong("from-batch"), help: "Read the per-document JSON of an `assay batch` output folder instead of the documents.")
     var fromBatch: String?
 
-    @Option(help: "PDF user password (or set ASSAY_PDF_PASSWORD). Owner-only protected PDFs need none.")
-    var password: String?
+    /// How the documents are read; `--as-of` is also the date coverage is judged at.
+    @OptionGroup var reading: ReadingOptions
 
-    @OptionGroup var limits: LimitOptions
-
-    @OptionGroup var controls: ControlsOption
 
     func validate() throws {
         if paths.isEmpty && fromBatch == nil { throw ValidationError("Give a drop folder, documents, or --from-batch BATCHOUT.") }
@@ -62,7 +56,6 @@ struct VendorsCommand: ParsableCommand {
             throw ValidationError("\(folder) is a folder; give one drop folder, or documents.")
         }
         if paths.contains("-") { throw ValidationError("vendors reads files by path; standard input (-) is not supported.") }
-        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD.") }
         if format == .html && out == nil { throw ValidationError("--format html writes pages; give --out OUTDIR.") }
         if let fromBatch, !Self.isDirectory(fromBatch) { throw ValidationError("--from-batch: \(fromBatch) is not a folder.") }
         if let out, FileManager.default.fileExists(atPath: out), !Self.isDirectory(out) {
@@ -77,7 +70,7 @@ struct VendorsCommand: ParsableCommand {
 
     func run() throws {
         FileSizeLimit.reportInsteadOfDying()
-        let asOfDate = asOf.flatMap(ISODate.init) ?? VendorAnalyzer.today()
+        let asOfDate = reading.asOf.flatMap(ISODate.init) ?? VendorAnalyzer.today()
         let inputs: [VendorInput]
         if let fromBatch {
             inputs = try reconciled(VendorBatchReader.read(URL(fileURLWithPath: fromBatch, isDirectory: true)))
@@ -103,9 +96,9 @@ struct VendorsCommand: ParsableCommand {
     /// Reads the documents: a single folder is a drop folder (vendor = top-level folder); anything
     /// else is a list of files.
     private func extract(asOf: String) throws -> [VendorInput] {
-        let password = password ?? ProcessInfo.processInfo.environment[WorkerRequest.passwordVariable]
-        let runner = DocumentRunner(limits: limits, options: ExtractOptions(ingest: limits.ingestOptions(password: password), asOf: asOf,
-                                                                                   controls: controls.validRegister))
+        var options = reading.extractOptions
+        options.asOf = asOf
+        let runner = DocumentRunner(reader: reading.limits.reader(options, interactive: true))
         var jobs: [(path: String, folder: String?)] = []
         if paths.count == 1, let directory = paths.first, Self.isDirectory(directory) {
             let excluded = out.map { [URL(fileURLWithPath: $0)] } ?? []
@@ -133,7 +126,7 @@ struct VendorsCommand: ParsableCommand {
     /// Documents a batch wrote, matched again to `--controls` when it is given (the batch may have
     /// had another register, or none).
     private func reconciled(_ inputs: [VendorInput]) throws -> [VendorInput] {
-        guard let register = controls.validRegister else { return inputs }
+        guard let register = reading.controls.validRegister else { return inputs }
         let options = ReconcileOptions(register: register, rules: try RuleBook.standard())
         return try inputs.map { VendorInput(document: try Assay.reconcile($0.document, options: options), folder: $0.folder) }
     }

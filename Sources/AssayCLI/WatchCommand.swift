@@ -39,21 +39,17 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Documents read at once (default: the number of cores).")
     var jobs: Int?
 
-    @Option(name: .customLong("as-of"), help: "The date findings are judged at, YYYY-MM-DD (default: today).")
-    var asOf: String?
-
-    @OptionGroup var limits: LimitOptions
+    @OptionGroup var reading: ReadingOptions
 
     func validate() throws {
-        try DropFolderValidation.validate(directory: directory, out: out, jobs: jobs, asOf: asOf)
+        try DropFolderValidation.validate(directory: directory, out: out, jobs: jobs)
         if interval <= 0 || settle < 0 { throw ValidationError("--interval must be positive and --settle not negative.") }
     }
 
     func run() throws {
         FileSizeLimit.reportInsteadOfDying()
         let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let options = ExtractOptions(ingest: limits.ingestOptions(password: nil, threads: LimitOptions.pageThreads(jobs: jobs)),
-                                     asOf: asOf)
+        let options = reading.extractOptions(jobs: jobs)
         let configuration = BatchConfiguration(
             inputDirectory: URL(fileURLWithPath: directory), outputDirectory: URL(fileURLWithPath: out),
             jobs: jobs, force: false,
@@ -64,7 +60,7 @@ struct WatchCommand: ParsableCommand {
         let progress = BatchProgress(isTerminal: isatty(2) != 0, columns: terminalColumns()) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
-        let runner = BatchRunner(configuration: configuration, reader: BatchCommand.reader(limits: limits, options: options),
+        let runner = BatchRunner(configuration: configuration, reader: BatchCommand.reader(reading.limits.reader(options, interactive: false)),
                                  progress: progress, stop: stop)
         let watcher = BatchWatcher(runner: runner, configuration: configuration, settle: settle)
         FileHandle.standardError.write(Data("assay watch: watching \(directory) (Ctrl-C to stop)\n".utf8))

@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 /// Audit reports that are neither SOC reports nor certificates (technical and organisational
 /// measures, ISAE 3000 attestations): the labelled form on their first pages, in German and

@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 final class BridgeLetterTests: XCTestCase {
     func testCorpusBridgeLetter() {

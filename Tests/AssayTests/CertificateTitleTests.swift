@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 /// A certificate titled "Certificate of Registration" (its first word is also a label of the
 /// certificate number) whose holder's address starts with an identifier-like plot number.

@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 /// Certificates: label/value pairing by geometry on synthetic pages, and whole corpus certificates.
 final class ISOCertificateTests: XCTestCase {

@@ -37,4 +37,30 @@ final class LibraryAPITests: XCTestCase {
         XCTAssertEqual(report.source.path, url.path)
         XCTAssertTrue(report.fields.isEmpty)
     }
+
+    /// The one reading path gives the same document in this process and in a worker, and a report page
+    /// either way.
+    func testDocumentReaderReadsTheSameInProcessAndIsolated() throws {
+        let path = Repo.corpus("iso/brightwater-iso27017-2015.pdf")
+        let options = ExtractOptions(asOf: "2026-11-01")
+        let inProcess = DocumentReader(isolation: .none, options: options)
+        let isolated = DocumentReader(isolation: .worker(executable: BatchTests.binary, limits: IsolationLimits(timeout: 60)),
+                                      options: options)
+        let a = inProcess.read(path: path, label: "cert.pdf"), b = isolated.read(path: path, label: "cert.pdf")
+        XCTAssertNil(a.error)
+        XCTAssertEqual(a.source.path, "cert.pdf")
+        XCTAssertEqual(ContractJSON.string(a, pretty: true), ContractJSON.string(b, pretty: true))
+        XCTAssertEqual(isolated.printed(path: path, label: "cert.pdf", style: .pretty).text,
+                       PrintStyle.pretty.print(a))
+        let page = isolated.report(path: path).html
+        XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>"), String(page.prefix(40)))
+    }
+
+    /// A batch's cache key changes with every option that changes a result, and is what it always was
+    /// when no service or site is given.
+    func testBatchCacheKeyCoversServicesAndSites() {
+        XCTAssertEqual(BatchCacheKey.optionsKey(ExtractOptions(asOf: "2026-11-01")), "as-of=2026-11-01")
+        XCTAssertEqual(BatchCacheKey.optionsKey(ExtractOptions(asOf: nil, services: ["Payments API", "Ledger"], sites: ["Frankfurt"])),
+                       "as-of=;service=Payments API|Ledger;site=Frankfurt")
+    }
 }

@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 /// Certificates of other schemes, and certificate classes met in real documents: a validity
 /// sentence instead of date labels, the issuer after "Issued by:", the holder under a title.

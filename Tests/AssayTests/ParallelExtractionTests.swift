@@ -1,4 +1,5 @@
 @testable import Assay
+@testable import AssayCore
 import AssayIngest
 import AssayModel
 import Foundation

@@ -1,4 +1,5 @@
 @testable import Assay
+@testable import AssayCore
 import AssayModel
 import Foundation
 import XCTest

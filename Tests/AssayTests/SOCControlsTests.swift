@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 /// `controls[]`, the k-of-n sample of exceptions, the testing summary by method, and CSOCs.
 final class SOCControlsTests: XCTestCase {

@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 /// Layouts and wordings real SOC reports and bridge letters use that our corpus did not: a signature
 /// that is only an image (firm named elsewhere), "To: X" addressees, subservice organisations named

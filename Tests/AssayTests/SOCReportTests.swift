@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 /// SOC reports: sections, fields, exceptions, subservice organisations and CUECs on a small
 /// synthetic report laid out like a real one, and on corpus reports.

@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 /// Where a SOC report states its scope when no description paragraph does: a SOC 3 report's
 /// title, and the auditor's "We have examined" sentence whose drop capital was printed apart.

@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 /// Section IV read as tables: unnumbered controls repeated under several criteria, several results in one cell,
 /// deviations written without the word "exception", criteria rows that name the failing control, and the

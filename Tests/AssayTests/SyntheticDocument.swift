@@ -1,5 +1,6 @@
 import AssayModel
 @testable import Assay
+@testable import AssayCore
 
 extension SyntheticLayout {
     /// A one-page PDF-like document of the given lines, one under the other, through the whole pipeline.

@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 /// The product a trust page's claims are about, named in its opening line (the trust-page reader
 /// run directly, so that the short page need not be classified).

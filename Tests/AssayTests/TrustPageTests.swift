@@ -1,6 +1,7 @@
 import AssayModel
 import XCTest
 @testable import Assay
+@testable import AssayCore
 
 final class TrustPageTests: XCTestCase {
     private func analyse(_ texts: [String], mediaType: MediaType = .html, asOf: String? = nil) -> AssayDocument {

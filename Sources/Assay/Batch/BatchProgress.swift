@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Progress of a batch on standard error. On a terminal: one line redrawn in place, with a bar,

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 import Foundation
 
@@ -100,7 +101,17 @@ public struct BatchCacheKey: Sendable, Hashable {
         let rules = options.rules ?? (try? RuleBook.standard())
         return BatchCacheKey(assayVersion: AssayVersion.string,
                              rulesFingerprint: rules?.fingerprint() ?? "none",
-                             options: "as-of=\(options.asOf ?? "")" + (options.controls.map { " controls=\($0.fingerprint)" } ?? ""))
+                             options: optionsKey(options))
+    }
+
+    /// The options that change a document's result. The services and sites are added only when given,
+    /// so the key of a run without them is what it always was and no cache is read again for nothing.
+    package static func optionsKey(_ options: ExtractOptions) -> String {
+        var key = "as-of=\(options.asOf ?? "")"
+        if !options.services.isEmpty { key += ";service=" + options.services.joined(separator: "|") }
+        if !options.sites.isEmpty { key += ";site=" + options.sites.joined(separator: "|") }
+        if let controls = options.controls { key += " controls=\(controls.fingerprint)" }
+        return key
     }
 }
 

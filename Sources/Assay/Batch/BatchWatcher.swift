@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// `assay watch`: polls the drop folder and runs a batch pass whenever a document was added,

@@ -3,3 +3,4 @@
 // `import Assay` alone.
 @_exported import AssayModel
 @_exported import AssayIngest
+@_exported import AssayCore

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Reads one assurance document and returns its contract record.
@@ -23,15 +24,10 @@ import Foundation
 ///     for untrusted input.
 /// - Returns: The contract document; `source.path` is the file's path as given.
 public func extract(_ file: URL, options: ExtractOptions = ExtractOptions(), isolation: Isolation = .none) -> AssayDocument {
-    switch isolation {
-    case .none:
-        return DocumentPipeline.extract(path: file.path, options: options)
-    case .worker(let executable, let limits):
-        return IsolatedRunner(executable: executable, limits: limits).extract(path: file.path, label: file.path, options: options)
-    }
+    DocumentReader(isolation: isolation, options: options).read(path: file.path)
 }
 
 /// Reads a document already in memory, in this process; `name` becomes `source.path`.
 public func extract(_ data: Data, name: String, options: ExtractOptions = ExtractOptions()) -> AssayDocument {
-    DocumentPipeline.extract(data: data, label: name, options: options)
+    DocumentReader(options: options).read(data: data, name: name)
 }

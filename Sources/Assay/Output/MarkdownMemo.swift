@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// The reviewer's memo (`--format md`): a cover sheet, then exceptions, subservice organisations,

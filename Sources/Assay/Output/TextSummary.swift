@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// A short, readable summary of one contract document for a terminal.

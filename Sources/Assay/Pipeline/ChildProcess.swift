@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -230,15 +231,4 @@ enum ChildProcess {
         if low == 0 { return .finished(status: (status >> 8) & 0xff, stdout: stdout, stderr: stderr) }
         return .signaled(signal: low, stderr: stderr, peakMemoryKB: Int(usage.ru_maxrss))
     }
-}
-
-/// Whether this process has read a document itself (and so may have started threads), which rules
-/// out forking workers from it (`ChildProcess.mayFork`).
-enum InProcessReading {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var flag = false
-
-    static var happened: Bool { lock.withLock { flag } }
-
-    static func mark() { lock.withLock { flag = true } }
 }

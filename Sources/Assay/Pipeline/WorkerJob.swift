@@ -1,3 +1,4 @@
+import AssayCore
 import AssayIngest
 import AssayModel
 import Foundation

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// Merges the CUECs of several reports into one to-do list: texts whose folded word sets agree at

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// What a vendor's trust page claims, set against the documents the vendor actually sent: each

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// Compares what a vendor's documents state about the same thing: the legal entity they name, the

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// A vendor's coverage over time: one span per dated document, and the gaps and overlaps of the

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// The questions to send a vendor: the follow-up of every vendor finding, then of every document

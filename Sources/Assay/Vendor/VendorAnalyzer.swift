@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// Builds the vendor view from contract documents: groups them by vendor, then for each vendor its

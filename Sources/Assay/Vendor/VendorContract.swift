@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// The vendor view (`assay.vendors/v1`): every vendor of a run with its documents, coverage over

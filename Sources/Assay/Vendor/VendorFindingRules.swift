@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// The vendor findings, one small function per code, each reading the timeline, the consistency

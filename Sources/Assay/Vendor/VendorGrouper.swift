@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// One document of a vendor run and the top-level folder of the drop folder it came from.

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Folds an organisation's name to a key, so that "GitHub", "GitHub, Inc." and "GITHUB INC" are one

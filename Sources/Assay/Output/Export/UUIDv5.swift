@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Name-based UUIDs, version 5 (RFC 9562 §5.5, formerly RFC 4122 §4.3): the SHA-1 of a namespace

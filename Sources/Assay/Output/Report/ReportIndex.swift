@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// `index.html` for a report run: one row per document with its kind, period or validity, opinion,

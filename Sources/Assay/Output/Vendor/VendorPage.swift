@@ -1,3 +1,4 @@
+import AssayCore
 import AssayModel
 
 /// `vendor-<slug>.html`: one vendor's documents, coverage timeline (inline SVG), findings, what its

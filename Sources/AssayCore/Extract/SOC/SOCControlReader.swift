@@ -1,0 +1,295 @@
+import AssayModel
+import Foundation
+
+/// The controls of Section IV and their tests (`controls[]`), built from the control records the
+/// exception extractor groups from the tables (or lines of text), so both read one table one way.
+///
+/// A test cell is split into tests where a sentence opens with an auditor's verb, a numbered step or a
+/// selection ("Selected a sample of …"); a selection sentence without a method of its own joins the
+/// test after it. Each test takes the result statements printed beside it (from its first line down
+/// to the next test's); a single result printed for the whole control stands for every test. Methods
+/// come from the auditor's verbs where they open a clause, so the purpose clause of an inquiry
+/// ("… to determine whether access was reviewed") adds no inspection.
+struct SOCControlReader {
+    struct ConfidenceRules: Decodable {
+        var with_id: Double
+        var table: Double
+        var prose: Double
+    }
+
+    struct Rules: Decodable {
+        var version: Int
+        var clause_start: String
+        var verbs: [String: [String]]
+        var anywhere: [String: [String]]
+        var number_words: [String: Int]
+        var sample: [String]
+        var population: String
+        var k_of_n: String
+        var test_start: String
+        var test_boundary: String
+        var not_tested: [String]
+        var confidence: ConfidenceRules
+    }
+
+    package static let file = "soc/controls.yaml"
+
+    let rules: Rules
+    let methods: [(method: TestMethod, patterns: [NSRegularExpression])]
+    let samples: [NSRegularExpression]
+    let population: NSRegularExpression
+    let kOfN: NSRegularExpression
+    let testStart: NSRegularExpression
+    let testBoundary: NSRegularExpression
+    let notTested: [NSRegularExpression]
+    let numberWords: [String: Int]
+
+    init(_ rules: Rules) throws {
+        self.rules = rules
+        let f = Self.file
+        var numberWords: [String: Int] = [:]
+        for (word, value) in rules.number_words { numberWords[word.lowercased()] = value }
+        self.numberWords = numberWords
+        // Longer words first, so "twenty-five" is not read as "twenty".
+        let words = numberWords.keys.sorted { ($0.count, $0) > ($1.count, $1) }.map(NSRegularExpression.escapedPattern(for:))
+        let number = #"(?:\d{1,3}(?:,\d{3})+|\d{1,5}|"# + words.joined(separator: "|") + #")(?:\s*\(\d{1,5}\))?"#
+        func expand(_ pattern: String) -> String { pattern.replacingOccurrences(of: "{N}", with: number) }
+        var methods: [(TestMethod, [NSRegularExpression])] = []
+        for method in TestMethod.allCases {
+            var patterns: [NSRegularExpression] = []
+            for (index, verb) in (rules.verbs[method.rawValue] ?? []).enumerated() {
+                patterns.append(try SOCRegex.compile(rules.clause_start + "(?:" + verb + ")", file: f, key: "verbs.\(method.rawValue)[\(index)]"))
+            }
+            for (index, pattern) in (rules.anywhere[method.rawValue] ?? []).enumerated() {
+                patterns.append(try SOCRegex.compile(pattern, file: f, key: "anywhere.\(method.rawValue)[\(index)]"))
+            }
+            methods.append((method, patterns))
+        }
+        for key in rules.verbs.keys where TestMethod(rawValue: key) == nil {
+            throw RuleError(file: f, key: "verbs.\(key)", message: "is not a test method")
+        }
+        self.methods = methods
+        samples = try rules.sample.enumerated().map { try SOCRegex.compile(expand($1), file: f, key: "sample[\($0)]") }
+        population = try SOCRegex.compile(expand(rules.population), file: f, key: "population")
+        kOfN = try SOCRegex.compile(expand(rules.k_of_n), file: f, key: "k_of_n")
+        testStart = try SOCRegex.compile(rules.test_start, file: f, key: "test_start")
+        testBoundary = try SOCRegex.compile(rules.test_boundary, file: f, key: "test_boundary")
+        notTested = try rules.not_tested.enumerated().map { try SOCRegex.compile($1, file: f, key: "not_tested[\($0)]") }
+    }
+
+    // MARK: Reading the wording
+
+    /// The methods a test's wording names, in the order of `TestMethod`.
+    func methods(in text: String) -> [TestMethod] {
+        // A drop capital printed apart from its word ("O bserved the …") is read as the word.
+        var text = text
+        if text.range(of: #"^[B-HJ-Z] \p{Ll}"#, options: .regularExpression) != nil {
+            text.remove(at: text.index(after: text.startIndex))
+        }
+        return methods.filter { entry in entry.patterns.contains { SOCRegex.matches($0, text) } }.map(\.method)
+    }
+
+    /// A number as printed: digits (with thousands commas), a word, or a word with the digits in brackets.
+    func number(_ text: String) -> Int? {
+        if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close,
+           let value = Int(text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)) {
+            return value
+        }
+        let bare = text.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? text
+        if let value = Int(bare.replacingOccurrences(of: ",", with: "")) { return value }
+        return numberWords[bare.lowercased()]
+    }
+
+    func named(_ match: NSTextCheckingResult, _ name: String, in text: NSString) -> Int? {
+        let range = match.range(withName: name)
+        guard range.location != NSNotFound else { return nil }
+        return number(text.substring(with: range))
+    }
+
+    /// The sample and population a test's text prints ("a sample of 25 of 250 changes").
+    func sample(in text: String) -> (sample: Int?, population: Int?) {
+        let ns = text as NSString
+        for pattern in samples {
+            guard let match = SOCRegex.firstMatch(pattern, text), let sample = named(match, "sample", in: ns), sample > 0 else { continue }
+            var population = named(match, "population", in: ns)
+            if population == nil, let found = SOCRegex.firstMatch(self.population, text) { population = named(found, "population", in: ns) }
+            if let known = population, known < sample { population = nil }
+            return (sample, population)
+        }
+        if let found = SOCRegex.firstMatch(population, text) { return (nil, named(found, "population", in: ns)) }
+        return (nil, nil)
+    }
+
+    /// Deviations and sample of an exception's text ("For 1 of 8 sampled …", "two of the 25 selected …").
+    func deviations(in text: String) -> (deviations: Int, sample: Int)? {
+        let ns = text as NSString
+        for match in kOfN.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            guard let deviations = named(match, "deviations", in: ns), let sample = named(match, "sample", in: ns),
+                  sample > 0, deviations > 0, deviations <= sample else { continue }
+            return (deviations, sample)
+        }
+        return nil
+    }
+
+    // MARK: Building controls
+
+    /// One test entry of a test cell, with the items it was read from.
+    struct Entry { var text: String; var items: [SOCRow.Item] }
+
+    /// A test cell split into tests.
+    func entries(_ items: [SOCRow.Item]) -> [Entry] {
+        guard !items.isEmpty else { return [] }
+        let (joined, offsets) = SOCExceptionExtractor.joined(items)
+        let ns = joined as NSString
+        // Sentence starts: the text's start and every point after a full stop, semicolon or colon.
+        var starts = [0]
+        for match in testBoundary.matches(in: joined, range: NSRange(location: 0, length: ns.length)) {
+            let start = match.range.location + match.range.length
+            guard start < ns.length else { continue }
+            let rest = ns.substring(from: start)
+            if SOCRegex.firstMatch(testStart, rest)?.range.location == 0 { starts.append(start) }
+        }
+        var entries: [Entry] = []
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1] : ns.length
+            let text = ns.substring(with: NSRange(location: start, length: end - start)).foldedWhitespace
+            guard !text.isEmpty else { continue }
+            let first = offsets.lastIndex { $0 <= start } ?? 0
+            let last = position + 1 < starts.count ? (offsets.lastIndex { $0 < end } ?? items.count - 1) : items.count - 1
+            entries.append(Entry(text: text, items: Array(items[first...max(first, last)])))
+        }
+        // A selection sentence without a method ("Selected a sample of 25 changes.") belongs to the test after it.
+        var merged: [Entry] = []
+        var carry: Entry?
+        for (index, found) in entries.enumerated() {
+            var entry = found
+            if let held = carry {
+                entry = Entry(text: held.text + " " + entry.text, items: held.items + entry.items)
+                carry = nil
+            }
+            if methods(in: entry.text).isEmpty, index + 1 < entries.count { carry = entry; continue }
+            merged.append(entry)
+        }
+        return merged
+    }
+
+    /// The result of a set of result statements: a deviation anywhere is an exception; statements that
+    /// say there was nothing to test are `not_tested`; other clean statements `no_exception`.
+    func result(_ statements: [SOCExceptionExtractor.Statement]) -> TestResult {
+        if statements.isEmpty { return .unread }
+        if statements.contains(where: { $0.verdict == .deviation || $0.verdict == .inferred }) { return .exception }
+        let read = statements.filter { $0.verdict == .none }
+        if read.isEmpty { return .unread }
+        if read.allSatisfy({ statement in notTested.contains { SOCRegex.matches($0, statement.text) } }) { return .notTested }
+        return .noException
+    }
+
+    /// Where an item sits on the page, for pairing tests with the results printed beside them.
+    static func position(_ item: SOCRow.Item, _ context: DocumentContext) -> (page: Int, y: Double) {
+        (context.body[item.bodyIndex].page, item.word.box.y0)
+    }
+
+    static func before(_ a: (page: Int, y: Double), _ b: (page: Int, y: Double)) -> Bool {
+        a.page < b.page || (a.page == b.page && a.y < b.y - 2)
+    }
+}
+
+extension SOCExceptionExtractor {
+    /// The controls of the records, one per control key (the same control under several criteria once, its
+    /// criteria merged and its tests kept once each).
+    func testedControls(_ records: [Record], context: DocumentContext, rules: Compiled, reader: SOCControlReader) -> [TestedControl] {
+        var controls: [TestedControl] = []
+        var indexByKey: [String: Int] = [:]
+        for record in records {
+            let key = Self.key(record, rules: rules)
+            let tests = self.tests(record, context: context, rules: rules, reader: reader)
+            var criteria = record.ownCriteria
+            for found in criteriaRefs(text(record.control), rules) where !criteria.contains(found) { criteria.append(found) }
+            if criteria.isEmpty { criteria = record.criteria }
+            if let at = indexByKey[key] {
+                for criterion in criteria where !controls[at].criteria.contains(criterion) { controls[at].criteria.append(criterion) }
+                for test in tests where !controls[at].tests.contains(where: { $0.text.foldedForKey == test.text.foldedForKey && $0.resultText == test.resultText }) {
+                    controls[at].tests.append(test)
+                }
+                continue
+            }
+            // Lines of text that continue a test ("Test: … / … reviewed.") are no part of the control.
+            let testLines = Set(record.proseTests.map(\.bodyIndex))
+            let controlItems = record.control.filter { !testLines.contains($0.bodyIndex) }
+            let controlText = text(controlItems)
+            var evidence: [Evidence] = []
+            if let first = controlItems.first {
+                evidence.append(resultQuote(first, items: controlItems, context: context) ?? context.evidence(line: context.body[first.bodyIndex]))
+            } else if let first = (record.test + record.proseTests + record.results).first {
+                evidence.append(context.evidence(line: context.body[first.bodyIndex]))
+            }
+            let confidence = record.isProse ? reader.rules.confidence.prose
+                : record.id != nil ? reader.rules.confidence.with_id : reader.rules.confidence.table
+            indexByKey[key] = controls.count
+            controls.append(TestedControl(controlID: record.id, text: controlText, criteria: criteria, tests: tests,
+                                          confidence: confidence, evidence: evidence))
+        }
+        return controls
+    }
+
+    /// The tests of one record, each with the results printed beside it.
+    func tests(_ record: Record, context: DocumentContext, rules: Compiled, reader: SOCControlReader) -> [ControlTest] {
+        let testItems = record.isProse ? record.proseTests : record.test
+        let entries = reader.entries(testItems)
+        let statements = self.statements(record.results, rules: rules)
+        func make(_ entry: SOCControlReader.Entry?, _ mine: [Statement]) -> ControlTest {
+            let text = entry?.text ?? ""
+            var sample = reader.sample(in: text)
+            if sample.sample == nil, let found = reader.deviations(in: mine.map(\.text).joined(separator: " ")) {
+                // The sample the result counts its deviations in ("1 out of a sample of 44 …").
+                sample.sample = found.sample
+            }
+            var evidence: [Evidence] = []
+            if let entry, let first = entry.items.first {
+                evidence.append(resultQuote(first, items: entry.items, context: context) ?? context.evidence(line: context.body[first.bodyIndex]))
+            }
+            let resultText = mine.isEmpty ? nil : String(mine.map(\.text).joined(separator: " ").prefix(400))
+            return ControlTest(text: text, methods: reader.methods(in: text), population: sample.population, sampleSize: sample.sample,
+                               result: reader.result(mine), resultText: resultText, evidence: evidence)
+        }
+        guard !entries.isEmpty else {
+            // No test column (a criteria row with one result): one test without text, so the result is kept.
+            return statements.isEmpty ? [] : [make(nil, statements)]
+        }
+        if entries.count == 1 || statements.count <= 1 || record.isProse {
+            return entries.map { make($0, statements) }
+        }
+        // Each statement goes to the last test that starts at or above it.
+        let starts = entries.map { SOCControlReader.position($0.items[0], context) }
+        var byEntry = Array(repeating: [Statement](), count: entries.count)
+        for statement in statements {
+            guard statement.firstItem < record.results.count else { continue }
+            let at = SOCControlReader.position(record.results[statement.firstItem], context)
+            let owner = starts.lastIndex { !SOCControlReader.before(at, $0) } ?? 0
+            byEntry[owner].append(statement)
+        }
+        // A test with nothing beside it takes the control's result when every statement agrees.
+        let shared = reader.result(statements)
+        let agree = Set(byEntry.filter { !$0.isEmpty }.map { reader.result($0) }).count <= 1
+        return entries.indices.map { index in
+            if byEntry[index].isEmpty, agree, shared != .exception { return make(entries[index], statements) }
+            return make(entries[index], byEntry[index])
+        }
+    }
+
+    /// The `testing` summary's test counts, by method, and the share of controls tested by inquiry alone.
+    static func summarise(_ controls: [TestedControl], into testing: inout TestingSummary) {
+        let tests = controls.flatMap(\.tests)
+        testing.tests = tests.count
+        var byMethod: [String: Int] = [:]
+        for method in TestMethod.allCases { byMethod[method.rawValue] = tests.filter { $0.methods.contains(method) }.count }
+        testing.testsByMethod = byMethod
+        let read = controls.filter { $0.tests.contains { !$0.methods.isEmpty } }
+        if read.isEmpty {
+            testing.inquiryOnlyShare = nil
+        } else {
+            let inquiryOnly = read.filter { $0.tests.allSatisfy { $0.methods == [.inquiry] } }.count
+            testing.inquiryOnlyShare = (Double(inquiryOnly) / Double(read.count) * 100).rounded() / 100
+        }
+    }
+}

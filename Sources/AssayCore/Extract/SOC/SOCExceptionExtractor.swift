@@ -1,0 +1,763 @@
+import AssayModel
+import Foundation
+
+/// Deviations found in the tests of controls (Section IV), one record per deviating control, and
+/// how much of the section was read (`testing`).
+///
+/// The control tables are read by `TableReader` (header cells by meaning, columns from the gutters
+/// of the rows below). Rows are grouped into controls: a control id in the id column starts one; in
+/// tables without ids, control text that starts beside a test starts one; in tables without a test
+/// column (criteria rows listing many controls and one result) a criteria reference starts one. A
+/// results cell may hold several result statements (one per test); each is classified — no
+/// deviation, nothing to test (null sample), a deviation named as such, or a failure described in
+/// words ("N of M … did not …") — and a control with any deviating statement is an exception. The
+/// same unnumbered control repeated under several criteria gives one record with the criteria merged.
+public struct SOCExceptionExtractor: DocumentExtractor {
+    public var kinds: Set<DocumentKind> { [.soc1, .soc2] }
+    public var isIndependent: Bool { true }
+
+    public init() {}
+
+    struct RolePattern: Decodable { var role: String; var pattern: String }
+
+    struct Table: Decodable {
+        var required_words: [String]
+        var result_words: [String]?
+        var roles: [RolePattern]
+        var stack: Double
+        var cell_gap: Double
+    }
+
+    struct ConfidenceRules: Decodable {
+        var classified_with_id: Double
+        var classified: Double
+        var inferred: Double
+        var prose: Double
+        var answered: Double
+        var section_v: Double
+    }
+
+    struct Rules: Decodable {
+        var version: Int
+        var table: Table
+        var control_id: String
+        var criteria: String
+        var criteria_heading: String
+        var result_start: String
+        var no_deviation: [String]
+        var null_result: [String]
+        var deviation: [String]
+        var deviation_inferred: [String]
+        var deviation_despite: [String]
+        var stating: [String]
+        var named_control: String
+        var named_mark: String
+        var see_below: String
+        var result_label: String
+        var test_label: String
+        var response_lead: String
+        var response_pointer: String
+        var deviation_prefix: String
+        var response_column: String
+        var continued_marker: String
+        var confidence: ConfidenceRules
+        var read_share: Double
+    }
+
+    struct Compiled {
+        var header: TableHeaderRules
+        var controlID, criteria, criteriaHeading, resultStart, namedControl, namedMark, seeBelow, resultLabel, testLabel: NSRegularExpression
+        var responseLead, responsePointer, deviationPrefix, responseColumn: NSRegularExpression
+        var noDeviation, nullResult, deviation, deviationInferred, deviationDespite, stating: [NSRegularExpression]
+        var rules: Rules
+
+        init(_ rules: Rules) throws {
+            self.rules = rules
+            let f = "soc/exceptions.yaml"
+            func list(_ patterns: [String], _ key: String) throws -> [NSRegularExpression] {
+                try patterns.enumerated().map { try SOCRegex.compile($1, file: f, key: "\(key)[\($0)]") }
+            }
+            let roles = try rules.table.roles.enumerated().map { index, entry in
+                (role: entry.role, pattern: try SOCRegex.compile(entry.pattern, file: f, key: "table.roles[\(index)].pattern"))
+            }
+            criteriaHeading = try SOCRegex.compile(rules.criteria_heading, file: f, key: "criteria_heading")
+            header = TableHeaderRules(roles: roles, requiredRole: "results", alsoOneOf: ["test", "control"],
+                                      requiredWords: rules.table.required_words.map { $0.lowercased() }, stack: rules.table.stack,
+                                      cellGap: rules.table.cell_gap, notHeader: criteriaHeading,
+                                      resultWords: (rules.table.result_words ?? []).map { $0.lowercased() })
+            controlID = try SOCRegex.compile(rules.control_id, file: f, key: "control_id", caseInsensitive: false)
+            criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
+            resultStart = try SOCRegex.compile(rules.result_start, file: f, key: "result_start")
+            namedControl = try SOCRegex.compile(rules.named_control, file: f, key: "named_control", caseInsensitive: false)
+            namedMark = try SOCRegex.compile(rules.named_mark, file: f, key: "named_mark", caseInsensitive: false)
+            seeBelow = try SOCRegex.compile(rules.see_below, file: f, key: "see_below")
+            resultLabel = try SOCRegex.compile(rules.result_label, file: f, key: "result_label")
+            testLabel = try SOCRegex.compile(rules.test_label, file: f, key: "test_label")
+            responseLead = try SOCRegex.compile(rules.response_lead, file: f, key: "response_lead")
+            responsePointer = try SOCRegex.compile(rules.response_pointer, file: f, key: "response_pointer")
+            deviationPrefix = try SOCRegex.compile(rules.deviation_prefix, file: f, key: "deviation_prefix")
+            responseColumn = try SOCRegex.compile("\\b" + NSRegularExpression.escapedPattern(for: rules.response_column) + "s?\\b",
+                                                  file: f, key: "response_column")
+            noDeviation = try list(rules.no_deviation, "no_deviation")
+            nullResult = try list(rules.null_result, "null_result")
+            deviation = try list(rules.deviation, "deviation")
+            deviationInferred = try list(rules.deviation_inferred, "deviation_inferred")
+            deviationDespite = try list(rules.deviation_despite, "deviation_despite")
+            stating = try list(rules.stating, "stating")
+        }
+    }
+
+    /// One control being assembled from table rows.
+    struct Record {
+        var id: String?
+        var criteria: [String]
+        var page: Int
+        var control: [SOCRow.Item] = []
+        var test: [SOCRow.Item] = []
+        var results: [SOCRow.Item] = []
+        /// Text under the row, after the last test or result line ("One of the … did not …" below "See below").
+        var trailing: [SOCRow.Item] = []
+        var lastControlLine = ""
+        var lastTestLine = ""
+        var lastResultLine = ""
+        /// Criteria written in the control's own criteria cells (the group's `criteria` stand in when there are none).
+        var ownCriteria: [String] = []
+        var hasTestColumn = true
+        /// Read from lines of text rather than table cells: the control it belongs to is a guess.
+        var isProse = false
+        /// A text-line result that carried its label ("Result: …"), rather than a line that merely opens like one.
+        var isLabelled = false
+        /// Read from lines of text: the test lines ("Test: …") above the result, for `controls[]` only (an exception's
+        /// `test` stays as it was read before).
+        var proseTests: [SOCRow.Item] = []
+    }
+
+    /// What one result statement says.
+    enum Verdict { case none, deviation, inferred, unknown }
+
+    public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
+        guard context.type != .type1 else {
+            result.testing = TestingSummary(status: .absent, controls: 0, resultsRead: 0, exceptions: 0)
+            return
+        }
+        let rules = try Compiled(context.rules.load(Rules.self, from: "soc/exceptions.yaml"))
+        let section = context.section("controls_and_tests")
+        // Without a Section IV heading, the tables are looked for after the system description (or anywhere).
+        let firstPage = section?.firstPage ?? (context.section("system_description").map { $0.lastPage + 1 } ?? 1)
+        var lastPage = section?.lastPage ?? (context.section("other_information").map { $0.firstPage - 1 } ?? Int.max)
+        if firstPage > lastPage { lastPage = Int.max }
+        var rows = SOCLayout.rows(context).filter { $0.page >= firstPage && $0.page <= lastPage }
+        var tableRows = TableReader.read(rows, rules: rules.header)
+        if tableRows.isEmpty, section == nil {
+            // A description that runs to the end (its Section IV heading unread): look everywhere after the opinion.
+            rows = SOCLayout.rows(context).filter { $0.page > (context.section("auditor_opinion")?.lastPage ?? 0) }
+            tableRows = TableReader.read(rows, rules: rules.header)
+        }
+        var records = group(tableRows, rules: rules)
+        if records.isEmpty, let section {
+            // No table: results written as lines of text ("Result: No exceptions noted.").
+            records = proseRecords(context, pages: section.firstPage...section.lastPage, rules: rules)
+        }
+        let responses = sectionVResponses(context, rules: rules)
+        var exceptions: [ExceptionRecord] = []
+        var keys: [String] = []
+        var controlKeys = Set<String>()
+        var readKeys = Set<String>()
+        for record in records {
+            let key = Self.key(record, rules: rules)
+            controlKeys.insert(key)
+            let statements = self.statements(record.results, rules: rules)
+            if statements.contains(where: { $0.verdict != .unknown }) { readKeys.insert(key) }
+            let deviating = statements.filter { $0.verdict == .deviation || $0.verdict == .inferred }
+            for statement in record.hasTestColumn ? deviating : deviating.flatMap({ splitNamed($0, rules: rules) }) {
+                guard var exception = makeException(record, statement: statement, context: context, rules: rules, responses: responses) else { continue }
+                let exceptionKey = exception.controlID.map { "id:" + $0 } ?? key
+                if let at = keys.firstIndex(of: exceptionKey) {
+                    exceptions[at] = merge(exceptions[at], exception)
+                } else {
+                    // An unnumbered control is named by the criterion it was first listed under.
+                    if exception.controlID == nil { exception.controlID = record.id ?? record.criteria.first }
+                    keys.append(exceptionKey)
+                    exceptions.append(exception)
+                }
+            }
+        }
+        let entries = managementResponses(context, rules: rules)
+        var used = Set<Int>()
+        for index in exceptions.indices {
+            guard let entry = response(for: exceptions[index], in: entries, rules: rules) else { continue }
+            used.insert(entry)
+            if exceptions[index].managementResponse == nil { exceptions[index].managementResponse = entries[entry].text }
+            // Management answering it in Section V confirms a deviation that was read from wording alone.
+            exceptions[index].confidence = max(exceptions[index].confidence, rules.rules.confidence.answered)
+        }
+        exceptions += unmatchedExceptions(entries, used: used, rules: rules)
+        let reader = try SOCControlReader(context.rules.load(SOCControlReader.Rules.self, from: SOCControlReader.file))
+        for index in exceptions.indices {
+            // "For 1 of 8 sampled …": the deviations and the sample they were found in.
+            if let found = reader.deviations(in: exceptions[index].deviation) {
+                exceptions[index].setSample(found.sample, deviations: found.deviations)
+            }
+        }
+        result.exceptions += exceptions
+        let controls = testedControls(records, context: context, rules: rules, reader: reader)
+        result.controls += controls
+        let pages = tableRows.isEmpty ? records.map(\.page) : tableRows.map(\.row.page)
+        let status: TestingSummary.Status
+        if controlKeys.isEmpty {
+            status = section == nil ? .absent : .unreadable
+        } else if readKeys.isEmpty {
+            status = .unreadable
+        } else if records.allSatisfy({ $0.isProse && !$0.isLabelled }) {
+            // Result-like lines found without a table or labels: the layout was not understood, so some
+            // deviations (those not opening a line) may have been missed.
+            status = .partial
+        } else if Double(readKeys.count) >= Double(controlKeys.count) * rules.rules.read_share {
+            status = .read
+        } else {
+            status = .partial
+        }
+        result.testing = TestingSummary(status: status, controls: controlKeys.count, resultsRead: readKeys.count,
+                                        exceptions: exceptions.count, firstPage: pages.min() ?? section?.firstPage,
+                                        lastPage: pages.max() ?? section?.lastPage)
+        if var testing = result.testing, status != .absent {
+            Self.summarise(controls, into: &testing)
+            result.testing = testing
+        }
+    }
+
+    /// The key under which the same control, repeated under several criteria, is counted once.
+    static func key(_ record: Record, rules: Compiled) -> String {
+        if let id = record.id { return "id:" + id }
+        let control = record.control.map(\.word.text).joined(separator: " ").foldedForKey
+        if !control.isEmpty { return "text:" + String(control.prefix(120)) }
+        return "page:\(record.page):" + String(record.results.map(\.word.text).joined(separator: " ").foldedForKey.prefix(80))
+    }
+
+    /// Table rows grouped into controls.
+    func group(_ tableRows: [TableRow], rules: Compiled) -> [Record] {
+        var records: [Record] = []
+        var open: Record?
+        var criteria: [String] = []
+        func close() { if let current = open { records.append(current) }; open = nil }
+        // Criteria references by cell text: most criteria cells are empty or repeat, and each row asks
+        // up to twice. Keyed by the UTF-8 bytes, since String equality would join canonically equal texts.
+        var refsByText: [[UInt8]: [String]] = [:]
+        func refs(_ text: String) -> [String] {
+            let key = Array(text.utf8)
+            if let known = refsByText[key] { return known }
+            let found = criteriaRefs(text, rules)
+            refsByText[key] = found
+            return found
+        }
+        for tableRow in tableRows {
+            let rowText = clean(tableRow.row.text)
+            if tableRow.isTitle {
+                // A title over the next page's header: a control-objective or criteria heading opens a new group.
+                if let match = SOCRegex.firstMatch(rules.criteriaHeading, rowText) {
+                    let found = refs(rowText)
+                    criteria = found.isEmpty ? SOCRegex.group(match, 2, in: rowText as NSString).map { [$0] } ?? [] : found
+                    if !rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) { close() }
+                }
+                continue
+            }
+            if rowText.count < 80, rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) {
+                // "CC7.1 (continued)": the group goes on; the control open before the page break may too.
+                let found = refs(rowText)
+                if !found.isEmpty { criteria = found }
+                continue
+            }
+            let hasID = tableRow.has("id"), hasTest = tableRow.has("test")
+            let idText = Self.closeHyphens(clean(tableRow.text("id")))
+            let criteriaText = clean(tableRow.text("criteria"))
+            let controlText = clean(tableRow.text("control"))
+            let testText = clean(tableRow.text("test"))
+            let resultsText = clean(tableRow.text("results"))
+            // Whether the id cell is a control id, asked below in up to three places: matched once.
+            let idIsControl = hasID && SOCRegex.matches(rules.controlID, idText)
+            // A criteria reference opening the criteria cell (or a heading row written across the table).
+            let firstCriteriaWord = criteriaText.split(separator: " ").first.map(String.init) ?? ""
+            var criteriaStart = !firstCriteriaWord.isEmpty && (SOCRegex.matches(rules.controlID, firstCriteriaWord)
+                || isCriteriaReference(firstCriteriaWord, rules) || SOCRegex.matches(rules.criteriaHeading, criteriaText))
+            // A page number left under the table is not a row of it.
+            if resultsText.allSatisfy(\.isNumber), !resultsText.isEmpty, testText.isEmpty { continue }
+            // A heading row written across the table ("CC7.1 Detection and monitoring procedures…") has no result.
+            if !criteriaStart, resultsText.isEmpty || tableRow.spans, SOCRegex.matches(rules.criteriaHeading, rowText),
+               !(idIsControl && !isCriteriaReference(idText, rules)) {
+                criteriaStart = true
+            }
+            if criteriaStart {
+                // A reference that is not a trust services criterion (another catalogue's id) clears the criteria;
+                // a control-objective heading names the group itself.
+                criteria = refs(criteriaText.isEmpty ? rowText : criteriaText)
+                if criteria.isEmpty, let match = SOCRegex.firstMatch(rules.criteriaHeading, criteriaText.isEmpty ? rowText : criteriaText),
+                   let objective = SOCRegex.group(match, 2, in: (criteriaText.isEmpty ? rowText : criteriaText) as NSString) {
+                    criteria = [objective]
+                }
+            }
+            var starts = false
+            var id: String?
+            if hasID {
+                let firstID = idText.split(separator: " ").first.map(String.init) ?? ""
+                let candidate = idIsControl ? idText : firstID
+                let candidateIsControl = idIsControl || (candidate != idText && SOCRegex.matches(rules.controlID, candidate))
+                if candidateIsControl, !isCriteriaReference(candidate, rules),
+                   !(controlText.isEmpty && testText.isEmpty && resultsText.isEmpty) {
+                    starts = true
+                    id = Self.trimmingStops(candidate)
+                }
+            } else if hasTest {
+                // Beside a new control, a new result or a new test opens (a capital after a finished sentence).
+                let resultStarts = SOCRegex.firstMatch(rules.resultStart, resultsText)?.range.location == 0
+                    || Self.opens(resultsText, after: open?.lastResultLine)
+                let testStarts = Self.opens(testText, after: open?.lastTestLine)
+                let beside = resultStarts || testStarts
+                let previousEnded = open.map { $0.lastControlLine.isEmpty || Self.endsSentence($0.lastControlLine) } ?? true
+                let startsUpper = controlText.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) || CharacterSet.decimalDigits.contains($0) } ?? false
+                starts = !tableRow.spans && ((!controlText.isEmpty && beside && startsUpper && previousEnded) || (criteriaStart && beside))
+            } else {
+                starts = criteriaStart && (!controlText.isEmpty || !resultsText.isEmpty)
+            }
+            // A criteria heading row ends the control above it and is no part of the next.
+            if criteriaStart && !starts && (controlText.isEmpty && testText.isEmpty && resultsText.isEmpty || tableRow.spans) {
+                close()
+                continue
+            }
+            if criteriaStart && !starts && !hasID { close() }
+            if starts {
+                close()
+                open = Record(id: id, criteria: criteria, page: tableRow.row.page)
+                open?.hasTestColumn = hasTest
+            }
+            guard open != nil else { continue }
+            for found in refs(criteriaText) where !(open?.ownCriteria.contains(found) ?? true) { open?.ownCriteria.append(found) }
+            open?.control += tableRow.items("control") + (hasID && id == nil ? tableRow.items("id") : [])
+            open?.test += tableRow.items("test")
+            open?.results += tableRow.items("results")
+            // A note written across the table ends what stood above it.
+            if tableRow.spans { open?.lastControlLine = "" } else if !controlText.isEmpty { open?.lastControlLine = controlText }
+            if !testText.isEmpty { open?.lastTestLine = testText }
+            if !resultsText.isEmpty { open?.lastResultLine = resultsText }
+            if testText.isEmpty && resultsText.isEmpty || tableRow.spans {
+                open?.trailing += tableRow.row.items
+            } else {
+                open?.trailing = []
+            }
+        }
+        close()
+        return records
+    }
+
+    /// Controls written as text rather than a table: each line that states a result ("Result: …", "No
+    /// exceptions noted.") closes a control whose id, if any, opens the nearest line above that starts with one.
+    func proseRecords(_ context: DocumentContext, pages: ClosedRange<Int>, rules: Compiled) -> [Record] {
+        let slice = context.lines(pages: pages.lowerBound, pages.upperBound)
+        let lines = Array(slice)
+        let base = slice.startIndex
+        var records: [Record] = []
+        var pending: [SOCRow.Item] = []
+        var pendingTests: [SOCRow.Item] = []
+        var inTest = false
+        var pendingID: String?
+        var criteria: [String] = []
+        var closed = false
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            let text = clean(line.text)
+            let bodyIndex = base + index
+            let ns = text as NSString
+            var resultText: String?
+            var labelled = false
+            if let match = SOCRegex.firstMatch(rules.resultLabel, text) {
+                resultText = ns.substring(from: match.range.location + match.range.length)
+                labelled = true
+            } else if let match = SOCRegex.firstMatch(rules.resultStart, text), match.range.location == 0,
+                      text.unicodeScalars.first.map({ CharacterSet.uppercaseLetters.contains($0) }) ?? false {
+                // A line that opens with a result in lower case is the wrapped end of a sentence ("… no additional /
+                // exceptions were noted."), not a result of its own.
+                resultText = text
+            }
+            guard let resultText else {
+                if let label = SOCRegex.firstMatch(rules.testLabel, text) {
+                    pendingTests += Self.items(of: line, bodyIndex: bodyIndex, after: label.range.location + label.range.length, text: text)
+                    inTest = true
+                } else if inTest, let first = text.unicodeScalars.first, CharacterSet.lowercaseLetters.contains(first) {
+                    pendingTests += Self.items(of: line, bodyIndex: bodyIndex, after: 0, text: text)
+                } else {
+                    inTest = false
+                }
+                let first = text.split(separator: " ").first.map(String.init) ?? ""
+                var own = text
+                if SOCRegex.matches(rules.controlID, first) || isCriteriaReference(first, rules) {
+                    pending = []
+                    pendingID = isCriteriaReference(first, rules) ? nil : first.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+                    let found = criteriaRefs(text, rules)
+                    if !found.isEmpty { criteria = found }
+                    // The control's text without the reference that opens its line.
+                    own = String(text.dropFirst(first.count)).trimmingCharacters(in: .whitespaces)
+                    closed = false
+                } else if closed {
+                    // Text after a result that is neither a test nor a result starts another control.
+                    if !SOCRegex.matches(rules.testLabel, text) { pending = []; pendingID = nil; closed = false }
+                }
+                if !SOCRegex.matches(rules.testLabel, text), !closed, !own.isEmpty {
+                    pending.append(SOCRow.Item(word: Word(text: own, box: line.line.box), bodyIndex: bodyIndex))
+                }
+                index += 1
+                continue
+            }
+            // The statement goes on over the lines below that continue its sentence.
+            let words = line.line.words.isEmpty ? [Word(text: line.text, box: line.line.box)] : line.line.words
+            let skip = (text as NSString).length - (resultText as NSString).length
+            var results: [SOCRow.Item] = []
+            var consumed = 0
+            for word in words {
+                if consumed >= skip { results.append(SOCRow.Item(word: word, bodyIndex: bodyIndex)) }
+                consumed += (word.text as NSString).length + 1
+            }
+            if results.isEmpty { results = [SOCRow.Item(word: Word(text: resultText, box: line.line.box), bodyIndex: bodyIndex)] }
+            var next = index + 1
+            while next < lines.count, lines[next].page == line.page, let first = clean(lines[next].text).unicodeScalars.first,
+                  CharacterSet.lowercaseLetters.contains(first) {
+                let continued = lines[next].line.words.isEmpty ? [Word(text: lines[next].text, box: lines[next].line.box)] : lines[next].line.words
+                results += continued.map { SOCRow.Item(word: $0, bodyIndex: base + next) }
+                next += 1
+            }
+            var record = Record(id: pendingID, criteria: criteria, page: line.page)
+            record.control = pending
+            record.results = results
+            record.isProse = true
+            record.isLabelled = labelled
+            record.proseTests = pendingTests
+            pendingTests = []
+            inTest = false
+            records.append(record)
+            // Another test and result may follow under the same control.
+            closed = true
+            index = next
+        }
+        return records
+    }
+
+    /// The words of a body line from UTF-16 offset `offset` of its cleaned text on (the whole line as one word when
+    /// the line has no word boxes).
+    static func items(of line: BodyLine, bodyIndex: Int, after offset: Int, text: String) -> [SOCRow.Item] {
+        guard !line.line.words.isEmpty else {
+            let rest = (text as NSString).substring(from: min(offset, (text as NSString).length)).trimmingCharacters(in: .whitespaces)
+            return rest.isEmpty ? [] : [SOCRow.Item(word: Word(text: rest, box: line.line.box), bodyIndex: bodyIndex)]
+        }
+        var consumed = 0
+        var result: [SOCRow.Item] = []
+        for word in line.line.words {
+            if consumed >= offset { result.append(SOCRow.Item(word: word, bodyIndex: bodyIndex)) }
+            consumed += (word.text as NSString).length + 1
+        }
+        return result
+    }
+
+    /// Whether `text` opens a new cell entry: a capital letter or a numbered step after a finished sentence.
+    static func opens(_ text: String, after previous: String?) -> Bool {
+        guard let first = text.unicodeScalars.first,
+              CharacterSet.uppercaseLetters.contains(first) || CharacterSet.decimalDigits.contains(first) && text.range(of: #"^\d{1,2}[.)]\s"#, options: .regularExpression) != nil
+        else { return false }
+        return previous.map { $0.isEmpty || endsSentence($0) } ?? true
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.trimmingCharacters(in: .whitespaces).last else { return true }
+        return ".;:".contains(last)
+    }
+
+    /// "OA - 15" → "OA-15": ids printed with spaced hyphens.
+    static func closeHyphens(_ text: String) -> String {
+        // Runs on the id cell of every table row. Most hold no hyphen or en dash, or only ASCII hyphens
+        // with nothing space-like beside them, which the pattern would replace by themselves.
+        guard text.unicodeScalars.contains(where: { $0 == "-" || $0 == "–" }) else { return text }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(text.utf8)
+            let spaced = bytes.indices.contains { (index: Int) -> Bool in
+                guard bytes[index] == 0x2D else { return false }
+                let before = index > 0 && bytes[index - 1] <= 0x20
+                let after = index + 1 < bytes.count && bytes[index + 1] <= 0x20
+                return before || after
+            }
+            if !spaced { return text }
+        }
+        return spacedHyphen.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: "-")
+    }
+
+    /// A hyphen or en dash with spaces around it, before a digit: compiled once, as compiling it on
+    /// every row cost more than reading the row.
+    private static let spacedHyphen = try! NSRegularExpression(pattern: #"\s*([-–])\s*(?=\d)"#)
+
+    /// `text` without leading and trailing full stops and colons, as `trimmingCharacters(in:)` gives
+    /// it; ASCII text (every id) is trimmed here, sparing a character set and a bridge per row.
+    static func trimmingStops(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) }
+        let isStop: (UInt8) -> Bool = { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !isStop($0) }), let last = bytes.lastIndex(where: { !isStop($0) }) else { return "" }
+        return String(text[first...last])
+    }
+
+    /// `text` without spaces, as `replacingOccurrences(of: " ", with: "")` gives it (for ASCII text,
+    /// removed here; Foundation keeps a space that a combining mark follows, so other text goes to it).
+    static func withoutSpaces(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.replacingOccurrences(of: " ", with: "") }
+        return String(decoding: text.utf8.filter { $0 != 0x20 }, as: UTF8.self)
+    }
+
+    func criteriaRefs(_ text: String, _ rules: Compiled) -> [String] {
+        let ns = text as NSString
+        var found: [String] = []
+        for match in rules.criteria.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let ref = Self.withoutSpaces(ns.substring(with: match.range))
+            if !found.contains(ref) { found.append(ref) }
+        }
+        return found
+    }
+
+    /// Whether `text` is exactly a criteria reference ("CC6.1", "A1.2"), which heads a group rather than naming a control.
+    func isCriteriaReference(_ text: String, _ rules: Compiled) -> Bool {
+        let trimmed = Self.trimmingStops(text)
+        guard let match = SOCRegex.firstMatch(rules.criteria, trimmed) else { return false }
+        return match.range.location == 0 && match.range.length == (trimmed as NSString).length
+    }
+
+    /// Text as read: bidirectional-embedding marks (some producers wrap every run in them) dropped.
+    func clean(_ text: String) -> String { TableReader.plain(text) }
+
+    func text(_ items: [SOCRow.Item]) -> String {
+        clean(items.map(\.word.text).joined(separator: " ")).replacingOccurrences(of: "- ", with: "-")
+    }
+
+    /// The cleaned words of a cell joined by spaces (with a trailing one), and the UTF-16 offset where each starts.
+    static func joined(_ items: [SOCRow.Item]) -> (text: String, offsets: [Int]) {
+        var offsets: [Int] = []
+        var joined = ""
+        // UTF-16 offsets counted as the text grows (measuring the whole text for each word was quadratic).
+        var length = 0
+        for item in items {
+            offsets.append(length)
+            let word = TableReader.plain(item.word.text)
+            joined += word + " "
+            length += word.utf16.count + 1
+        }
+        return (joined, offsets)
+    }
+
+    /// One result statement of a results cell, with the index of its first word.
+    struct Statement { var text: String; var verdict: Verdict; var firstItem: Int }
+
+    /// A results cell split where each result statement starts, each statement classified.
+    func statements(_ items: [SOCRow.Item], rules: Compiled) -> [Statement] {
+        guard !items.isEmpty else { return [] }
+        let (joined, offsets) = Self.joined(items)
+        let ns = joined as NSString
+        var starts = rules.resultStart.matches(in: joined, range: NSRange(location: 0, length: ns.length)).map(\.range.location)
+        if starts.first != 0 { starts.insert(0, at: 0) }
+        var result: [Statement] = []
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1] : ns.length
+            let text = ns.substring(with: NSRange(location: start, length: end - start)).foldedWhitespace
+            guard !text.isEmpty else { continue }
+            let first = offsets.lastIndex { $0 <= start } ?? 0
+            result.append(Statement(text: text, verdict: verdict(text, rules), firstItem: first))
+        }
+        return result
+    }
+
+    /// A deviation cell of a criteria row that names several failing controls ("Exception Noted: AB-1: … CD-2: …"),
+    /// one statement per control, each keeping the cell's opening words so the control is named the same way.
+    func splitNamed(_ statement: Statement, rules: Compiled) -> [Statement] {
+        guard let first = SOCRegex.firstMatch(rules.namedControl, statement.text), first.numberOfRanges > 1,
+              first.range(at: 1).location != NSNotFound else { return [statement] }
+        let ns = statement.text as NSString
+        let lead = ns.substring(to: first.range(at: 1).location)
+        let rest = ns.substring(from: first.range(at: 1).location)
+        let marks = rules.namedMark.matches(in: rest, range: NSRange(location: 0, length: (rest as NSString).length)).map(\.range.location)
+        guard marks.count > 1 else { return [statement] }
+        return marks.enumerated().map { index, start in
+            let end = index + 1 < marks.count ? marks[index + 1] : (rest as NSString).length
+            var part = statement
+            part.text = lead + (rest as NSString).substring(with: NSRange(location: start, length: end - start)).trimmingCharacters(in: .whitespaces)
+            return part
+        }
+    }
+
+    func verdict(_ text: String, _ rules: Compiled) -> Verdict {
+        if rules.deviationDespite.contains(where: { SOCRegex.matches($0, text) }) { return .deviation }
+        if rules.noDeviation.contains(where: { SOCRegex.matches($0, text) }) { return .none }
+        if rules.nullResult.contains(where: { SOCRegex.matches($0, text) }) { return .none }
+        if rules.deviation.contains(where: { SOCRegex.matches($0, text) }) { return .deviation }
+        if rules.deviationInferred.contains(where: { SOCRegex.matches($0, text) }) { return .inferred }
+        return .unknown
+    }
+
+    func makeException(_ record: Record, statement: Statement, context: DocumentContext, rules: Compiled,
+                       responses: [String: String]) -> ExceptionRecord? {
+        var results = statement.text
+        var response: String?
+        let ns = results as NSString
+        if let lead = SOCRegex.firstMatch(rules.responseLead, results) {
+            response = ns.substring(from: lead.range.location + lead.range.length).trimmingCharacters(in: .whitespaces)
+            results = ns.substring(to: lead.range.location).trimmingCharacters(in: .whitespaces)
+        }
+        var id = record.id
+        if let named = SOCRegex.firstMatch(rules.namedControl, results), let found = SOCRegex.group(named, 1, in: results as NSString) {
+            id = Self.closeHyphens(found)
+            results = (results as NSString).substring(from: named.range.location + named.range.length)
+        }
+        let pointsToResponse = SOCRegex.matches(rules.responsePointer, results)
+        results = rules.responsePointer.stringByReplacingMatches(in: results, range: NSRange(location: 0, length: (results as NSString).length), withTemplate: "")
+        var deviation = rules.deviationPrefix.stringByReplacingMatches(in: results, range: NSRange(location: 0, length: (results as NSString).length), withTemplate: "")
+        deviation = deviation.trimmingCharacters(in: .whitespaces)
+        if SOCRegex.matches(rules.seeBelow, results) {
+            // The sentences under the row that state the failure.
+            let below = text(record.trailing).components(separatedBy: ". ").filter { sentence in
+                rules.deviationInferred.contains { SOCRegex.matches($0, sentence) }
+            }
+            if !below.isEmpty { deviation = below.joined(separator: ". ") }
+        }
+        if deviation.isEmpty { deviation = results.trimmingCharacters(in: .whitespaces) }
+        // In a criteria row listing many controls, the control is the one the result names.
+        var control = text(record.control)
+        if !record.hasTestColumn, let id {
+            control = namedSegment(of: control, id: id) ?? ""
+        }
+        if response == nil, let id, let found = responses[id] { response = found }
+        if response == nil, pointsToResponse, let id { response = responses[id] }
+        var evidence: [Evidence] = []
+        let resultItems = Array(record.results[statement.firstItem...])
+        var candidates: [Evidence] = []
+        var seenLines = Set<Int>()
+        if let first = resultItems.first {
+            let page = context.body[first.bodyIndex].page
+            for item in resultItems where !seenLines.contains(item.bodyIndex) && context.body[item.bodyIndex].page == page {
+                seenLines.insert(item.bodyIndex)
+                if let quote = resultQuote(item, items: resultItems, context: context) { candidates.append(quote) }
+                if candidates.count >= 6 { break }
+            }
+        }
+        let stating = candidates.first { quote in (rules.deviationInferred + rules.stating).contains { SOCRegex.matches($0, quote.quote) } }
+        if let best = stating ?? candidates.first { evidence.append(best) }
+        var confidence: Double
+        switch statement.verdict {
+        case .deviation: confidence = id != nil ? rules.rules.confidence.classified_with_id : rules.rules.confidence.classified
+        default: confidence = rules.rules.confidence.inferred
+        }
+        if record.isProse { confidence = min(confidence, rules.rules.confidence.prose) }
+        // Criteria written in the control's own cells come first; the group's heading stands in for them.
+        var criteria = record.ownCriteria
+        for found in criteriaRefs(text(record.control), rules) where !criteria.contains(found) { criteria.append(found) }
+        if criteria.isEmpty { criteria = record.criteria }
+        return ExceptionRecord(controlID: id, criteria: criteria, control: control, test: record.hasTestColumn ? text(record.test) : "",
+                               deviation: deviation, managementResponse: response, confidence: confidence, evidence: evidence)
+    }
+
+    /// The text of control `id` inside a list of controls ("DS - 3. … OA - 15. Passwords …").
+    func namedSegment(of list: String, id: String) -> String? {
+        let closed = Self.closeHyphens(list)
+        guard let range = closed.range(of: id + ".") ?? closed.range(of: id + " ") else { return nil }
+        let rest = closed[range.upperBound...]
+        let end = rest.range(of: #"\b[A-Z]{1,6}-\d{1,3}[.:]\s"#, options: .regularExpression)?.lowerBound ?? rest.endIndex
+        return (id + ". " + rest[..<end]).foldedWhitespace
+    }
+
+    /// Two records of one control (found under two criteria, or in a criteria table and a control table): criteria
+    /// merged, the fuller control and test text kept.
+    func merge(_ a: ExceptionRecord, _ b: ExceptionRecord) -> ExceptionRecord {
+        var merged = a
+        for criterion in b.criteria where !merged.criteria.contains(criterion) { merged.criteria.append(criterion) }
+        if merged.control.count < b.control.count { merged.control = b.control }
+        if merged.test.isEmpty { merged.test = b.test }
+        if merged.deviation.count < b.deviation.count / 2 { merged.deviation = b.deviation }
+        if merged.managementResponse == nil { merged.managementResponse = b.managementResponse }
+        if merged.evidence.isEmpty { merged.evidence = b.evidence }
+        merged.confidence = max(a.confidence, b.confidence)
+        return merged
+    }
+
+    /// A quote of the results cell from the body lines that hold it: the run of results-column words
+    /// on the first word's line, continued over following lines of the same page made only of such words.
+    func resultQuote(_ first: SOCRow.Item, items: [SOCRow.Item], context: DocumentContext) -> Evidence? {
+        let inResults = Set(items.map { ItemKey(bodyIndex: $0.bodyIndex, x0: $0.word.box.x0, y0: $0.word.box.y0) })
+        func key(_ word: Word, _ line: Int) -> ItemKey { ItemKey(bodyIndex: line, x0: word.box.x0, y0: word.box.y0) }
+        var lineIndex = first.bodyIndex
+        let page = context.body[lineIndex].page
+        var words: [String] = []
+        var box: Box?
+        var started = false
+        while lineIndex < context.body.count, context.body[lineIndex].page == page, words.count < 45 {
+            let line = context.body[lineIndex].line
+            var run: [Word] = []
+            for word in line.words {
+                if !started && word.box == first.word.box && word.text == first.word.text { started = true }
+                guard started else { continue }
+                if inResults.contains(key(word, lineIndex)) { run.append(word) } else { break }
+            }
+            if run.isEmpty { break }
+            // A continuation line must be results words only, or the quote would skip text in between.
+            if !words.isEmpty && run.count != line.words.count { break }
+            words += run.map(\.text)
+            for word in run { box = box.map { $0.union(word.box) } ?? word.box }
+            if run.count != line.words.count - (line.words.firstIndex { $0.box == run[0].box } ?? 0) { break }
+            lineIndex += 1
+            if lineIndex < context.body.count, context.body[lineIndex].index != context.body[lineIndex - 1].index + 1 { break }
+        }
+        guard !words.isEmpty else { return nil }
+        return Evidence(page: page, quote: words.joined(separator: " ").foldedWhitespace,
+                        bbox: context.paged.mediaType == .pdf ? box?.array : nil)
+    }
+
+    struct ItemKey: Hashable { var bodyIndex: Int; var x0: Double; var y0: Double }
+
+    /// Management responses in Section V, by the control id that starts their row or paragraph.
+    func sectionVResponses(_ context: DocumentContext, rules: Compiled) -> [String: String] {
+        guard let section = context.section("other_information") else { return [:] }
+        let rows = SOCLayout.rows(context).filter { $0.page >= section.firstPage && $0.page <= section.lastPage }
+        var responses: [String: String] = [:]
+        // When the responses sit in a table, only the response column is the response.
+        var responseX: Double?
+        for row in rows.prefix(60) where row.items.count <= 16 {
+            if let cell = row.items.first(where: { $0.word.text.containsIgnoringCase(rules.rules.response_column) }),
+               let first = row.items.first, cell.word.box.x0 - first.word.box.x0 > 100 {
+                // The cell may start a word or two before "response" ("Management's response").
+                var x = cell.word.box.x0
+                for item in row.items.reversed() where item.word.box.x1 <= x && x - item.word.box.x1 < 8 { x = item.word.box.x0 }
+                responseX = x
+                break
+            }
+        }
+        var current: String?
+        var collected: [String] = []
+        func flush() {
+            if let current, !collected.isEmpty { responses[current] = collected.joined(separator: " ").foldedWhitespace }
+            collected = []
+        }
+        for row in rows {
+            var words = row.items.map(\.word.text)
+            if words.first?.lowercased() == "control", words.count > 1 { words.removeFirst() }
+            let inColumn = responseX.map { x in row.items.filter { $0.word.box.x0 >= x - 4 }.map(\.word.text).joined(separator: " ") }
+            if let first = words.first?.trimmingCharacters(in: CharacterSet(charactersIn: ":–—-")),
+               SOCRegex.matches(rules.controlID, first) || SOCRegex.matches(rules.criteria, first) {
+                flush()
+                current = first
+                collected = [inColumn ?? words.dropFirst().joined(separator: " ")]
+            } else if current != nil {
+                collected.append(inColumn ?? row.text)
+            }
+        }
+        flush()
+        return responses
+    }
+}
+
+extension String {
+    /// Lower-cased letters and digits, words separated by one space: a key for comparing two printings of a text.
+    package var foldedForKey: String {
+        let scalars = lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " }
+        return String(scalars).split(separator: " ").joined(separator: " ")
+    }
+}

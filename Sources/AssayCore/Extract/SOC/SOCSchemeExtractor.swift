@@ -1,0 +1,41 @@
+import AssayModel
+import Foundation
+
+/// The assurance standard a SOC-like report is issued under, as the contract's `scheme` field: an
+/// ISAE 3402 report is read as a SOC 1 report and says so with `scheme: isae_3402`.
+///
+/// The standard is named on the cover, in the auditor's report ("in accordance with International
+/// Standard on Assurance Engagements 3402") and often in every page header; a mention in the
+/// auditor's report is the surer sign, so it gives the higher confidence.
+public struct SOCSchemeExtractor: DocumentExtractor {
+    public var kinds: Set<DocumentKind> { [.soc1, .soc2] }
+
+    public init() {}
+
+    package static let file = "soc/schemes.yaml"
+
+    struct Rules: Decodable, Sendable {
+        struct Scheme: Decodable, Sendable {
+            var scheme: String
+            var kinds: [DocumentKind]
+            var pattern: String
+        }
+        var version: Int
+        var front_pages: Int
+        var schemes: [Scheme]
+    }
+
+    public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
+        let rules = try context.rules.load(Rules.self, from: Self.file)
+        let front = SOCText.range(context, pages: 1, min(rules.front_pages, context.paged.pages.count))
+        let opinion = context.section("auditor_opinion").map { SOCText.range(context, pages: $0.firstPage, $0.lastPage) }
+        for (index, scheme) in rules.schemes.enumerated() where scheme.kinds.contains(context.kind) {
+            let pattern = try SOCRegex.compile(scheme.pattern, file: Self.file, key: "schemes[\(index)].pattern")
+            let inOpinion = opinion.flatMap { pattern.firstMatch(in: context.text, range: $0) }
+            guard let match = inOpinion ?? pattern.firstMatch(in: context.text, range: front),
+                  let evidence = context.evidence(for: match.range) else { continue }
+            result.set("scheme", scheme.scheme, confidence: inOpinion != nil ? 0.95 : 0.85, evidence: [evidence])
+            return
+        }
+    }
+}

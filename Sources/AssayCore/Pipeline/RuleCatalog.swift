@@ -1,0 +1,112 @@
+import AssayModel
+import Foundation
+import Yams
+
+/// Every rule file under `extractors/` and how to check it: decoded into the type its stage reads,
+/// and, where the stage compiles patterns, built the way the stage builds it. `assay rules check`
+/// runs all of them; a test fails when a YAML file has no entry here.
+public enum RuleCatalog {
+    public struct Check: Sendable {
+        public var file: String
+        /// The document kinds whose stages read the file, when only some do (nil: every document's).
+        package var kinds: Set<DocumentKind>?
+        package let validate: @Sendable (RuleBook) throws -> Void
+
+        package init(file: String, kinds: Set<DocumentKind>? = nil, validate: @escaping @Sendable (RuleBook) throws -> Void) {
+            self.file = file
+            self.kinds = kinds
+            self.validate = validate
+        }
+    }
+
+    package static func decode<T: Decodable & SendableMetatype>(_ type: T.Type, _ file: String, kinds: Set<DocumentKind>? = nil) -> Check {
+        Check(file: file, kinds: kinds) { _ = try $0.load(T.self, from: file) }
+    }
+
+    private static let soc: Set<DocumentKind> = [.soc1, .soc2, .soc3]
+    private static let certificates: Set<DocumentKind> = [.isoCertificate, .trustPage, .otherAssurance]
+
+    /// The rule files of one document's extraction: those whose stage compiles patterns are checked
+    /// by building the stage, the others by decoding them as their stage does. The applications around
+    /// the core (vendor view, exports, the control register) add their own files (`RuleCatalog.checks` in Assay).
+    public static let extractionChecks: [Check] = built + extractionFiles.filter { file in !built.contains { $0.file == file.file } }
+
+    /// The files whose stage compiles patterns: checked by building the stage.
+    private static let built: [Check] = [
+        Check(file: "classify.yaml") { _ = try DocumentClassifier(rules: $0) },
+        Check(file: "furniture.yaml") { _ = try PageFurniture(rules: $0) },
+        Check(file: "dates.yaml") { _ = try DateParser(rules: $0) },
+    ]
+
+    /// The rule files an extraction decodes, in the order its stages first read them: what
+    /// `RuleWarmUp` decodes ahead of the stages, those marked with kinds only once the document is
+    /// known to be of one of them. Each entry decodes into the type its stage asks for (the
+    /// accreditation list twice: the findings and the certificate extractor read it differently).
+    package static let extractionFiles: [Check] = [
+        // The first three are compiled as the pipeline compiles them (`RuleBook.built`), so the
+        // document's context and classifier find their patterns ready.
+        Check(file: "furniture.yaml") { _ = try $0.built("furniture") { try PageFurniture(rules: $0) } },
+        Check(file: "dates.yaml") { _ = try $0.built("dates") { try DateParser(rules: $0) } },
+        Check(file: "classify.yaml") { _ = try DocumentClassifier.shared($0) },
+        Check(file: "soc/sections.yaml", kinds: soc) { _ = try SOCSectionSegmenter.compiled($0) },
+        Check(file: SOCFieldRules.file, kinds: soc) { _ = try SOCFieldRules.compiled($0) },
+        decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml", kinds: [.soc1, .soc2]),
+        Check(file: SOCControlReader.file, kinds: [.soc1, .soc2]) {
+            _ = try SOCControlReader($0.load(SOCControlReader.Rules.self, from: SOCControlReader.file))
+        },
+        decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml", kinds: soc),
+        decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml", kinds: [.soc1, .soc2]),
+        Check(file: SOCCSOCExtractor.file, kinds: [.soc1, .soc2]) {
+            _ = try SOCCSOCExtractor.Compiled($0.load(SOCCSOCExtractor.Rules.self, from: SOCCSOCExtractor.file))
+        },
+        Check(file: SOCSchemeExtractor.file, kinds: [.soc1, .soc2]) {
+            let rules = try $0.load(SOCSchemeExtractor.Rules.self, from: SOCSchemeExtractor.file)
+            for (index, scheme) in rules.schemes.enumerated() {
+                _ = try SOCRegex.compile(scheme.pattern, file: SOCSchemeExtractor.file, key: "schemes[\(index)].pattern")
+            }
+        },
+        decode(FindingCatalogue.self, "map/findings.yaml"),
+        decode(StandardEditions.self, "standards.yaml"),
+        Check(file: ReliabilityRules.file) { _ = try ReliabilityRules.Compiled.load($0) },
+        decode(IAFSignatories.Rules.self, "bodies/accreditation.yaml"),
+        decode(ClausesMapper.Table.self, "map/clauses.yaml"),
+        decode(ObligationsMapper.Table.self, "map/obligations.yaml"),
+        decode(CertificateRules.self, "iso/certificate.yaml", kinds: certificates),
+        decode(LegalForms.self, "bodies/legal_forms.yaml", kinds: [.isoCertificate, .trustPage, .bridgeLetter, .otherAssurance]),
+        decode(AccreditationBodies.self, "bodies/accreditation.yaml", kinds: certificates),
+        decode(CertificationBodies.self, "bodies/certification.yaml", kinds: certificates),
+        Check(file: OtherAssuranceRules.file, kinds: [.otherAssurance]) {
+            _ = try $0.load(OtherAssuranceRules.self, from: OtherAssuranceRules.file).compiledSchemes()
+        },
+        Check(file: AuditReportRules.file) { _ = try $0.load(AuditReportRules.self, from: AuditReportRules.file).compiled() },
+        decode(BridgeLetterRules.self, "bridge/letter.yaml", kinds: [.bridgeLetter]),
+        decode(TrustPageRules.self, "trust/page.yaml", kinds: [.trustPage]),
+    ]
+
+    /// One line per problem: files that do not parse or decode, and YAML files none of `checks` covers.
+    public static func problems(in rules: RuleBook, checks: [Check]) -> [String] {
+        var problems: [String] = []
+        let known = Set(checks.map(\.file))
+        for file in yamlFiles(in: rules.directory) {
+            if !known.contains(file) { problems.append("\(file): no check knows this file (add it to RuleCatalog)") }
+            do {
+                _ = try Yams.load(yaml: String(contentsOf: rules.directory.appendingPathComponent(file), encoding: .utf8))
+            } catch {
+                problems.append("\(file): not valid YAML: \(error)")
+            }
+        }
+        for check in checks {
+            do { try check.validate(rules) } catch { problems.append("\(error)") }
+        }
+        return problems
+    }
+
+    package static func yamlFiles(in directory: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if relative.hasSuffix(".yaml") { files.append(relative) }
+        }
+        return files.sorted()
+    }
+}
