@@ -79,8 +79,15 @@ final class ParallelExtractionTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checked, 2)
     }
 
-    /// Every part of a result but its fields (a dictionary, compared with ==), printed.
+    /// Every part of a result but its fields (a dictionary, compared with ==), as JSON with sorted keys
+    /// (a record may hold a dictionary, whose printed order is not stable between two equal values).
     private static func records(_ result: ExtractionResult) -> [String] {
-        Mirror(reflecting: result).children.filter { $0.label != "fields" }.map { "\($0.label ?? ""): \($0.value)" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Mirror(reflecting: result).children.filter { $0.label != "fields" }.map { child in
+            let label = child.label ?? ""
+            guard let value = child.value as? any Encodable, let data = try? encoder.encode(value) else { return "\(label): \(child.value)" }
+            return "\(label): " + String(decoding: data, as: UTF8.self)
+        }
     }
 }
