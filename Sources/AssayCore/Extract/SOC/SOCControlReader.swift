@@ -146,8 +146,10 @@ struct SOCControlReader {
         for match in testBoundary.matches(in: joined, range: NSRange(location: 0, length: ns.length)) {
             let start = match.range.location + match.range.length
             guard start < ns.length else { continue }
-            let rest = ns.substring(from: start)
-            if SOCRegex.firstMatch(testStart, rest)?.range.location == 0 { starts.append(start) }
+            // Anchored at the sentence start: searching the whole rest for a match at its start made this
+            // quadratic in the length of a test cell.
+            let rest = NSRange(location: start, length: ns.length - start)
+            if testStart.firstMatch(in: joined, options: [.anchored], range: rest) != nil { starts.append(start) }
         }
         var entries: [Entry] = []
         for (position, start) in starts.enumerated() {
