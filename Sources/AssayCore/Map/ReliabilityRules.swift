@@ -39,16 +39,21 @@ struct ReliabilityRules: Decodable, Sendable {
     /// The rules with their patterns compiled; every signal the checks need must be present.
     struct Compiled: Sendable {
         var rules: ReliabilityRules
-        var samplePatterns: [NSRegularExpression]
+        /// The `sample_patterns` as one alternation (each is compiled alone first, so a bad one is named by its
+        /// key), for scanning every line of Section IV once; with no patterns, one that never matches.
+        var anySample: NSRegularExpression
         var licencePatterns: [NSRegularExpression]
         var professionalForms: [NSRegularExpression]
 
         init(_ rules: ReliabilityRules) throws {
             self.rules = rules
             for check in ReliabilityChecks.all { _ = try rules.signal(check.code) }
-            samplePatterns = try rules.sample_patterns.enumerated().map {
-                try SOCRegex.compile($1, file: ReliabilityRules.file, key: "sample_patterns[\($0)]")
+            for (index, pattern) in rules.sample_patterns.enumerated() {
+                _ = try SOCRegex.compile(pattern, file: ReliabilityRules.file, key: "sample_patterns[\(index)]")
             }
+            let alternatives = rules.sample_patterns.map { "(?:" + $0 + ")" }
+            anySample = try SOCRegex.compile(alternatives.isEmpty ? "(?!)" : alternatives.joined(separator: "|"),
+                                             file: ReliabilityRules.file, key: "sample_patterns")
             licencePatterns = try (rules.signal("firm_unverifiable").licence_patterns ?? []).enumerated().map {
                 try SOCRegex.compile($1, file: ReliabilityRules.file, key: "signals.firm_unverifiable.licence_patterns[\($0)]")
             }

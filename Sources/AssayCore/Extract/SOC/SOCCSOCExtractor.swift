@@ -259,7 +259,7 @@ public struct SOCCSOCExtractor: DocumentExtractor {
         var previousRowHadOrganization = false
         func close() {
             if var item = open, !item.control.isEmpty {
-                item.text = TableReader.plain(item.control.map(\.word.text).joined(separator: " ")).replacingOccurrences(of: "- ", with: "-")
+                item.text = SOCExceptionExtractor.joiningHyphens(TableReader.plain(item.control.map(\.word.text).joined(separator: " ")))
                     .trimmingCharacters(in: .whitespacesAndNewlines)
                 items.append(item)
             }

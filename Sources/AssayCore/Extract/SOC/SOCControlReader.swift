@@ -35,7 +35,11 @@ struct SOCControlReader {
     package static let file = "soc/controls.yaml"
 
     let rules: Rules
-    let methods: [(method: TestMethod, patterns: [NSRegularExpression])]
+    /// One method's patterns: `quick` (its verbs and phrases anywhere) must match before `full` (the verbs
+    /// where they open a clause, and the phrases) is tried.
+    struct MethodPatterns { var method: TestMethod; var quick: NSRegularExpression?; var full: NSRegularExpression? }
+
+    let methods: [MethodPatterns]
     let samples: [NSRegularExpression]
     let population: NSRegularExpression
     let kOfN: NSRegularExpression
@@ -43,6 +47,14 @@ struct SOCControlReader {
     let testBoundary: NSRegularExpression
     let notTested: [NSRegularExpression]
     let numberWords: [String: Int]
+    /// What `methods(in:)` and `sample(in:)` found per text: a test's text is read once when the cell is split and
+    /// again when it is built, and the same control's tests repeat under every criterion it is listed for.
+    private let memo = Memo()
+
+    private final class Memo {
+        var methods: [String: [TestMethod]] = [:]
+        var samples: [String: (sample: Int?, population: Int?)] = [:]
+    }
 
     init(_ rules: Rules) throws {
         self.rules = rules
@@ -54,16 +66,27 @@ struct SOCControlReader {
         let words = numberWords.keys.sorted { ($0.count, $0) > ($1.count, $1) }.map(NSRegularExpression.escapedPattern(for:))
         let number = #"(?:\d{1,3}(?:,\d{3})+|\d{1,5}|"# + words.joined(separator: "|") + #")(?:\s*\(\d{1,5}\))?"#
         func expand(_ pattern: String) -> String { pattern.replacingOccurrences(of: "{N}", with: number) }
-        var methods: [(TestMethod, [NSRegularExpression])] = []
+        var methods: [MethodPatterns] = []
         for method in TestMethod.allCases {
-            var patterns: [NSRegularExpression] = []
-            for (index, verb) in (rules.verbs[method.rawValue] ?? []).enumerated() {
-                patterns.append(try SOCRegex.compile(rules.clause_start + "(?:" + verb + ")", file: f, key: "verbs.\(method.rawValue)[\(index)]"))
+            // Each pattern is compiled alone, so a bad one is named by its key; the method is then matched by
+            // one alternation of them all (a test names a method when any of its patterns matches), and the
+            // verbs alone, without `clause_start`, are a quick test that rules most texts out.
+            let verbs = rules.verbs[method.rawValue] ?? []
+            let anywhere = rules.anywhere[method.rawValue] ?? []
+            for (index, verb) in verbs.enumerated() {
+                _ = try SOCRegex.compile(rules.clause_start + "(?:" + verb + ")", file: f, key: "verbs.\(method.rawValue)[\(index)]")
             }
-            for (index, pattern) in (rules.anywhere[method.rawValue] ?? []).enumerated() {
-                patterns.append(try SOCRegex.compile(pattern, file: f, key: "anywhere.\(method.rawValue)[\(index)]"))
+            for (index, pattern) in anywhere.enumerated() {
+                _ = try SOCRegex.compile(pattern, file: f, key: "anywhere.\(method.rawValue)[\(index)]")
             }
-            methods.append((method, patterns))
+            let wrapped = verbs.map { "(?:" + $0 + ")" }
+            var alternatives: [String] = []
+            if !verbs.isEmpty { alternatives.append(rules.clause_start + "(?:" + wrapped.joined(separator: "|") + ")") }
+            alternatives += anywhere.map { "(?:" + $0 + ")" }
+            guard !alternatives.isEmpty else { methods.append(MethodPatterns(method: method, quick: nil, full: nil)); continue }
+            let quick = try SOCRegex.compile((wrapped + anywhere.map { "(?:" + $0 + ")" }).joined(separator: "|"), file: f, key: "verbs.\(method.rawValue)")
+            let full = try SOCRegex.compile(alternatives.joined(separator: "|"), file: f, key: "verbs.\(method.rawValue)")
+            methods.append(MethodPatterns(method: method, quick: quick, full: full))
         }
         for key in rules.verbs.keys where TestMethod(rawValue: key) == nil {
             throw RuleError(file: f, key: "verbs.\(key)", message: "is not a test method")
@@ -81,12 +104,28 @@ struct SOCControlReader {
 
     /// The methods a test's wording names, in the order of `TestMethod`.
     func methods(in text: String) -> [TestMethod] {
+        if let known = memo.methods[text] { return known }
+        let found = read(methodsIn: text)
+        memo.methods[text] = found
+        return found
+    }
+
+    private func read(methodsIn text: String) -> [TestMethod] {
         // A drop capital printed apart from its word ("O bserved the …") is read as the word.
         var text = text
-        if text.range(of: #"^[B-HJ-Z] \p{Ll}"#, options: .regularExpression) != nil {
-            text.remove(at: text.index(after: text.startIndex))
-        }
-        return methods.filter { entry in entry.patterns.contains { SOCRegex.matches($0, text) } }.map(\.method)
+        if Self.opensWithDetachedCapital(text) { text.remove(at: text.index(after: text.startIndex)) }
+        return methods.filter { entry in
+            guard let quick = entry.quick, let full = entry.full else { return false }
+            return SOCRegex.matches(quick, text) && SOCRegex.matches(full, text)
+        }.map(\.method)
+    }
+
+    /// Whether the text opens with a capital other than "A" or "I" printed apart from the lowercase rest of
+    /// its word ("O bserved").
+    static func opensWithDetachedCapital(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(3))
+        guard scalars.count == 3, ("B"..."Z").contains(scalars[0]), scalars[0] != "I", scalars[1] == " " else { return false }
+        return scalars[2].properties.generalCategory == .lowercaseLetter
     }
 
     /// A number as printed: digits (with thousands commas), a word, or a word with the digits in brackets.
@@ -108,6 +147,13 @@ struct SOCControlReader {
 
     /// The sample and population a test's text prints ("a sample of 25 of 250 changes").
     func sample(in text: String) -> (sample: Int?, population: Int?) {
+        if let known = memo.samples[text] { return known }
+        let found = read(sampleIn: text)
+        memo.samples[text] = found
+        return found
+    }
+
+    private func read(sampleIn text: String) -> (sample: Int?, population: Int?) {
         let ns = text as NSString
         for pattern in samples {
             guard let match = SOCRegex.firstMatch(pattern, text), let sample = named(match, "sample", in: ns), sample > 0 else { continue }
@@ -202,6 +248,10 @@ extension SOCExceptionExtractor {
     func testedControls(_ records: [Record], context: DocumentContext, rules: Compiled, reader: SOCControlReader) -> [TestedControl] {
         var controls: [TestedControl] = []
         var indexByKey: [String: Int] = [:]
+        // Per control, its tests' folded text and result, so a test repeated under another criterion is kept once.
+        struct TestKey: Hashable { var text: String; var result: String? }
+        var testKeys: [Set<TestKey>] = []
+        func testKey(_ test: ControlTest) -> TestKey { TestKey(text: test.text.foldedForKey, result: test.resultText) }
         for record in records {
             let key = Self.key(record, rules: rules)
             let tests = self.tests(record, context: context, rules: rules, reader: reader)
@@ -210,8 +260,9 @@ extension SOCExceptionExtractor {
             if criteria.isEmpty { criteria = record.criteria }
             if let at = indexByKey[key] {
                 for criterion in criteria where !controls[at].criteria.contains(criterion) { controls[at].criteria.append(criterion) }
-                for test in tests where !controls[at].tests.contains(where: { $0.text.foldedForKey == test.text.foldedForKey && $0.resultText == test.resultText }) {
+                for test in tests where !testKeys[at].contains(testKey(test)) {
                     controls[at].tests.append(test)
+                    testKeys[at].insert(testKey(test))
                 }
                 continue
             }
@@ -228,6 +279,7 @@ extension SOCExceptionExtractor {
             let confidence = record.isProse ? reader.rules.confidence.prose
                 : record.id != nil ? reader.rules.confidence.with_id : reader.rules.confidence.table
             indexByKey[key] = controls.count
+            testKeys.append(Set(tests.map(testKey)))
             controls.append(TestedControl(controlID: record.id, text: controlText, criteria: criteria, tests: tests,
                                           confidence: confidence, evidence: evidence))
         }

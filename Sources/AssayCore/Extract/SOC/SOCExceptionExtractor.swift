@@ -529,10 +529,16 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     func clean(_ text: String) -> String { TableReader.plain(text) }
 
     func text(_ items: [SOCRow.Item]) -> String {
-        clean(items.map(\.word.text).joined(separator: " ")).replacingOccurrences(of: "- ", with: "-")
+        Self.joiningHyphens(clean(items.map(\.word.text).joined(separator: " ")))
     }
 
     /// The cleaned words of a cell joined by spaces (with a trailing one), and the UTF-16 offset where each starts.
+    /// The text with a hyphen that ended a line joined to the word after it ("sign- off" to "sign-off").
+    static func joiningHyphens(_ text: String) -> String {
+        // Most cells hold no hyphen; looking for one first spares Foundation's slow replacement.
+        text.utf8.contains(UInt8(ascii: "-")) ? text.replacingOccurrences(of: "- ", with: "-") : text
+    }
+
     static func joined(_ items: [SOCRow.Item]) -> (text: String, offsets: [Int]) {
         var offsets: [Int] = []
         var joined = ""
@@ -757,7 +763,19 @@ public struct SOCExceptionExtractor: DocumentExtractor {
 extension String {
     /// Lower-cased letters and digits, words separated by one space: a key for comparing two printings of a text.
     package var foldedForKey: String {
-        let scalars = lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " }
-        return String(scalars).split(separator: " ").joined(separator: " ")
+        var folded = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in lowercased().unicodeScalars {
+            // ASCII letters and digits are decided without the (slow) character set.
+            let isWordScalar = scalar.isASCII
+                ? ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar)
+                : alphanumericScalars.contains(scalar)
+            guard isWordScalar else { pendingSpace = !folded.isEmpty; continue }
+            if pendingSpace { folded.append(" "); pendingSpace = false }
+            folded.append(scalar)
+        }
+        return String(folded)
     }
 }
+
+private let alphanumericScalars = CharacterSet.alphanumerics
