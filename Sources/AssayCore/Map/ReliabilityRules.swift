@@ -65,8 +65,9 @@ struct ReliabilityRules: Decodable, Sendable {
             }
         }
 
+        /// The rules compiled once per rule book (`RuleWarmUp` builds them while the report is read).
         package static func load(_ book: RuleBook) throws -> Compiled {
-            try Compiled(book.load(ReliabilityRules.self, from: ReliabilityRules.file))
+            try book.built(ReliabilityRules.file) { try Compiled($0.load(ReliabilityRules.self, from: ReliabilityRules.file)) }
         }
     }
 }

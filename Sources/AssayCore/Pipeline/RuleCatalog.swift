@@ -50,14 +50,12 @@ public enum RuleCatalog {
         Check(file: "classify.yaml") { _ = try DocumentClassifier.shared($0) },
         Check(file: "soc/sections.yaml", kinds: soc) { _ = try SOCSectionSegmenter.compiled($0) },
         Check(file: SOCFieldRules.file, kinds: soc) { _ = try SOCFieldRules.compiled($0) },
-        decode(SOCExceptionExtractor.Rules.self, "soc/exceptions.yaml", kinds: [.soc1, .soc2]),
-        Check(file: SOCControlReader.file, kinds: [.soc1, .soc2]) {
-            _ = try SOCControlReader($0.load(SOCControlReader.Rules.self, from: SOCControlReader.file))
-        },
+        Check(file: SOCExceptionExtractor.Compiled.file, kinds: [.soc1, .soc2]) { _ = try SOCExceptionExtractor.Compiled.shared($0) },
+        Check(file: SOCControlReader.file, kinds: [.soc1, .soc2]) { _ = try SOCControlReader.shared($0) },
         decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml", kinds: soc),
         decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml", kinds: [.soc1, .soc2]),
         Check(file: SOCCSOCExtractor.file, kinds: [.soc1, .soc2]) {
-            _ = try SOCCSOCExtractor.Compiled($0.load(SOCCSOCExtractor.Rules.self, from: SOCCSOCExtractor.file))
+            _ = try SOCCSOCExtractor.Compiled.shared($0)
         },
         Check(file: SOCSchemeExtractor.file, kinds: [.soc1, .soc2]) {
             let rules = try $0.load(SOCSchemeExtractor.Rules.self, from: SOCSchemeExtractor.file)

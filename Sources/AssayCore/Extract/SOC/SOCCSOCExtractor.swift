@@ -45,7 +45,12 @@ public struct SOCCSOCExtractor: DocumentExtractor {
         var confidence: ConfidenceRules
     }
 
-    struct Compiled {
+    struct Compiled: Sendable {
+        /// The rules compiled once per rule book (`RuleWarmUp` builds them while the report is segmented).
+        static func shared(_ book: RuleBook) throws -> Compiled {
+            try book.built(SOCCSOCExtractor.file) { try Compiled($0.load(Rules.self, from: SOCCSOCExtractor.file)) }
+        }
+
         var rules: Rules
         var heading, endHeading, headerLine, subject, listItem, criteria: NSRegularExpression
         var header: TableHeaderRules
@@ -80,7 +85,7 @@ public struct SOCCSOCExtractor: DocumentExtractor {
     }
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
-        let rules = try Compiled(context.rules.load(Rules.self, from: Self.file))
+        let rules = try Compiled.shared(context.rules)
         let names = result.subserviceOrganizations.map(\.name)
         let body = context.body
         var found: [CSOC] = []

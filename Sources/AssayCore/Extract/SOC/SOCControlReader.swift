@@ -10,7 +10,7 @@ import Foundation
 /// to the next test's); a single result printed for the whole control stands for every test. Methods
 /// come from the auditor's verbs where they open a clause, so the purpose clause of an inquiry
 /// ("… to determine whether access was reviewed") adds no inspection.
-struct SOCControlReader {
+struct SOCControlReader: Sendable {
     struct ConfidenceRules: Decodable {
         var with_id: Double
         var table: Double
@@ -48,12 +48,41 @@ struct SOCControlReader {
     let notTested: [NSRegularExpression]
     let numberWords: [String: Int]
     /// What `methods(in:)` and `sample(in:)` found per text: a test's text is read once when the cell is split and
-    /// again when it is built, and the same control's tests repeat under every criterion it is listed for.
+    /// again when it is built, and the same control's tests repeat under every criterion it is listed for. Both
+    /// readings depend on the text and the rules alone, so the memo lives as long as the compiled reader.
     private let memo = Memo()
 
-    private final class Memo {
-        var methods: [String: [TestMethod]] = [:]
-        var samples: [String: (sample: Int?, population: Int?)] = [:]
+    /// A lock-guarded memo, emptied when it grows past `limit` texts (a long batch in one process).
+    private final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var methods: [String: [TestMethod]] = [:]
+        private var samples: [String: (sample: Int?, population: Int?)] = [:]
+        private let limit = 50_000
+
+        func methods(_ text: String, _ read: () -> [TestMethod]) -> [TestMethod] {
+            if let known = lock.withLock({ methods[text] }) { return known }
+            let found = read()
+            lock.withLock {
+                if methods.count >= limit { methods.removeAll() }
+                methods[text] = found
+            }
+            return found
+        }
+
+        func sample(_ text: String, _ read: () -> (sample: Int?, population: Int?)) -> (sample: Int?, population: Int?) {
+            if let known = lock.withLock({ samples[text] }) { return known }
+            let found = read()
+            lock.withLock {
+                if samples.count >= limit { samples.removeAll() }
+                samples[text] = found
+            }
+            return found
+        }
+    }
+
+    /// The reader compiled once per rule book (`RuleWarmUp` builds it while the report is segmented).
+    static func shared(_ book: RuleBook) throws -> SOCControlReader {
+        try book.built(file) { try SOCControlReader($0.load(Rules.self, from: file)) }
     }
 
     init(_ rules: Rules) throws {
@@ -104,10 +133,7 @@ struct SOCControlReader {
 
     /// The methods a test's wording names, in the order of `TestMethod`.
     func methods(in text: String) -> [TestMethod] {
-        if let known = memo.methods[text] { return known }
-        let found = read(methodsIn: text)
-        memo.methods[text] = found
-        return found
+        memo.methods(text) { read(methodsIn: text) }
     }
 
     private func read(methodsIn text: String) -> [TestMethod] {
@@ -147,10 +173,7 @@ struct SOCControlReader {
 
     /// The sample and population a test's text prints ("a sample of 25 of 250 changes").
     func sample(in text: String) -> (sample: Int?, population: Int?) {
-        if let known = memo.samples[text] { return known }
-        let found = read(sampleIn: text)
-        memo.samples[text] = found
-        return found
+        memo.sample(text) { read(sampleIn: text) }
     }
 
     private func read(sampleIn text: String) -> (sample: Int?, population: Int?) {

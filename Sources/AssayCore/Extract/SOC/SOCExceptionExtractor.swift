@@ -64,7 +64,14 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var read_share: Double
     }
 
-    struct Compiled {
+    struct Compiled: Sendable {
+        static let file = "soc/exceptions.yaml"
+
+        /// The rules compiled once per rule book (`RuleWarmUp` builds them while the report is segmented).
+        static func shared(_ book: RuleBook) throws -> Compiled {
+            try book.built(file) { try Compiled($0.load(Rules.self, from: file)) }
+        }
+
         var header: TableHeaderRules
         var controlID, criteria, criteriaHeading, resultStart, namedControl, namedMark, seeBelow, resultLabel, testLabel: NSRegularExpression
         var responseLead, responsePointer, deviationPrefix, responseColumn: NSRegularExpression
@@ -73,7 +80,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
 
         init(_ rules: Rules) throws {
             self.rules = rules
-            let f = "soc/exceptions.yaml"
+            let f = Self.file
             func list(_ patterns: [String], _ key: String) throws -> [NSRegularExpression] {
                 try patterns.enumerated().map { try SOCRegex.compile($1, file: f, key: "\(key)[\($0)]") }
             }
@@ -140,7 +147,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             result.testing = TestingSummary(status: .absent, controls: 0, resultsRead: 0, exceptions: 0)
             return
         }
-        let rules = try Compiled(context.rules.load(Rules.self, from: "soc/exceptions.yaml"))
+        let rules = try Compiled.shared(context.rules)
         let section = context.section("controls_and_tests")
         // Without a Section IV heading, the tables are looked for after the system description (or anywhere).
         let firstPage = section?.firstPage ?? (context.section("system_description").map { $0.lastPage + 1 } ?? 1)
@@ -192,7 +199,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             exceptions[index].confidence = max(exceptions[index].confidence, rules.rules.confidence.answered)
         }
         exceptions += unmatchedExceptions(entries, used: used, rules: rules)
-        let reader = try SOCControlReader(context.rules.load(SOCControlReader.Rules.self, from: SOCControlReader.file))
+        let reader = try SOCControlReader.shared(context.rules)
         for index in exceptions.indices {
             // "For 1 of 8 sampled …": the deviations and the sample they were found in.
             if let found = reader.deviations(in: exceptions[index].deviation) {
