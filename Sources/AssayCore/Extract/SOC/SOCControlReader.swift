@@ -268,52 +268,71 @@ struct SOCControlReader: Sendable {
 extension SOCExceptionExtractor {
     /// The controls of the records, one per control key (the same control under several criteria once, its
     /// criteria merged and its tests kept once each).
-    func testedControls(_ records: [Record], context: DocumentContext, rules: Compiled, reader: SOCControlReader) -> [TestedControl] {
+    func testedControls(_ records: [Record], statements: [[Statement]], context: DocumentContext, rules: Compiled,
+                        reader: SOCControlReader) -> [TestedControl] {
+        let keys = records.map { Self.key($0, rules: rules) }
+        var seen = Set<String>()
+        let isFirst = keys.map { seen.insert($0).inserted }
+        // Each record is read on its own (the costly part, shared between threads on a long report);
+        // the readings are then merged in record order.
+        let threads = records.count >= 64 ? min(context.options.ingest.threads, 4) : 1
+        let readings = Array(records.indices).parallelMap(threads: threads) { index in
+            reading(records[index], statements: statements[index], isFirst: isFirst[index], context: context, rules: rules, reader: reader)
+        }
         var controls: [TestedControl] = []
         var indexByKey: [String: Int] = [:]
         // Per control, its tests' folded text and result, so a test repeated under another criterion is kept once.
         struct TestKey: Hashable { var text: String; var result: String? }
         var testKeys: [Set<TestKey>] = []
         func testKey(_ test: ControlTest) -> TestKey { TestKey(text: test.text.foldedForKey, result: test.resultText) }
-        for record in records {
-            let key = Self.key(record, rules: rules)
-            let tests = self.tests(record, context: context, rules: rules, reader: reader)
-            var criteria = record.ownCriteria
-            for found in criteriaRefs(text(record.control), rules) where !criteria.contains(found) { criteria.append(found) }
-            if criteria.isEmpty { criteria = record.criteria }
+        for (key, reading) in zip(keys, readings) {
             if let at = indexByKey[key] {
-                for criterion in criteria where !controls[at].criteria.contains(criterion) { controls[at].criteria.append(criterion) }
-                for test in tests where !testKeys[at].contains(testKey(test)) {
+                for criterion in reading.criteria where !controls[at].criteria.contains(criterion) { controls[at].criteria.append(criterion) }
+                for test in reading.tests where !testKeys[at].contains(testKey(test)) {
                     controls[at].tests.append(test)
                     testKeys[at].insert(testKey(test))
                 }
                 continue
             }
-            // Lines of text that continue a test ("Test: … / … reviewed.") are no part of the control.
-            let testLines = Set(record.proseTests.map(\.bodyIndex))
-            let controlItems = record.control.filter { !testLines.contains($0.bodyIndex) }
-            let controlText = text(controlItems)
-            var evidence: [Evidence] = []
-            if let first = controlItems.first {
-                evidence.append(resultQuote(first, items: controlItems, context: context) ?? context.evidence(line: context.body[first.bodyIndex]))
-            } else if let first = (record.test + record.proseTests + record.results).first {
-                evidence.append(context.evidence(line: context.body[first.bodyIndex]))
-            }
-            let confidence = record.isProse ? reader.rules.confidence.prose
-                : record.id != nil ? reader.rules.confidence.with_id : reader.rules.confidence.table
+            guard let control = reading.control else { continue }
             indexByKey[key] = controls.count
-            testKeys.append(Set(tests.map(testKey)))
-            controls.append(TestedControl(controlID: record.id, text: controlText, criteria: criteria, tests: tests,
-                                          confidence: confidence, evidence: evidence))
+            testKeys.append(Set(reading.tests.map(testKey)))
+            controls.append(control)
         }
         return controls
     }
 
+    /// What one record says of its control: its tests and criteria, and, for the first record of a
+    /// control, the control itself.
+    private func reading(_ record: Record, statements: [Statement], isFirst: Bool, context: DocumentContext, rules: Compiled,
+                         reader: SOCControlReader) -> (tests: [ControlTest], criteria: [String], control: TestedControl?) {
+        let tests = self.tests(record, statements: statements, context: context, rules: rules, reader: reader)
+        var criteria = record.ownCriteria
+        for found in criteriaRefs(text(record.control), rules) where !criteria.contains(found) { criteria.append(found) }
+        if criteria.isEmpty { criteria = record.criteria }
+        guard isFirst else { return (tests, criteria, nil) }
+        // Lines of text that continue a test ("Test: … / … reviewed.") are no part of the control.
+        let testLines = Set(record.proseTests.map(\.bodyIndex))
+        let controlItems = record.control.filter { !testLines.contains($0.bodyIndex) }
+        let controlText = text(controlItems)
+        var evidence: [Evidence] = []
+        if let first = controlItems.first {
+            evidence.append(resultQuote(first, items: controlItems, context: context) ?? context.evidence(line: context.body[first.bodyIndex]))
+        } else if let first = (record.test + record.proseTests + record.results).first {
+            evidence.append(context.evidence(line: context.body[first.bodyIndex]))
+        }
+        let confidence = record.isProse ? reader.rules.confidence.prose
+            : record.id != nil ? reader.rules.confidence.with_id : reader.rules.confidence.table
+        let control = TestedControl(controlID: record.id, text: controlText, criteria: criteria, tests: tests,
+                                    confidence: confidence, evidence: evidence)
+        return (tests, criteria, control)
+    }
+
     /// The tests of one record, each with the results printed beside it.
-    func tests(_ record: Record, context: DocumentContext, rules: Compiled, reader: SOCControlReader) -> [ControlTest] {
+    func tests(_ record: Record, statements: [Statement], context: DocumentContext, rules: Compiled,
+               reader: SOCControlReader) -> [ControlTest] {
         let testItems = record.isProse ? record.proseTests : record.test
         let entries = reader.entries(testItems)
-        let statements = self.statements(record.results, rules: rules)
         func make(_ entry: SOCControlReader.Entry?, _ mine: [Statement]) -> ControlTest {
             let text = entry?.text ?? ""
             var sample = reader.sample(in: text)

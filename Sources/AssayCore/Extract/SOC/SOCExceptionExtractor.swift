@@ -170,10 +170,12 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var keys: [String] = []
         var controlKeys = Set<String>()
         var readKeys = Set<String>()
-        for record in records {
+        // Each record's result statements, read once for the exceptions and again for its tests.
+        let threads = records.count >= 64 ? min(context.options.ingest.threads, 4) : 1
+        let statementsByRecord = records.parallelMap(threads: threads) { self.statements($0.results, rules: rules) }
+        for (record, statements) in zip(records, statementsByRecord) {
             let key = Self.key(record, rules: rules)
             controlKeys.insert(key)
-            let statements = self.statements(record.results, rules: rules)
             if statements.contains(where: { $0.verdict != .unknown }) { readKeys.insert(key) }
             let deviating = statements.filter { $0.verdict == .deviation || $0.verdict == .inferred }
             for statement in record.hasTestColumn ? deviating : deviating.flatMap({ splitNamed($0, rules: rules) }) {
@@ -207,7 +209,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             }
         }
         result.exceptions += exceptions
-        let controls = testedControls(records, context: context, rules: rules, reader: reader)
+        let controls = testedControls(records, statements: statementsByRecord, context: context, rules: rules, reader: reader)
         result.controls += controls
         let pages = tableRows.isEmpty ? records.map(\.page) : tableRows.map(\.row.page)
         let status: TestingSummary.Status

@@ -56,18 +56,8 @@ public enum SOCLayout {
             ranges.append(start..<index + 1)
             start = index + 1
         }
-        let pages = ranges
-        let threads = pages.count >= 24 ? min(context.options.ingest.threads, 4) : 1
-        guard threads > 1 else { return pages.flatMap { rows(of: $0, body: body) } }
-        let parts = RowParts(count: threads)
-        DispatchQueue.concurrentPerform(iterations: threads) { part in
-            let mine = stride(from: part, to: pages.count, by: threads).map { pages[$0] }
-            parts.store(mine.map { rows(of: $0, body: body) }, at: part)
-        }
-        let built = parts.collected()
-        var result: [SOCRow] = []
-        for index in pages.indices { result += built[index % threads][index / threads] }
-        return result
+        let threads = ranges.count >= 24 ? min(context.options.ingest.threads, 4) : 1
+        return ranges.parallelMap(threads: threads) { rows(of: $0, body: body) }.flatMap { $0 }
     }
 
     private static func rows(of page: Range<Int>, body: [BodyLine]) -> [SOCRow] {
@@ -107,18 +97,3 @@ public enum SOCLayout {
     }
 }
 
-/// Rows of pages built by several threads, each into its own slot.
-private final class RowParts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [[[SOCRow]]]
-
-    init(count: Int) { parts = Array(repeating: [], count: count) }
-
-    func store(_ rows: [[SOCRow]], at index: Int) {
-        lock.withLock { parts[index] = rows }
-    }
-
-    func collected() -> [[[SOCRow]]] {
-        lock.withLock { parts }
-    }
-}
