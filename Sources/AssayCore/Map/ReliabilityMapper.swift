@@ -10,7 +10,8 @@ struct ReliabilityMapper: DocumentMapper {
         let rules = try ReliabilityRules.Compiled.load(context.rules)
         let catalogue = try context.rules.load(FindingCatalogue.self, from: "map/findings.yaml")
         let lines = context.body.map { ReliabilityInput.Line(page: $0.page, text: $0.text) }
-        try Self.apply(rules: rules, catalogue: catalogue, lines: lines, text: context.text, to: &document)
+        try Self.apply(rules: rules, catalogue: catalogue, lines: lines, text: context.text, threads: context.options.ingest.threads,
+                       to: &document)
     }
 
     /// SOC 1 and SOC 2 reports that were read; SOC 3 reports carry no tests and are left alone.
@@ -19,11 +20,15 @@ struct ReliabilityMapper: DocumentMapper {
     }
 
     /// The signals for `document`, in the order of `ReliabilityChecks.all`, each with the values its
-    /// finding's message is filled from.
-    static func signals(_ input: ReliabilityInput) throws -> [(signal: ReliabilitySignal, values: [String: String])] {
+    /// finding's message is filled from. The checks only read the input, so they run side by side on
+    /// up to `threads` threads (the sample-size scan of a long Section IV is the slowest).
+    static func signals(_ input: ReliabilityInput, threads: Int = 1) throws -> [(signal: ReliabilitySignal, values: [String: String])] {
         var signals: [(signal: ReliabilitySignal, values: [String: String])] = []
-        for check in ReliabilityChecks.all {
-            guard let detection = check.detect(input), !detection.evidence.isEmpty else { continue }
+        // One job per check: the dispatcher hands the next check to whichever thread is free.
+        let checks = ReliabilityChecks.all
+        let detections = checks.parallelMap(threads: threads > 1 ? checks.count : 1) { $0.detect(input) }
+        for (check, detection) in zip(checks, detections) {
+            guard let detection, !detection.evidence.isEmpty else { continue }
             let rule = try input.rules.rules.signal(check.code)
             var values = detection.values
             if let threshold = detection.threshold { values["threshold"] = Self.number(threshold) }
@@ -36,8 +41,8 @@ struct ReliabilityMapper: DocumentMapper {
     }
 
     static func apply(rules: ReliabilityRules.Compiled, catalogue: FindingCatalogue, lines: [ReliabilityInput.Line],
-                      text: String? = nil, to document: inout AssayDocument) throws {
-        let found = try signals(ReliabilityInput(document: document, lines: lines, rules: rules, text: text))
+                      text: String? = nil, threads: Int = 1, to document: inout AssayDocument) throws {
+        let found = try signals(ReliabilityInput(document: document, lines: lines, rules: rules, text: text), threads: threads)
         document.reliability = Reliability(signals: found.map(\.signal))
         let present = Set(document.findings.map(\.code))
         for (signal, values) in found {
