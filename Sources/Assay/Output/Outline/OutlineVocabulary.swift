@@ -149,6 +149,9 @@ public enum OutlineVocabulary {
         }
     }
 
+    /// The columns of the review run's index (`index.html`), one row per document.
+    static let indexColumns = ["Document", "Organisation", kindRow, "Period or validity", field("opinion"), title(.exceptions), "High findings"]
+
     /// Said under "Reliability" when the checks ran and found nothing.
     static let noReliabilitySignal = "No sign that the report is weak evidence was found (boilerplate or inquiry-only tests, missing samples, a short period, late issue, an unnamed or unverifiable firm)."
 

@@ -21,7 +21,8 @@ public enum ReportIndex {
         w.open(title: title)
         w.line("<h1>\(HTMLText.escape(title))</h1>")
         if let asOf { w.line("<p>Findings judged as of <time datetime=\"\(HTMLText.escape(asOf))\">\(HTMLText.escape(asOf))</time>.</p>") }
-        w.line("<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Organisation</th><th scope=\"col\">Kind</th><th scope=\"col\">Period or validity</th><th scope=\"col\">Opinion</th><th scope=\"col\">Exceptions</th><th scope=\"col\">High findings</th></tr></thead><tbody>")
+        let head = OutlineVocabulary.indexColumns.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
+        w.line("<table><thead><tr>\(head)</tr></thead><tbody>")
         for entry in entries {
             let doc = entry.document
             let outline = ReviewOutline(doc)
