@@ -34,7 +34,7 @@ public enum VendorPage {
 
     static func documents(_ vendor: VendorRecord, _ w: inout ReportWriter) {
         w.line("<h2 id=\"documents\">Documents (\(vendor.documents.count))</h2>")
-        w.line("<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Kind</th><th scope=\"col\">Organisation named</th><th scope=\"col\">Own findings</th></tr></thead><tbody>")
+        w.line("<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">\(OutlineVocabulary.kindRow)</th><th scope=\"col\">Organisation named</th><th scope=\"col\">Own findings</th></tr></thead><tbody>")
         for document in vendor.documents {
             let kind = document.error.map { "\(OutlineVocabulary.couldNotBeRead) (\(HTMLText.escape($0)))" } ?? HTMLText.escape(OutlineVocabulary.kind(document.kind, document.type))
             w.line("<tr><td><code>\(HTMLText.escape(document.path))</code></td><td>\(kind)</td><td>\(HTMLText.escape(document.organization ?? ""))</td><td>\(document.findings)</td></tr>")
@@ -95,7 +95,7 @@ public enum VendorPage {
 
     static func cuecs(_ vendor: VendorRecord, _ w: inout ReportWriter) {
         guard !vendor.cuecs.isEmpty else { return }
-        w.line("<h2 id=\"cuecs\">Our to-dos: complementary user-entity controls (\(vendor.cuecs.count))</h2>")
+        w.line("<h2 id=\"cuecs\">\(HTMLText.escape(OutlineVocabulary.title(.cuecs))) (\(vendor.cuecs.count))</h2>")
         w.line("<ul class=\"todo\">")
         for cuec in vendor.cuecs {
             let criteria = cuec.criteria.isEmpty ? "" : " <span class=\"conf\">(\(HTMLText.escape(cuec.criteria.joined(separator: ", "))))</span>"
