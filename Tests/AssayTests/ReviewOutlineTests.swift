@@ -148,6 +148,29 @@ final class ReviewOutlineTests: XCTestCase {
         XCTAssertNil(outline.source.shortSHA256)
     }
 
+    /// The three renderings of one result use the outline's words, order and cut-off.
+    func testRenderingsSayTheSameThing() {
+        let doc = Self.soc2()
+        let text = TextSummary.render(doc), memo = MarkdownMemo.render(doc), page = ReportPage.render(doc, pdf: nil)
+        XCTAssertTrue(text.contains("  - Nimbus Cloud (carved out) [p. 12]"), text)
+        XCTAssertTrue(memo.contains("- Nimbus Cloud — carved out: Hosting (p. 12)"), memo)
+        XCTAssertTrue(page.contains("<td>Hosting</td><td>carved out</td></tr>"))
+        XCTAssertTrue(text.contains("  - CC6.1.2: One review missed. [p. 30] (confidence 0.85)\n      Management's response: None given"), text)
+        XCTAssertTrue(memo.contains("- **CC6.1.2** (CC6.1): One review missed. (p. 30) _(confidence 0.85)_\n  - Management's response: None given"), memo)
+        XCTAssertTrue(page.contains("<tr class=\"exception low\"><td><strong>CC6.1.2</strong><br/>Access is reviewed.</td><td>CC6.1</td><td>One review missed. <span class=\"conf\">(confidence 0.85)</span>"))
+        XCTAssertTrue(page.contains("<td>None given</td></tr>"))
+        // The same order of parts in all three.
+        let headings = ["Findings (4)", "Reliability (1)", "Exceptions (1)", "Subservice organisations (2)", "Our obligations", "Diagnostics"]
+        for rendering in [text, memo, page] {
+            let positions = headings.compactMap { rendering.range(of: $0)?.lowerBound }
+            XCTAssertEqual(positions.count, headings.count)
+            XCTAssertEqual(positions, positions.sorted())
+        }
+        XCTAssertTrue(text.contains("  DORA Art. 28(4) — not evidenced: Assess the provider"), text)
+        XCTAssertTrue(memo.contains("| DORA | Art. 28(4) | Assess the provider | not evidenced | No test. |"), memo)
+        XCTAssertTrue(page.contains("<td>not evidenced</td>"))
+    }
+
     /// One word per kind, for the renderings and for the findings AssayCore raises.
     func testVocabulary() {
         XCTAssertEqual(DocumentKind.allCases.map { OutlineVocabulary.kind($0, nil) },
