@@ -312,12 +312,12 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertTrue(page.contains("<li class=\"finding\"><strong>Period short</strong> <code>period_short</code><p>The review period is 90 days, less than six months."))
         XCTAssertTrue(page.contains("<figcaption>p. 2: <q>2026-01-01</q></figcaption>"))
         let memo = MarkdownMemo.render(document)
-        XCTAssertTrue(memo.contains("## Reliability\n\n- `period_short` — The review period is 90 days, less than six months."))
+        XCTAssertTrue(memo.contains("## Reliability (1)\n\n- **Period short** `period_short` — The review period is 90 days, less than six months."))
         XCTAssertTrue(memo.contains("  - p. 2: “2026-03-31”"))
-        // A report with no signal says so on the page; the memo leaves the section out.
+        // A report with no signal says so, on the page and in the memo (one outline).
         var clean = Self.report()
         try ReliabilityMapper.apply(rules: Self.rules(), catalogue: catalogue, lines: [], to: &clean)
         XCTAssertTrue(ReportPage.render(clean, pdf: nil).contains("<h2 id=\"reliability\">Reliability (0)</h2>\n<p>No sign that the report is weak evidence"))
-        XCTAssertFalse(MarkdownMemo.render(clean).contains("## Reliability"))
+        XCTAssertTrue(MarkdownMemo.render(clean).contains("## Reliability (0)\n\nNo sign that the report is weak evidence"))
     }
 }

@@ -1,65 +1,61 @@
 import AssayCore
 import AssayModel
 
-/// A short, readable summary of one contract document for a terminal.
+/// A short, readable summary of one contract document for a terminal: the review outline, one line
+/// per row with the page it was read from. Labels, order and cut-offs are the outline's.
 public enum TextSummary {
     public static func render(_ document: AssayDocument) -> String {
+        render(ReviewOutline(document))
+    }
+
+    public static func render(_ outline: ReviewOutline) -> String {
         var out: [String] = []
-        out.append("== \(document.source.path)")
-        if let error = document.error {
-            out.append("error: \(error.code.rawValue): \(error.message)")
+        out.append("== \(outline.source.path)")
+        if let failure = outline.failure {
+            out.append("\(failure.label) (\(failure.code)): \(failure.message)")
             return out.joined(separator: "\n")
         }
-        let type = document.document.type.map { " \($0.rawValue)" } ?? ""
-        let pages = document.source.pages.map { ", \($0) page(s)" } ?? ""
-        out.append("\(document.document.kind.rawValue)\(type) (confidence \(document.document.confidence))\(pages), text layer \(document.source.textLayer?.rawValue ?? "none")")
-        for key in document.fields.keys.sorted() {
-            guard let field = document.fields[key] else { continue }
-            let page = field.evidence.first.map { " [p. \($0.page)]" } ?? ""
-            out.append("  \(key): \(field.value.display)\(page)")
-        }
-        if !document.exceptions.isEmpty {
-            out.append("exceptions (\(document.exceptions.count)):")
-            for record in document.exceptions {
-                let page = record.evidence.first.map { " [p. \($0.page)]" } ?? ""
-                out.append("  - \(record.controlID ?? "?"): \(record.deviation)\(page)")
-                if let response = record.managementResponse { out.append("      management: \(response)") }
-            }
-        }
-        if !document.subserviceOrganizations.isEmpty {
-            out.append("subservice organisations:")
-            for org in document.subserviceOrganizations {
-                out.append("  - \(org.name) (\(org.method.rawValue))\(org.evidence.first.map { " [p. \($0.page)]" } ?? "")")
-            }
-        }
-        if !document.cuecs.isEmpty {
-            out.append("CUECs — our to-dos (\(document.cuecs.count)):")
-            for cuec in document.cuecs { out.append("  [ ] \(cuec.text)\(cuec.evidence.first.map { " [p. \($0.page)]" } ?? "")") }
-        }
-        for claim in document.claims {
-            out.append("claims: \(claim.standard ?? "\(claim.kind.rawValue) \(claim.type?.rawValue ?? "")")\(claim.periodEnd.map { ", period ended \($0)" } ?? "")\(claim.expiryDate.map { ", valid until \($0)" } ?? "")")
-        }
-        if !document.findings.isEmpty {
-            out.append("findings:")
-            for finding in document.findings.sorted(by: { $0.severity < $1.severity }) {
-                let page = finding.evidence.first.map { " [p. \($0.page)]" } ?? ""
-                out.append("  [\(finding.severity.rawValue)] \(finding.code): \(finding.message)\(page)")
-                if let question = finding.followUp { out.append("      ask: \(question)") }
-            }
-        }
-        if !document.clauses.isEmpty {
-            out.append("contract clauses:")
-            for clause in document.clauses { out.append("  - \(clause.text)") }
-        }
-        if !document.obligations.isEmpty {
-            out.append("obligations:")
-            for item in document.obligations {
-                out.append("  \(item.framework) \(item.reference) — \(item.status.rawValue): \(item.title)")
-            }
-        }
-        for diagnostic in document.diagnostics where diagnostic.level != .info {
-            out.append("\(diagnostic.level.rawValue): \(diagnostic.code): \(diagnostic.message)")
+        let pages = outline.source.pages.map { ", \(OutlineVocabulary.pages($0))" } ?? ""
+        out.append("\(outline.kind) (\(OutlineVocabulary.confidence(outline.kindConfidence)))\(pages), \(OutlineVocabulary.textLayer) \(outline.source.textLayer)")
+        for section in outline.sections {
+            if section.id != .cover { out.append("\(section.heading):") }
+            if let note = section.note { out.append("  \(note)") }
+            if section.rows.isEmpty, let empty = section.emptyNote { out.append("  \(empty)") }
+            for row in section.rows { out += lines(row, in: section.id) }
         }
         return out.joined(separator: "\n")
+    }
+
+    static func lines(_ row: OutlineRow, in section: OutlineSection.ID) -> [String] {
+        let tail = page(row) + flag(row)
+        var out: [String]
+        switch section {
+        case .cover: out = ["  \(row.label): \(row.value)\(tail)"]
+        case .findings: out = ["  [\(row.label)] \(row.code ?? ""): \(row.value)\(tail)"]
+        case .reliability: out = ["  \(row.label) (\(row.code ?? "")): \(row.value)\(tail)"]
+        case .exceptions: out = ["  - \(row.label): \(row.value)\(tail)"]
+        case .subservice: out = ["  - \(row.label) (\(row.detail(.method)?.value ?? ""))\(tail)"]
+        case .cuecs: out = ["  [ ] \(row.value)\(tail)"]
+        case .claims, .clauses: out = ["  - \(row.value)\(tail)"]
+        case .obligations: out = ["  \(row.label) \(row.detail(.reference)?.value ?? "") — \(row.detail(.status)?.value ?? ""): \(row.value)"]
+        case .diagnostics: out = ["  \(row.label): \(row.code ?? ""): \(row.value)"]
+        }
+        for key in [OutlineDetail.Key.managementResponse, .followUp] {
+            if let detail = row.detail(key) { out.append("      \(detail.label): \(detail.value)") }
+        }
+        for own in row.ownControls ?? [] {
+            out.append("      \(OutlineVocabulary.ownControl) \(own.id)\(own.text.map { " \($0)" } ?? "") (\(own.because))")
+        }
+        if row.ownControls?.isEmpty == true { out.append("      \(OutlineVocabulary.noOwnControl) \(OutlineVocabulary.noOwnControlAdvice)") }
+        return out
+    }
+
+    static func page(_ row: OutlineRow) -> String {
+        row.evidence.first.map { " [p. \($0.page)]" } ?? ""
+    }
+
+    static func flag(_ row: OutlineRow) -> String {
+        guard row.isLowConfidence, let confidence = row.confidence else { return "" }
+        return " (\(OutlineVocabulary.confidence(confidence)))"
     }
 }

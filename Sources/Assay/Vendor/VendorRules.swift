@@ -48,7 +48,7 @@ public struct VendorRules: Decodable, Sendable {
                 + (claim.expiryDate.map { try part("expiry", ["expiry": $0]) } ?? "")
         }
         // Another scheme's claim is named by the page's own words ("a CSA STAR Level 2 report").
-        let report = claim.kind == .otherAssurance ? claim.standard ?? claim.kind.label(claim.type) : claim.kind.label(claim.type)
+        let report = claim.kind == .otherAssurance ? claim.standard ?? OutlineVocabulary.kind(claim.kind, claim.type) : OutlineVocabulary.kind(claim.kind, claim.type)
         return try part("report", ["report": report])
             + (claim.periodEnd.map { try part("period_end", ["period_end": $0]) } ?? "")
     }

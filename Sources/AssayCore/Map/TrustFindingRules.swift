@@ -15,11 +15,7 @@ enum TrustFindingRules {
         var raised: [RaisedFinding] = []
         let reports = document.claims.filter(\.kind.isSOC)
         let certificates = document.claims.filter { $0.kind == .isoCertificate }
-        func label(_ claim: Claim) -> String {
-            if let standard = claim.standard { return standard }
-            let number = claim.kind == .soc1 ? "1" : claim.kind == .soc3 ? "3" : "2"
-            return "SOC \(number)" + (claim.kind == .soc3 ? "" : claim.type == .type1 ? " Type I" : claim.type == .type2 ? " Type II" : "")
-        }
+        func label(_ claim: Claim) -> String { claim.standard ?? claim.kind.label(claim.type) }
         if !reports.isEmpty,
            (try? NSRegularExpression(pattern: rules.auditor_named))?.firstMatch(in: text, range: range) == nil {
             raised.append(RaisedFinding(code: "trust.claim_auditor_not_named",

@@ -71,7 +71,7 @@ private struct Builder {
     }
 
     var kindLabel: String {
-        [document.document.kind.rawValue, document.document.type?.rawValue].compactMap { $0 }.joined(separator: " ")
+        OutlineVocabulary.kindCode(document.document.kind, document.document.type)
     }
 
     func assessmentResults() -> OSCAL.AssessmentResults {

@@ -21,30 +21,21 @@ public enum ReportIndex {
         w.open(title: title)
         w.line("<h1>\(HTMLText.escape(title))</h1>")
         if let asOf { w.line("<p>Findings judged as of <time datetime=\"\(HTMLText.escape(asOf))\">\(HTMLText.escape(asOf))</time>.</p>") }
-        w.line("<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Organisation</th><th scope=\"col\">Kind</th><th scope=\"col\">Period or validity</th><th scope=\"col\">Opinion</th><th scope=\"col\">Exceptions</th><th scope=\"col\">High findings</th></tr></thead><tbody>")
+        let head = OutlineVocabulary.indexColumns.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
+        w.line("<table><thead><tr>\(head)</tr></thead><tbody>")
         for entry in entries {
             let doc = entry.document
+            let outline = ReviewOutline(doc)
             let link = "<a href=\"\(HTMLText.escape(entry.page))\">\(HTMLText.escape(doc.source.path))</a>"
-            if let error = doc.error {
-                w.line("<tr><td>\(link)</td><td colspan=\"6\">Could not be read: <code>\(HTMLText.escape(error.code.rawValue))</code> — \(HTMLText.escape(error.message))</td></tr>")
+            if let failure = outline.failure {
+                w.line("<tr><td>\(link)</td><td colspan=\"6\">\(failure.label): <code>\(HTMLText.escape(failure.code))</code> — \(HTMLText.escape(failure.message))</td></tr>")
                 continue
             }
             let high = doc.findings.filter { $0.severity == .high }.count
-            let opinion = doc.fields["opinion"]?.value.display ?? ""
-            w.line("<tr><td>\(link)</td><td>\(HTMLText.escape(ReportPage.title(doc) == doc.source.path ? "" : ReportPage.title(doc)))</td><td>\(HTMLText.escape(MarkdownMemo.kindLabel(doc)))</td><td>\(HTMLText.escape(periodOrValidity(doc)))</td><td>\(HTMLText.escape(opinion))</td><td>\(doc.exceptions.count)</td><td>\(high)</td></tr>")
+            let opinion = outline.opinion ?? ""
+            w.line("<tr><td>\(link)</td><td>\(HTMLText.escape(outline.namesOrganization ? outline.subject : ""))</td><td>\(HTMLText.escape(outline.kind))</td><td>\(HTMLText.escape(outline.period ?? ""))</td><td>\(HTMLText.escape(opinion))</td><td>\(doc.exceptions.count)</td><td>\(high)</td></tr>")
         }
         w.line("</tbody></table>")
         return w.close()
-    }
-
-    /// "start – end" for a report period, "issued – expires" for a certificate, else the as-of date.
-    static func periodOrValidity(_ doc: AssayDocument) -> String {
-        func value(_ key: String) -> String? { doc.fields[key]?.value.display }
-        if let start = value("period_start"), let end = value("period_end") { return "\(start) – \(end)" }
-        if let end = value("period_end") { return "to \(end)" }
-        if let asOf = value("as_of_date") { return "as of \(asOf)" }
-        if let issued = value("issue_date"), let expires = value("expiry_date") { return "\(issued) – \(expires)" }
-        if let expires = value("expiry_date") { return "until \(expires)" }
-        return ""
     }
 }

@@ -4,9 +4,10 @@ import AssayModel
 import Foundation
 
 /// The review page for one document (`assay report`): one self-contained HTML file with the cover
-/// sheet, findings by severity, exceptions, subservice organisations, CUECs as a to-do list, claims,
-/// contract clauses and obligations — in the order of `MarkdownMemo` — and, under every value, the
-/// page, the quote and a PNG cut out of the PDF around the evidence box.
+/// sheet, findings by severity, reliability, exceptions, subservice organisations, CUECs as a to-do
+/// list, claims, contract clauses and obligations — the review outline's parts, labels and cut-offs,
+/// as in `MarkdownMemo` — and, under every value, the page, the quote and a PNG cut out of the PDF
+/// around the evidence box.
 ///
 /// No script, no network: images are data URIs and the stylesheet is inline. The markup is also
 /// well-formed XML, so a test can parse it strictly.
@@ -15,167 +16,139 @@ public enum ReportPage {
     /// only to cut out evidence images.
     public static func render(_ document: AssayDocument, pdf: Data?, password: String? = nil) -> String {
         var images = EvidenceImages(document: document, pdf: pdf, password: password)
+        let outline = ReviewOutline(document)
         var writer = ReportWriter()
-        let name = ReportPage.title(document)
-        let title = "\(name) — \(MarkdownMemo.kindLabel(document))"
-        writer.open(title: title)
-        writer.line("<h1>\(HTMLText.escape(title))</h1>")
-        if let error = document.error {
-            writer.line("<p><strong>Could not be read</strong> (<code>\(HTMLText.escape(error.code.rawValue))</code>): \(HTMLText.escape(error.message))</p>")
-            writer.footer(document)
+        writer.open(title: outline.title)
+        writer.line("<h1>\(HTMLText.escape(outline.title))</h1>")
+        if let failure = outline.failure {
+            writer.line("<p><strong>\(failure.label)</strong> (<code>\(HTMLText.escape(failure.code))</code>): \(HTMLText.escape(failure.message))</p>")
+            writer.footer(outline.source)
             return writer.close()
         }
         if let note = images.note { writer.line("<p class=\"conf\">\(HTMLText.escape(note))</p>") }
-        coverSheet(document, &writer, &images)
-        findings(document, &writer, &images)
-        reliability(document, &writer, &images)
-        exceptions(document, &writer, &images)
-        subservice(document, &writer, &images)
-        cuecs(document, &writer, &images)
-        claims(document, &writer, &images)
-        clauses(document, &writer)
-        obligations(document, &writer)
-        writer.footer(document)
+        for section in outline.sections {
+            switch section.id {
+            case .cover: coverSheet(outline, section, &writer, &images)
+            case .findings: findings(section, &writer, &images)
+            default: part(section, &writer, &images)
+            }
+        }
+        writer.footer(outline.source)
         return writer.close()
-    }
-
-    /// Who the document is about: the organisation it names, or else its file.
-    static func title(_ document: AssayDocument) -> String {
-        document.organization?.value.display ?? document.source.path
     }
 
     /// A safe file name (without extension) for the page of `path`.
     public static func fileStem(_ path: String) -> String { HTMLText.fileStem(path) }
 
-    /// The cover-sheet rows, label and contract field, in order: the page's and the Markdown memo's.
-    static let cover: [(String, String)] = [
-        ("Organisation", "service_organization"), ("Organisation", "organization"), ("System", "system_name"),
-        ("Standards", "standards"), ("Certificate number", "certificate_number"), ("Opinion", "opinion"),
-        ("Period start", "period_start"), ("Period end", "period_end"), ("As of", "as_of_date"),
-        ("Report date", "report_date"), ("Service auditor", "service_auditor"),
-        ("Trust services categories", "trust_services_categories"), ("Issued", "issue_date"),
-        ("Expires", "expiry_date"), ("Originally certified", "original_certification_date"),
-        ("Certification body", "certification_body"), ("Accreditation body", "accreditation_body"),
-        ("Statement of Applicability", "soa_reference"), ("Bridged report ends", "bridged_period_end"),
-        ("Signed by", "signed_by"), ("Locations", "locations"), ("Scope", "scope"),
-    ]
+    /// The element id of a part ("cover", "exceptions"): links and tests rely on them.
+    static func anchor(_ id: OutlineSection.ID) -> String { id.rawValue }
 
-    static func coverSheet(_ document: AssayDocument, _ w: inout ReportWriter, _ images: inout EvidenceImages) {
-        w.line("<h2 id=\"cover\">Cover sheet</h2>")
+    static func coverSheet(_ outline: ReviewOutline, _ section: OutlineSection, _ w: inout ReportWriter, _ images: inout EvidenceImages) {
+        w.line("<h2 id=\"\(anchor(section.id))\">\(HTMLText.escape(section.heading))</h2>")
         w.line("<table class=\"cover\"><tbody>")
-        w.line("<tr><th scope=\"row\">Kind</th><td>\(HTMLText.escape(MarkdownMemo.kindLabel(document)))\(confidence(document.document.confidence))</td></tr>")
-        for (label, key) in cover {
-            guard let field = document.fields[key] else { continue }
-            w.line("<tr\(lowClass(field.confidence))><th scope=\"row\">\(label)</th><td>\(HTMLText.escape(field.value.display))\(confidence(field.confidence))\(evidence(field.evidence, &images))</td></tr>")
+        let kindFlag = outline.isKindLowConfidence ? confidence(outline.kindConfidence) : ""
+        w.line("<tr><th scope=\"row\">\(OutlineVocabulary.kindRow)</th><td>\(HTMLText.escape(outline.kind))\(kindFlag)</td></tr>")
+        for row in section.rows {
+            w.line("<tr\(lowClass(row))><th scope=\"row\">\(HTMLText.escape(row.label))</th><td>\(HTMLText.escape(row.value))\(flag(row))\(evidence(row.evidence, &images))</td></tr>")
         }
         w.line("</tbody></table>")
     }
 
-    static func findings(_ document: AssayDocument, _ w: inout ReportWriter, _ images: inout EvidenceImages) {
-        guard !document.findings.isEmpty else { return }
-        w.line("<h2 id=\"findings\">Findings (\(document.findings.count))</h2>")
-        for severity in Severity.allCases.sorted() {
-            let group = document.findings.filter { $0.severity == severity }
-            guard !group.isEmpty else { continue }
-            w.line("<h3>\(severity.rawValue.capitalized) (\(group.count))</h3>")
+    /// Findings grouped by severity, in the outline's order (high first).
+    static func findings(_ section: OutlineSection, _ w: inout ReportWriter, _ images: inout EvidenceImages) {
+        w.line("<h2 id=\"\(anchor(section.id))\">\(HTMLText.escape(section.heading))</h2>")
+        var groups: [(label: String, severity: String, rows: [OutlineRow])] = []
+        for row in section.rows {
+            let severity = row.severity?.rawValue ?? row.label
+            if groups.last?.severity == severity { groups[groups.count - 1].rows.append(row) } else { groups.append((row.label, severity, [row])) }
+        }
+        for group in groups {
+            w.line("<h3>\(HTMLText.escape(group.label.capitalizedFirst)) (\(group.rows.count))</h3>")
             w.line("<ul class=\"findings\">")
-            for finding in group {
-                var item = "<li class=\"finding\"><span class=\"sev sev-\(severity.rawValue)\">\(severity.rawValue)</span> <code>\(HTMLText.escape(finding.code))</code> — \(HTMLText.escape(finding.message))"
-                if let question = finding.followUp {
-                    item += "<p class=\"ask\"><strong>Ask the vendor:</strong> \(HTMLText.escape(question))</p>"
+            for row in group.rows {
+                var item = "<li class=\"finding\"><span class=\"sev sev-\(group.severity)\">\(HTMLText.escape(row.label))</span> <code>\(HTMLText.escape(row.code ?? ""))</code> — \(HTMLText.escape(row.value))"
+                if let ask = row.detail(.followUp) {
+                    item += "<p class=\"ask\"><strong>\(ask.label):</strong> \(HTMLText.escape(ask.value))</p>"
                 }
-                w.line(item + evidence(finding.evidence, &images) + "</li>")
+                w.line(item + evidence(row.evidence, &images) + "</li>")
             }
             w.line("</ul>")
         }
     }
 
-    static func exceptions(_ document: AssayDocument, _ w: inout ReportWriter, _ images: inout EvidenceImages) {
-        guard !document.exceptions.isEmpty else { return }
-        w.line("<h2 id=\"exceptions\">Exceptions (\(document.exceptions.count))</h2>")
-        w.line("<table class=\"exceptions\"><thead><tr><th scope=\"col\">Control</th><th scope=\"col\">Criteria</th><th scope=\"col\">Deviation</th><th scope=\"col\">Management response</th></tr></thead><tbody>")
-        for record in document.exceptions {
-            let control = "<strong>\(HTMLText.escape(record.controlID ?? "Unnumbered control"))</strong>" + (record.control.isEmpty ? "" : "<br/>\(HTMLText.escape(record.control))")
-            w.line("<tr class=\"exception\(record.confidence < 0.9 ? " low" : "")\"><td>\(control)</td><td>\(HTMLText.escape(record.criteria.joined(separator: ", ")))</td><td>\(HTMLText.escape(record.deviation))\(confidence(record.confidence))\(evidence(record.evidence, &images))</td><td>\(HTMLText.escape(record.managementResponse ?? "None given"))</td></tr>")
+    /// Every other part: a table where the outline gives columns, else a list.
+    static func part(_ section: OutlineSection, _ w: inout ReportWriter, _ images: inout EvidenceImages) {
+        w.line("<h2 id=\"\(anchor(section.id))\">\(HTMLText.escape(section.heading))</h2>")
+        if let note = section.note { w.line("<p>\(HTMLText.escape(note))</p>") }
+        if section.rows.isEmpty {
+            if let empty = section.emptyNote { w.line("<p>\(HTMLText.escape(empty))</p>") }
+            return
         }
-        w.line("</tbody></table>")
-    }
-
-    static func subservice(_ document: AssayDocument, _ w: inout ReportWriter, _ images: inout EvidenceImages) {
-        guard !document.subserviceOrganizations.isEmpty else { return }
-        w.line("<h2 id=\"subservice\">Subservice organisations (\(document.subserviceOrganizations.count))</h2>")
-        w.line("<table><thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">Services</th><th scope=\"col\">Method</th></tr></thead><tbody>")
-        for org in document.subserviceOrganizations {
-            let method = org.method == .carveOut ? "Carved out" : "Inclusive"
-            w.line("<tr\(lowClass(org.confidence))><td>\(HTMLText.escape(org.name))\(confidence(org.confidence))\(evidence(org.evidence, &images))</td><td>\(HTMLText.escape(org.services))</td><td>\(method)</td></tr>")
+        if !section.columns.isEmpty {
+            let tableClass = section.id == .exceptions ? " class=\"exceptions\"" : ""
+            let head = section.columns.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
+            w.line("<table\(tableClass)><thead><tr>\(head)</tr></thead><tbody>")
+            for row in section.rows { w.line(tableRow(row, in: section.id, &images)) }
+            w.line("</tbody></table>")
+            return
         }
-        w.line("</tbody></table>")
-    }
-
-    static func cuecs(_ document: AssayDocument, _ w: inout ReportWriter, _ images: inout EvidenceImages) {
-        guard !document.cuecs.isEmpty else { return }
-        w.line("<h2 id=\"cuecs\">Our to-dos: complementary user-entity controls (\(document.cuecs.count))</h2>")
-        if let reconciliation = document.cuecReconciliation {
-            let open = reconciliation.unmatched.count
-            w.line("<p>Matched to our own controls in \(HTMLText.escape(reconciliation.register)): "
-                   + (open == 0 ? "every CUEC has an own control." : "\(open) of \(document.cuecs.count) have no own control.") + "</p>")
-        }
-        w.line("<ul class=\"todo\">")
-        for (index, cuec) in document.cuecs.enumerated() {
-            let criteria = cuec.criteria.isEmpty ? "" : " <span class=\"conf\">(\(HTMLText.escape(cuec.criteria.joined(separator: ", "))))</span>"
-            w.line("<li\(lowClass(cuec.confidence))>\(HTMLText.escape(cuec.text))\(criteria)\(confidence(cuec.confidence))\(evidence(cuec.evidence, &images))\(ownControls(document.cuecReconciliation.map { $0.match(for: index)?.controls ?? [] }))</li>")
-        }
+        let listClass = [OutlineSection.ID.reliability: " class=\"findings\"", .cuecs: " class=\"todo\""][section.id] ?? ""
+        w.line("<ul\(listClass)>")
+        for row in section.rows { w.line(listItem(row, in: section.id, &images)) }
         w.line("</ul>")
+    }
+
+    static func tableRow(_ row: OutlineRow, in id: OutlineSection.ID, _ images: inout EvidenceImages) -> String {
+        func cell(_ key: OutlineDetail.Key) -> String { HTMLText.escape(row.detail(key)?.value ?? "") }
+        switch id {
+        case .exceptions:
+            let control = "<strong>\(HTMLText.escape(row.label))</strong>" + (row.detail(.control).map { "<br/>\(HTMLText.escape($0.value))" } ?? "")
+            return "<tr class=\"exception\(row.isLowConfidence ? " low" : "")\"><td>\(control)</td><td>\(cell(.criteria))</td><td>\(HTMLText.escape(row.value))\(flag(row))\(evidence(row.evidence, &images))</td><td>\(cell(.managementResponse))</td></tr>"
+        case .subservice:
+            return "<tr\(lowClass(row))><td>\(HTMLText.escape(row.label))\(flag(row))\(evidence(row.evidence, &images))</td><td>\(HTMLText.escape(row.value))</td><td>\(cell(.method))</td></tr>"
+        default:
+            return "<tr><td>\(HTMLText.escape(row.label))</td><td>\(cell(.reference))</td><td>\(HTMLText.escape(row.value))</td><td>\(cell(.status))</td><td>\(cell(.rationale))</td></tr>"
+        }
+    }
+
+    static func listItem(_ row: OutlineRow, in id: OutlineSection.ID, _ images: inout EvidenceImages) -> String {
+        switch id {
+        case .reliability:
+            return "<li class=\"finding\"><strong>\(HTMLText.escape(row.label))</strong> <code>\(HTMLText.escape(row.code ?? ""))</code><p>\(HTMLText.escape(row.value))</p>\(evidence(row.evidence, &images))</li>"
+        case .cuecs:
+            let criteria = row.detail(.criteria).map { " <span class=\"conf\">(\(HTMLText.escape($0.value)))</span>" } ?? ""
+            return "<li\(lowClass(row))>\(HTMLText.escape(row.value))\(criteria)\(flag(row))\(evidence(row.evidence, &images))\(ownControls(row.ownControls))</li>"
+        case .diagnostics:
+            return "<li><strong>\(HTMLText.escape(row.label))</strong> <code>\(HTMLText.escape(row.code ?? ""))</code> \(HTMLText.escape(row.value))</li>"
+        default:
+            return "<li\(lowClass(row))>\(HTMLText.escape(row.value))\(flag(row))\(evidence(row.evidence, &images))</li>"
+        }
     }
 
     /// The own controls matched to one CUEC (`--controls`), or "no own control"; nothing without a register.
-    static func ownControls(_ controls: [OwnControlMatch]?) -> String {
+    static func ownControls(_ controls: [OutlineOwnControl]?) -> String {
         guard let controls else { return "" }
-        if controls.isEmpty { return "<div class=\"own none\"><strong>No own control</strong> answers this.</div>" }
-        return controls.map { match in
-            let text = match.text.map { " \(HTMLText.escape($0))" } ?? ""
-            return "<div class=\"own\">Own control <strong>\(HTMLText.escape(match.id))</strong>\(text) <span class=\"conf\">(score \(String(format: "%.2f", match.score)); \(HTMLText.escape(match.reason)))</span></div>"
+        if controls.isEmpty {
+            return "<div class=\"own none\"><strong>\(OutlineVocabulary.noOwnControl)</strong> \(HTMLText.escape(OutlineVocabulary.noOwnControlAdvice))</div>"
+        }
+        return controls.map { own in
+            let text = own.text.map { " \(HTMLText.escape($0))" } ?? ""
+            return "<div class=\"own\">\(OutlineVocabulary.ownControl) <strong>\(HTMLText.escape(own.id))</strong>\(text) <span class=\"conf\">(\(HTMLText.escape(own.because)))</span></div>"
         }.joined()
     }
 
-    static func claims(_ document: AssayDocument, _ w: inout ReportWriter, _ images: inout EvidenceImages) {
-        guard !document.claims.isEmpty else { return }
-        w.line("<h2 id=\"claims\">Claimed reports and certificates</h2>")
-        w.line("<ul>")
-        for claim in document.claims {
-            let what = claim.standard ?? "\(claim.kind.rawValue.uppercased()) \(claim.type?.rawValue ?? "")"
-            let when = claim.periodEnd.map { ", period ended \($0)" } ?? claim.expiryDate.map { ", valid until \($0)" } ?? ""
-            w.line("<li\(lowClass(claim.confidence))>\(HTMLText.escape(what + when))\(confidence(claim.confidence))\(evidence(claim.evidence, &images))</li>")
-        }
-        w.line("</ul>")
+    static func lowClass(_ row: OutlineRow) -> String {
+        row.isLowConfidence ? " class=\"low\"" : ""
     }
 
-    static func clauses(_ document: AssayDocument, _ w: inout ReportWriter) {
-        guard !document.clauses.isEmpty else { return }
-        w.line("<h2 id=\"clauses\">Contract clauses to ask for</h2>")
-        w.line("<ul>")
-        for clause in document.clauses {
-            w.line("<li>\(HTMLText.escape(clause.text))</li>")
-        }
-        w.line("</ul>")
-    }
-
-    static func obligations(_ document: AssayDocument, _ w: inout ReportWriter) {
-        guard !document.obligations.isEmpty else { return }
-        w.line("<h2 id=\"obligations\">Our obligations</h2>")
-        w.line("<table><thead><tr><th scope=\"col\">Framework</th><th scope=\"col\">Reference</th><th scope=\"col\">Obligation</th><th scope=\"col\">Status</th><th scope=\"col\">Why</th></tr></thead><tbody>")
-        for item in document.obligations {
-            w.line("<tr><td>\(HTMLText.escape(item.framework))</td><td>\(HTMLText.escape(item.reference))</td><td>\(HTMLText.escape(item.title))</td><td>\(HTMLText.escape(item.status.rawValue.replacingOccurrences(of: "_", with: " ")))</td><td>\(HTMLText.escape(item.rationale))</td></tr>")
-        }
-        w.line("</tbody></table>")
-    }
-
-    static func lowClass(_ confidence: Double) -> String {
-        confidence < 0.9 ? " class=\"low\"" : ""
+    /// The confidence beside a value the outline flags as low.
+    static func flag(_ row: OutlineRow) -> String {
+        guard row.isLowConfidence, let value = row.confidence else { return "" }
+        return confidence(value)
     }
 
     static func confidence(_ value: Double) -> String {
-        value < 0.9 ? " <span class=\"conf\">(confidence \(value))</span>" : ""
+        " <span class=\"conf\">(\(OutlineVocabulary.confidence(value)))</span>"
     }
 
     /// Page, quote and — for PDF evidence with a box — the cut-out image.
@@ -239,11 +212,10 @@ struct ReportWriter {
         lines.append("<body><main>")
     }
 
-    mutating func footer(_ document: AssayDocument) {
-        let source = document.source
-        var parts = ["Source: <code>\(HTMLText.escape(source.path))</code>"]
-        if let pages = source.pages { parts.append("\(pages) page(s)") }
-        if let sha = source.sha256 { parts.append("sha256 <code>\(HTMLText.escape(sha))</code>") }
+    mutating func footer(_ source: ReviewOutline.Source) {
+        var parts = ["\(OutlineVocabulary.source): <code>\(HTMLText.escape(source.path))</code>"]
+        if let pages = source.pages { parts.append(OutlineVocabulary.pages(pages)) }
+        if let sha = source.sha256 { parts.append("\(OutlineVocabulary.sha256) <code>\(HTMLText.escape(sha))</code>") }
         lines.append("<footer><p>\(parts.joined(separator: ", ")). Made by Assay \(HTMLText.escape(AssayVersion.string)); <a href=\"index.html\">all documents of this run</a>.</p></footer>")
     }
 

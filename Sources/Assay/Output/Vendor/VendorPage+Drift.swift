@@ -3,10 +3,6 @@ import AssayModel
 /// The vendor page's parts for scope drift between successive reports and for reports written from
 /// another vendor's template.
 extension VendorPage {
-    static let driftLabels = ["system": "System", "locations": "Locations", "subservice_organizations": "Subservice organisations",
-                              "subservice_method": "Subservice method", "trust_services_categories": "Trust services categories",
-                              "auditor": "Auditor", "opinion": "Opinion"]
-
     static func scopeDrift(_ vendor: VendorRecord, _ w: inout ReportWriter) {
         guard !vendor.scopeDrift.isEmpty else { return }
         w.line("<h2 id=\"scope-drift\">What changed between successive reports (\(vendor.scopeDrift.count))</h2>")
@@ -14,7 +10,7 @@ extension VendorPage {
         for change in vendor.scopeDrift {
             let before = "<code>\(HTMLText.escape(change.oldPath))</code>: \(HTMLText.escape(change.oldValue ?? "(not named)"))\(evidence(change.oldEvidence))"
             let after = "<code>\(HTMLText.escape(change.newPath))</code>: \(HTMLText.escape(change.newValue ?? "(not named)"))\(evidence(change.newEvidence))"
-            w.line("<tr><th scope=\"row\">\(HTMLText.escape(driftLabels[change.aspect] ?? change.aspect))</th><td>\(HTMLText.escape(change.change))</td><td>\(before)</td><td>\(after)</td></tr>")
+            w.line("<tr><th scope=\"row\">\(HTMLText.escape(OutlineVocabulary.aspect(change.aspect)))</th><td>\(HTMLText.escape(change.change))</td><td>\(before)</td><td>\(after)</td></tr>")
         }
         w.line("</tbody></table>")
     }

@@ -34,9 +34,9 @@ public enum VendorPage {
 
     static func documents(_ vendor: VendorRecord, _ w: inout ReportWriter) {
         w.line("<h2 id=\"documents\">Documents (\(vendor.documents.count))</h2>")
-        w.line("<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Kind</th><th scope=\"col\">Organisation named</th><th scope=\"col\">Own findings</th></tr></thead><tbody>")
+        w.line("<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">\(OutlineVocabulary.kindRow)</th><th scope=\"col\">Organisation named</th><th scope=\"col\">Own findings</th></tr></thead><tbody>")
         for document in vendor.documents {
-            let kind = document.error.map { "Could not be read (\(HTMLText.escape($0)))" } ?? HTMLText.escape(document.kind.label(document.type))
+            let kind = document.error.map { "\(OutlineVocabulary.couldNotBeRead) (\(HTMLText.escape($0)))" } ?? HTMLText.escape(OutlineVocabulary.kind(document.kind, document.type))
             w.line("<tr><td><code>\(HTMLText.escape(document.path))</code></td><td>\(kind)</td><td>\(HTMLText.escape(document.organization ?? ""))</td><td>\(document.findings)</td></tr>")
         }
         w.line("</tbody></table>")
@@ -63,8 +63,8 @@ public enum VendorPage {
         }
         w.line("<ul class=\"findings\">")
         for finding in vendor.findings {
-            var item = "<li class=\"finding\"><span class=\"sev sev-\(finding.severity.rawValue)\">\(finding.severity.rawValue)</span> <code>\(HTMLText.escape(finding.code))</code> — \(HTMLText.escape(finding.message))"
-            if let question = finding.followUp { item += "<p class=\"ask\"><strong>Ask the vendor:</strong> \(HTMLText.escape(question))</p>" }
+            var item = "<li class=\"finding\"><span class=\"sev sev-\(finding.severity.rawValue)\">\(OutlineVocabulary.severity(finding.severity))</span> <code>\(HTMLText.escape(finding.code))</code> — \(HTMLText.escape(finding.message))"
+            if let question = finding.followUp { item += "<p class=\"ask\"><strong>\(OutlineVocabulary.detail(.followUp)):</strong> \(HTMLText.escape(question))</p>" }
             w.line(item + evidence(finding.evidence) + "</li>")
         }
         w.line("</ul>")
@@ -75,7 +75,7 @@ public enum VendorPage {
         w.line("<h2 id=\"claims\">What the trust page claims (\(vendor.claims.count))</h2>")
         w.line("<table><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Period end or expiry</th><th scope=\"col\">Borne out by</th></tr></thead><tbody>")
         for claim in vendor.claims {
-            let what = claim.kind == .isoCertificate ? (claim.standard ?? "ISO") + " certificate" : claim.kind.label(claim.type) + " report"
+            let what = OutlineVocabulary.claimedDocument(claim.kind, claim.type, standard: claim.standard)
             let date = claim.periodEnd ?? claim.expiryDate ?? ""
             let backing = claim.providedBy.map { "<code>\(HTMLText.escape($0))</code>" } ?? "<strong>Not among the documents</strong>"
             w.line("<tr><td>\(HTMLText.escape(what))\(evidence(claim.evidence))</td><td>\(HTMLText.escape(date))</td><td>\(backing)</td></tr>")
@@ -86,22 +86,20 @@ public enum VendorPage {
     static func consistency(_ vendor: VendorRecord, _ w: inout ReportWriter) {
         w.line("<h2 id=\"consistency\">Do the documents agree?</h2>")
         w.line("<table><thead><tr><th scope=\"col\">Aspect</th><th scope=\"col\">Result</th><th scope=\"col\">What each document states</th></tr></thead><tbody>")
-        let labels = ["legal_entity": "Legal entity", "services": "Services and scope", "sites": "Sites"]
-        let results: [ConsistencyStatus: String] = [.consistent: "Consistent", .different: "Different", .notComparable: "Not comparable"]
         for check in vendor.consistency {
             let stated = check.values.map { "<p><code>\(HTMLText.escape($0.path))</code>: \(HTMLText.escape($0.value))</p>" }.joined()
-            w.line("<tr><th scope=\"row\">\(HTMLText.escape(labels[check.aspect] ?? check.aspect))</th><td>\(results[check.status] ?? check.status.rawValue)</td><td>\(stated)</td></tr>")
+            w.line("<tr><th scope=\"row\">\(HTMLText.escape(OutlineVocabulary.aspect(check.aspect)))</th><td>\(OutlineVocabulary.consistency(check.status))</td><td>\(stated)</td></tr>")
         }
         w.line("</tbody></table>")
     }
 
     static func cuecs(_ vendor: VendorRecord, _ w: inout ReportWriter) {
         guard !vendor.cuecs.isEmpty else { return }
-        w.line("<h2 id=\"cuecs\">Our to-dos: complementary user-entity controls (\(vendor.cuecs.count))</h2>")
+        w.line("<h2 id=\"cuecs\">\(HTMLText.escape(OutlineVocabulary.title(.cuecs))) (\(vendor.cuecs.count))</h2>")
         w.line("<ul class=\"todo\">")
         for cuec in vendor.cuecs {
             let criteria = cuec.criteria.isEmpty ? "" : " <span class=\"conf\">(\(HTMLText.escape(cuec.criteria.joined(separator: ", "))))</span>"
-            w.line("<li>\(HTMLText.escape(cuec.text))\(criteria)\(evidence(cuec.sources))\(ReportPage.ownControls(cuec.ownControls))</li>")
+            w.line("<li>\(HTMLText.escape(cuec.text))\(criteria)\(evidence(cuec.sources))\(ReportPage.ownControls(cuec.ownControls.map { $0.map(OutlineOwnControl.init) }))</li>")
         }
         w.line("</ul>")
     }
