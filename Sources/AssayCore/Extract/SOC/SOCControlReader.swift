@@ -49,32 +49,22 @@ struct SOCControlReader: Sendable {
     let numberWords: [String: Int]
     /// What `methods(in:)` and `sample(in:)` found per text: a test's text is read once when the cell is split and
     /// again when it is built, and the same control's tests repeat under every criterion it is listed for. Both
-    /// readings depend on the text and the rules alone, so the memo lives as long as the compiled reader.
-    private let memo = Memo()
+    /// readings depend on the text and the rules alone, so the memos live as long as the compiled reader.
+    private let methodMemo = Memo<[TestMethod]>()
+    private let sampleMemo = Memo<(sample: Int?, population: Int?)>()
 
-    /// A lock-guarded memo, emptied when it grows past `limit` texts (a long batch in one process).
-    private final class Memo: @unchecked Sendable {
+    /// A lock-guarded memo of one reading per text, emptied when it grows past `limit` texts (a long batch in one process).
+    private final class Memo<Value>: @unchecked Sendable {
         private let lock = NSLock()
-        private var methods: [String: [TestMethod]] = [:]
-        private var samples: [String: (sample: Int?, population: Int?)] = [:]
+        private var values: [String: Value] = [:]
         private let limit = 50_000
 
-        func methods(_ text: String, _ read: () -> [TestMethod]) -> [TestMethod] {
-            if let known = lock.withLock({ methods[text] }) { return known }
+        func value(_ text: String, _ read: () -> Value) -> Value {
+            if let known = lock.withLock({ values[text] }) { return known }
             let found = read()
             lock.withLock {
-                if methods.count >= limit { methods.removeAll() }
-                methods[text] = found
-            }
-            return found
-        }
-
-        func sample(_ text: String, _ read: () -> (sample: Int?, population: Int?)) -> (sample: Int?, population: Int?) {
-            if let known = lock.withLock({ samples[text] }) { return known }
-            let found = read()
-            lock.withLock {
-                if samples.count >= limit { samples.removeAll() }
-                samples[text] = found
+                if values.count >= limit { values.removeAll() }
+                values[text] = found
             }
             return found
         }
@@ -133,7 +123,7 @@ struct SOCControlReader: Sendable {
 
     /// The methods a test's wording names, in the order of `TestMethod`.
     func methods(in text: String) -> [TestMethod] {
-        memo.methods(text) { read(methodsIn: text) }
+        methodMemo.value(text) { read(methodsIn: text) }
     }
 
     private func read(methodsIn text: String) -> [TestMethod] {
@@ -173,7 +163,7 @@ struct SOCControlReader: Sendable {
 
     /// The sample and population a test's text prints ("a sample of 25 of 250 changes").
     func sample(in text: String) -> (sample: Int?, population: Int?) {
-        memo.sample(text) { read(sampleIn: text) }
+        sampleMemo.value(text) { read(sampleIn: text) }
     }
 
     private func read(sampleIn text: String) -> (sample: Int?, population: Int?) {
