@@ -2,7 +2,10 @@ import AssayModel
 import Foundation
 
 /// The wording and thresholds of findings (`extractors/map/findings.yaml`).
-struct FindingCatalogue: Decodable {
+struct FindingCatalogue: RuleFile {
+    package static let file = "map/findings.yaml"
+    package static let version = 1
+
     struct Entry: Decodable {
         var severity: Severity
         var message: String
@@ -23,10 +26,24 @@ struct FindingCatalogue: Decodable {
     var soa_standards: [String]
     var surveillance_label: String
     var findings: [String: Entry]
+
+    /// `surveillance_label`, compiled once per rule book: the findings stage and `assay rules check`
+    /// build the same value, so a broken pattern is an error rather than a finding silently not raised.
+    static func surveillanceLabel(_ book: RuleBook) throws -> NSRegularExpression {
+        try book.built("\(file) surveillance_label") { book in
+            let pattern = try book.load(FindingCatalogue.self).surveillance_label
+            do { return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) } catch {
+                throw RuleError(file: file, key: "surveillance_label", message: "is not a valid regular expression")
+            }
+        }
+    }
 }
 
 /// Editions of standards (`extractors/standards.yaml`).
-struct StandardEditions: Decodable {
+struct StandardEditions: RuleFile {
+    package static let file = "standards.yaml"
+    package static let version = 1
+
     struct Standard: Decodable {
         var current: [Int]
         var withdrawn: [Int: String]
@@ -64,6 +81,8 @@ struct FindingInput {
     var editions: StandardEditions
     var options: ExtractOptions
     var catalogue: FindingCatalogue
+    /// `catalogue.surveillance_label`, compiled.
+    var surveillanceLabel: NSRegularExpression
     var context: DocumentContext
 
     func text(_ field: String) -> String? { document.fields[field]?.value.strings.first }

@@ -89,7 +89,7 @@ enum OtherAssuranceFindingRules {
 /// The next surveillance audit date when the certificate prints one. Certificates that only say
 /// "subject to annual surveillance" give no date, and guessing anniversaries would flag nearly all.
 private func printedSurveillanceDate(_ input: FindingInput) -> (ISODate, Evidence?)? {
-    guard let label = try? NSRegularExpression(pattern: input.catalogue.surveillance_label, options: [.caseInsensitive]) else { return nil }
+    let label = input.surveillanceLabel
     let text = input.context.text as NSString
     for match in label.matches(in: input.context.text, range: NSRange(location: 0, length: text.length)) {
         let start = match.range.location + match.range.length
@@ -106,7 +106,7 @@ private func printedSurveillanceDate(_ input: FindingInput) -> (ISODate, Evidenc
 /// A registered name (words ending in a legal form) in the scope that shares no distinctive word
 /// with the certificate holder's name.
 private func otherOrganization(inScope scope: String, holder: String, rules: RuleBook) -> String? {
-    guard let forms = try? rules.load(LegalForms.self, from: "bodies/legal_forms.yaml"),
+    guard let forms = try? rules.load(LegalForms.self),
           let pattern = try? forms.namePattern() else { return nil }
     let holderWords = Matching.words(Matching.normalizedName(holder))
     let ns = scope as NSString

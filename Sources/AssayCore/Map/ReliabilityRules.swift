@@ -2,7 +2,8 @@ import AssayModel
 import Foundation
 
 /// The limits and wording of the reliability signals (`extractors/map/reliability.yaml`).
-struct ReliabilityRules: Decodable, Sendable {
+struct ReliabilityRules: RuleFile, Sendable {
+    package static let version = 1
     package static let file = "map/reliability.yaml"
 
     struct Signal: Decodable, Sendable {

@@ -97,7 +97,7 @@ public struct TemplateMatcher: Sendable {
 
     public init(rules book: RuleBook) throws {
         rules = try ReliabilityRules.Compiled.load(book).rules.template_match
-        catalogue = try book.load(FindingCatalogue.self, from: "map/findings.yaml")
+        catalogue = try book.load(FindingCatalogue.self)
     }
 
     /// Every matching pair, once per direction (each report sees the other), ordered by path.

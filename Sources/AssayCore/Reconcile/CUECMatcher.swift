@@ -31,10 +31,10 @@ struct CUECMatcher: Sendable {
     let conceptWeights: [String: Double]
     private let criteriaPattern: NSRegularExpression?
 
-    init(register: ControlRegister, rules: ReconcileRules) {
+    init(register: ControlRegister, rules: ReconcileRules) throws {
         self.rules = rules
         folder = TermFolder(rules: rules)
-        let pattern = try? NSRegularExpression(pattern: rules.criteria_pattern, options: [.caseInsensitive])
+        let pattern = try rules.criteriaRegex()
         criteriaPattern = pattern
         let folder = self.folder
         controls = register.controls.map { control in

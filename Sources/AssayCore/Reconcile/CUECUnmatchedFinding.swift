@@ -9,9 +9,9 @@ enum CUECUnmatchedFinding {
     static func make(document: AssayDocument, reconciliation: CUECReconciliation, rules: RuleBook) throws -> Finding? {
         let unmatched = reconciliation.unmatched.filter { document.cuecs.indices.contains($0) }
         guard !unmatched.isEmpty else { return nil }
-        let catalogue = try rules.load(FindingCatalogue.self, from: "map/findings.yaml")
+        let catalogue = try rules.load(FindingCatalogue.self)
         guard let entry = catalogue.findings[code] else {
-            throw RuleError(file: "map/findings.yaml", key: "findings.\(code)", message: "is missing")
+            throw RuleError(file: FindingCatalogue.file, key: "findings.\(code)", message: "is missing")
         }
         let list = unmatched.map { "(\($0 + 1)) \(document.cuecs[$0].text)" }.joined(separator: " ")
         let values = ["count": String(unmatched.count), "total": String(document.cuecs.count),

@@ -4,7 +4,8 @@ import Foundation
 /// How CUECs are matched to own controls (`extractors/reconcile/matching.yaml`): the threshold, the
 /// weights, the words that carry no meaning, the suffixes stripped to reach a stem, and the table of
 /// synonyms and phrases that name one idea in different words.
-package struct ReconcileRules: Decodable, Sendable {
+package struct ReconcileRules: RuleFile, Sendable {
+    package static let version = 1
     package static let file = "reconcile/matching.yaml"
 
     struct Weights: Decodable, Sendable {
@@ -61,6 +62,13 @@ package struct ReconcileRules: Decodable, Sendable {
         return loaded
     }
 
+    /// `criteria_pattern`, compiled as the matcher uses it; an invalid one is an error naming the key.
+    func criteriaRegex() throws -> NSRegularExpression {
+        do { return try NSRegularExpression(pattern: criteria_pattern, options: [.caseInsensitive]) } catch {
+            throw RuleError(file: Self.file, key: "criteria_pattern", message: "is not a valid regular expression")
+        }
+    }
+
     func validate() throws {
         func fail(_ key: String, _ message: String) -> RuleError { RuleError(file: Self.file, key: key, message: message) }
         if !(0...1).contains(threshold) { throw fail("threshold", "must be between 0 and 1") }
@@ -75,9 +83,7 @@ package struct ReconcileRules: Decodable, Sendable {
         if !(0...1).contains(weights.cuec_coverage) { throw fail("weights.cuec_coverage", "must be between 0 and 1") }
         if max_matches < 1 { throw fail("max_matches", "must be at least 1") }
         if min_stem < 2 { throw fail("min_stem", "must be at least 2") }
-        do { _ = try NSRegularExpression(pattern: criteria_pattern) } catch {
-            throw fail("criteria_pattern", "is not a valid regular expression")
-        }
+        _ = try criteriaRegex()
         var concepts: Set<String> = []
         for (index, synonym) in synonyms.enumerated() {
             if synonym.phrases.isEmpty { throw fail("synonyms[\(index)].phrases", "is empty") }

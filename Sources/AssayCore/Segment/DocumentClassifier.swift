@@ -19,7 +19,10 @@ public struct DocumentClassifier: Sendable {
         var media_types: [String]?
     }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "classify.yaml"
+        package static let version = 1
+
         var version: Int
         var front_pages: Int
         var cap: Int
@@ -50,7 +53,7 @@ public struct DocumentClassifier: Sendable {
     }
 
     public init(rules book: RuleBook) throws {
-        let rules = try book.load(Rules.self, from: "classify.yaml")
+        let rules = try book.load(Rules.self)
         self.rules = rules
         func compile(_ patterns: [Pattern], key: String) throws -> [Compiled] {
             try patterns.enumerated().map { index, p in
@@ -58,19 +61,19 @@ public struct DocumentClassifier: Sendable {
                     return Compiled(regex: try NSRegularExpression(pattern: p.pattern, options: [.caseInsensitive]), weight: p.weight,
                                     pattern: p.pattern)
                 } catch {
-                    throw RuleError(file: "classify.yaml", key: "\(key)[\(index)]", message: "is not a valid regular expression")
+                    throw RuleError(file: Rules.file, key: "\(key)[\(index)]", message: "is not a valid regular expression")
                 }
             }
         }
         kinds = try rules.kinds.keys.sorted().map { name in
             guard let kind = DocumentKind(rawValue: name), let kindRules = rules.kinds[name] else {
-                throw RuleError(file: "classify.yaml", key: "kinds.\(name)", message: "is not a document kind")
+                throw RuleError(file: Rules.file, key: "kinds.\(name)", message: "is not a document kind")
             }
             return (kind, kindRules, try compile(kindRules.patterns, key: "kinds.\(name).patterns"))
         }
         types = try rules.types.keys.sorted().map { name in
             guard let type = ReportType(rawValue: name), let patterns = rules.types[name] else {
-                throw RuleError(file: "classify.yaml", key: "types.\(name)", message: "is not a report type")
+                throw RuleError(file: Rules.file, key: "types.\(name)", message: "is not a report type")
             }
             return (type, try compile(patterns, key: "types.\(name)"))
         }

@@ -2,7 +2,10 @@ import AssayModel
 import Foundation
 
 /// `extractors/bridge/letter.yaml`.
-struct BridgeLetterRules: Decodable, Sendable {
+struct BridgeLetterRules: RuleFile, Sendable {
+    package static let file = "bridge/letter.yaml"
+    package static let version = 1
+
     var version: Int
     var range_connectors: [String]
     var gap_cues: [String]
@@ -14,6 +17,31 @@ struct BridgeLetterRules: Decodable, Sendable {
     var system_patterns: [String]
     var auditor_patterns: [String]
     var name_leads: [String]
+
+    /// The letter's patterns, compiled once per rule book: the extractor and `assay rules check`
+    /// build the same value, so a broken pattern is reported before a letter is read.
+    struct Compiled: Sendable {
+        static func shared(_ book: RuleBook) throws -> Compiled {
+            try book.built(BridgeLetterRules.file) { try Compiled($0.load(BridgeLetterRules.self)) }
+        }
+
+        var rules: BridgeLetterRules
+        var reportEndPhrases, systemPatterns, auditorPatterns: [NSRegularExpression]
+
+        init(_ rules: BridgeLetterRules) throws {
+            self.rules = rules
+            func list(_ patterns: [String], _ key: String, _ options: NSRegularExpression.Options) throws -> [NSRegularExpression] {
+                try patterns.enumerated().map { index, pattern in
+                    do { return try NSRegularExpression(pattern: pattern, options: options) } catch {
+                        throw RuleError(file: BridgeLetterRules.file, key: "\(key)[\(index)]", message: "is not a valid regular expression")
+                    }
+                }
+            }
+            reportEndPhrases = try list(rules.report_end_phrases, "report_end_phrases", [.caseInsensitive])
+            systemPatterns = try list(rules.system_patterns, "system_patterns", [.caseInsensitive, .anchorsMatchLines])
+            auditorPatterns = try list(rules.auditor_patterns, "auditor_patterns", [])
+        }
+    }
 }
 
 /// Reads a bridge (gap) letter: who wrote it, the letter's date, the gap it covers, the end of the
@@ -28,8 +56,9 @@ public struct BridgeLetterExtractor: DocumentExtractor {
     public var kinds: Set<DocumentKind> { [.bridgeLetter] }
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
-        let rules = try context.rules.load(BridgeLetterRules.self, from: "bridge/letter.yaml")
-        let forms = try context.rules.load(LegalForms.self, from: "bodies/legal_forms.yaml")
+        let compiled = try BridgeLetterRules.Compiled.shared(context.rules)
+        let rules = compiled.rules
+        let forms = try context.rules.load(LegalForms.self)
         let namePattern = try forms.namePattern()
         let order = context.slashOrder ?? .monthFirst
         let text = context.text
@@ -71,10 +100,7 @@ public struct BridgeLetterExtractor: DocumentExtractor {
             }
         }
         if result.fields["bridged_period_end"] == nil {
-            for phrase in rules.report_end_phrases {
-                guard let regex = try? NSRegularExpression(pattern: phrase, options: [.caseInsensitive]) else {
-                    throw RuleError(file: "bridge/letter.yaml", key: "report_end_phrases", message: "is not a valid regular expression")
-                }
+            for regex in compiled.reportEndPhrases {
                 if let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
                    let date = dates.first(where: { $0.range.location == NSMaxRange(match.range) }) {
                     result.set("bridged_period_end", date.date.description, confidence: 0.8,
@@ -84,20 +110,16 @@ public struct BridgeLetterExtractor: DocumentExtractor {
             }
         }
         readSignature(context, rules: rules, namePattern: namePattern, forms: forms, into: &result)
-        try readSystem(context, rules: rules, into: &result)
-        try readAuditor(context, rules: rules, into: &result)
+        readSystem(context, patterns: compiled.systemPatterns, into: &result)
+        readAuditor(context, rules: rules, patterns: compiled.auditorPatterns, into: &result)
     }
 
     /// The firm that issued the bridged report ("conducted by Acme Group", "Acme prepared the latest
     /// … attestation"). The letter itself is management's; this is the report's auditor.
-    private func readAuditor(_ context: DocumentContext, rules: BridgeLetterRules, into result: inout ExtractionResult) throws {
+    private func readAuditor(_ context: DocumentContext, rules: BridgeLetterRules, patterns: [NSRegularExpression], into result: inout ExtractionResult) {
         let ns = context.text as NSString
         let organization = result.fields["service_organization"].map { Matching.normalizedName($0.value.display) }
-        for (index, pattern) in rules.auditor_patterns.enumerated() {
-            let regex: NSRegularExpression
-            do { regex = try NSRegularExpression(pattern: pattern, options: []) } catch {
-                throw RuleError(file: "bridge/letter.yaml", key: "auditor_patterns[\(index)]", message: "is not a valid regular expression")
-            }
+        for regex in patterns {
             for match in regex.matches(in: context.text, range: NSRange(location: 0, length: ns.length)) {
                 guard let raw = SOCRegex.group(match, 1, in: ns) else { continue }
                 var name = raw.foldedWhitespace
@@ -112,13 +134,9 @@ public struct BridgeLetterExtractor: DocumentExtractor {
     }
 
     /// The system of the bridged report, from the subject line or the report's title.
-    private func readSystem(_ context: DocumentContext, rules: BridgeLetterRules, into result: inout ExtractionResult) throws {
+    private func readSystem(_ context: DocumentContext, patterns: [NSRegularExpression], into result: inout ExtractionResult) {
         let ns = context.text as NSString
-        for (index, pattern) in rules.system_patterns.enumerated() {
-            let regex: NSRegularExpression
-            do { regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive, .anchorsMatchLines]) } catch {
-                throw RuleError(file: "bridge/letter.yaml", key: "system_patterns[\(index)]", message: "is not a valid regular expression")
-            }
+        for regex in patterns {
             for match in regex.matches(in: context.text, range: NSRange(location: 0, length: ns.length)) where match.range(at: 1).location != NSNotFound {
                 let name = ns.substring(with: match.range(at: 1)).foldedWhitespace
                 if name.contains(where: \.isNumber) || name.lowercased().hasPrefix("period") || name.count < 3 { continue }

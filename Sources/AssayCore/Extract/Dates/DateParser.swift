@@ -16,7 +16,10 @@ public struct DateMention: Sendable, Hashable {
 /// 2025`, `5th June 2028`, `1. Januar 2025`, `5 de junio de 2028`, `2028-06-05`, `05.06.2028`,
 /// `05/06/2028`, `07/01/2025`. Month names come from `extractors/dates.yaml`.
 public struct DateParser: Sendable {
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "dates.yaml"
+        package static let version = 1
+
         var version: Int
         var months: [Int: [String]]
         var connectors: [String]
@@ -32,11 +35,11 @@ public struct DateParser: Sendable {
     private let numeric: NSRegularExpression
 
     public init(rules: RuleBook) throws {
-        let parsed = try rules.load(Rules.self, from: "dates.yaml")
+        let parsed = try rules.load(Rules.self)
         var byName: [String: Int] = [:]
         for (month, names) in parsed.months {
             guard (1...12).contains(month) else {
-                throw RuleError(file: "dates.yaml", key: "months.\(month)", message: "is not a month number 1–12")
+                throw RuleError(file: Rules.file, key: "months.\(month)", message: "is not a month number 1–12")
             }
             for name in names { byName[name.lowercased()] = month }
         }

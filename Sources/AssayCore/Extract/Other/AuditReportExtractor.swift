@@ -2,7 +2,8 @@ import AssayModel
 import Foundation
 
 /// `extractors/other/audit_report.yaml`: the labels of an audit report's cover form.
-struct AuditReportRules: Decodable, Sendable {
+struct AuditReportRules: RuleFile, Sendable {
+    package static let version = 1
     var version: Int
     var report_window: Int
     var report_words: [String]
@@ -82,7 +83,7 @@ public struct AuditReportExtractor: DocumentExtractor {
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let rules = try context.rules.load(AuditReportRules.self, from: AuditReportRules.file)
         let compiled = try rules.compiled()
-        let forms = try context.rules.load(LegalForms.self, from: "bodies/legal_forms.yaml")
+        let forms = try context.rules.load(LegalForms.self)
         let text = context.text
         let ns = text as NSString
         let window = NSRange(location: 0, length: min(ns.length, rules.report_window))

@@ -3,7 +3,8 @@ import Foundation
 
 /// `extractors/other/schemes.yaml`: the schemes of `other_assurance` documents and the labels their
 /// certificates print.
-struct OtherAssuranceRules: Decodable, Sendable {
+struct OtherAssuranceRules: RuleFile, Sendable {
+    package static let version = 1
     struct Scheme: Decodable, Sendable {
         var scheme: String
         var standard: String

@@ -16,7 +16,7 @@ public struct SOCCSOCExtractor: DocumentExtractor {
 
     public init() {}
 
-    package static let file = "soc/csocs.yaml"
+    package static var file: String { Rules.file }
 
     struct Table: Decodable {
         var required_words: [String]
@@ -29,7 +29,10 @@ public struct SOCCSOCExtractor: DocumentExtractor {
 
     struct ConfidenceRules: Decodable { var table: Double; var list: Double }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "soc/csocs.yaml"
+        package static let version = 1
+
         var version: Int
         var heading: String
         var end_heading: String

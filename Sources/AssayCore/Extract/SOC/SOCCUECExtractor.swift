@@ -13,7 +13,10 @@ public struct SOCCUECExtractor: DocumentExtractor {
 
     public init() {}
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile, Sendable {
+        package static let file = "soc/cuecs.yaml"
+        package static let version = 1
+
         var version: Int
         var heading: String
         var number: String
@@ -27,17 +30,41 @@ public struct SOCCUECExtractor: DocumentExtractor {
         var max_table_rows: Int
     }
 
+    /// The patterns of `soc/cuecs.yaml`, compiled once per rule book: the extractor and
+    /// `assay rules check` build the same value.
+    struct Compiled: Sendable {
+        static func shared(_ book: RuleBook) throws -> Compiled {
+            try book.built(Rules.file) { try Compiled($0.load(Rules.self)) }
+        }
+
+        var rules: Rules
+        var heading, number, bullet, inside, criteria, objective, responsibility, listEnd: NSRegularExpression
+
+        init(_ rules: Rules) throws {
+            self.rules = rules
+            let f = Rules.file
+            heading = try SOCRegex.compile(rules.heading, file: f, key: "heading")
+            number = try SOCRegex.compile(rules.number, file: f, key: "number")
+            bullet = try SOCRegex.compile(rules.bullet, file: f, key: "bullet")
+            inside = try SOCRegex.compile(rules.inside, file: f, key: "inside")
+            criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
+            objective = try SOCRegex.compile(rules.objective, file: f, key: "objective")
+            responsibility = try SOCRegex.compile(rules.responsibility, file: f, key: "responsibility")
+            listEnd = try SOCRegex.compile(rules.list_end, file: f, key: "list_end")
+        }
+    }
+
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
-        let f = "soc/cuecs.yaml"
-        let rules = try context.rules.load(Rules.self, from: f)
-        let heading = try SOCRegex.compile(rules.heading, file: f, key: "heading")
-        let number = try SOCRegex.compile(rules.number, file: f, key: "number")
-        let bullet = try SOCRegex.compile(rules.bullet, file: f, key: "bullet")
-        let inside = try SOCRegex.compile(rules.inside, file: f, key: "inside")
-        let criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
-        let objective = try SOCRegex.compile(rules.objective, file: f, key: "objective")
-        let responsibility = try SOCRegex.compile(rules.responsibility, file: f, key: "responsibility")
-        let listEnd = try SOCRegex.compile(rules.list_end, file: f, key: "list_end")
+        let compiled = try Compiled.shared(context.rules)
+        let rules = compiled.rules
+        let heading = compiled.heading
+        let number = compiled.number
+        let bullet = compiled.bullet
+        let inside = compiled.inside
+        let criteria = compiled.criteria
+        let objective = compiled.objective
+        let responsibility = compiled.responsibility
+        let listEnd = compiled.listEnd
         // Without a system description section (its heading unread), the whole report is searched: the
         // heading must stand alone on its line, which the auditor's prose never does.
         let description = context.section("system_description")

@@ -17,7 +17,10 @@ struct SOCControlReader: Sendable {
         var prose: Double
     }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "soc/controls.yaml"
+        package static let version = 1
+
         var version: Int
         var clause_start: String
         var verbs: [String: [String]]
@@ -32,7 +35,7 @@ struct SOCControlReader: Sendable {
         var confidence: ConfidenceRules
     }
 
-    package static let file = "soc/controls.yaml"
+    package static var file: String { Rules.file }
 
     let rules: Rules
     /// One method's patterns: `quick` (its verbs and phrases anywhere) must match before `full` (the verbs

@@ -37,7 +37,10 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var section_v: Double
     }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "soc/exceptions.yaml"
+        package static let version = 1
+
         var version: Int
         var table: Table
         var control_id: String
@@ -65,7 +68,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     }
 
     struct Compiled: Sendable {
-        static let file = "soc/exceptions.yaml"
+        static var file: String { Rules.file }
 
         /// The rules compiled once per rule book (`RuleWarmUp` builds them while the report is segmented).
         static func shared(_ book: RuleBook) throws -> Compiled {

@@ -9,7 +9,10 @@ final class SOCFieldRules: @unchecked Sendable {
         var qualified: [String]
     }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "soc/fields.yaml"
+        package static let version = 1
+
         var version: Int
         var addressee: String
         var examined: String
@@ -56,7 +59,7 @@ final class SOCFieldRules: @unchecked Sendable {
         var title_window: Int
     }
 
-    package static let file = "soc/fields.yaml"
+    package static var file: String { Rules.file }
     let raw: Rules
     let firmExclude: NSRegularExpression
     let addressee, examined, firmLine, auditorNamed, opinionStart, opinionHeading: NSRegularExpression
@@ -82,9 +85,15 @@ final class SOCFieldRules: @unchecked Sendable {
                 throw RuleError(file: Self.file, key: key, message: "is not a valid regular expression")
             }
         }
+        /// A pattern compiled with exactly `options` (case-sensitive unless they say otherwise).
+        func exact(_ p: String, _ key: String, _ options: NSRegularExpression.Options) throws -> NSRegularExpression {
+            do { return try NSRegularExpression(pattern: p, options: options) } catch {
+                throw RuleError(file: Self.file, key: key, message: "is not a valid regular expression")
+            }
+        }
         addressee = try c(raw.addressee, "addressee", multiline: true)
         examined = try c(raw.examined, "examined")
-        firmLine = try NSRegularExpression(pattern: raw.firm_line, options: [.anchorsMatchLines])
+        firmLine = try exact(raw.firm_line, "firm_line", [.anchorsMatchLines])
         firmExclude = try c(raw.firm_exclude, "firm_exclude")
         auditorNamed = try c(raw.auditor_named, "auditor_named", multiline: true)
         opinionStart = try c(raw.opinion_start, "opinion_start")
@@ -94,35 +103,47 @@ final class SOCFieldRules: @unchecked Sendable {
         asOf = try c(raw.as_of, "as_of")
         categoriesLead = try c(raw.categories_lead, "categories_lead")
         scopeExclusion = try c(raw.scope_exclusion, "scope_exclusion")
-        systemNamePossessive = try NSRegularExpression(pattern: raw.system_name_possessive, options: [])
+        systemNamePossessive = try exact(raw.system_name_possessive, "system_name_possessive", [])
         scopeHeadings = try raw.scope_headings.enumerated().map { try c($1, "scope_headings[\($0)]") }
         scopeInline = try c(raw.scope_inline, "scope_inline")
-        location = try NSRegularExpression(pattern: raw.location, options: [.anchorsMatchLines])
+        location = try exact(raw.location, "location", [.anchorsMatchLines])
         locationTriggers = try c(raw.location_triggers, "location_triggers")
-        locationLine = try NSRegularExpression(pattern: raw.location_line, options: [])
+        locationLine = try exact(raw.location_line, "location_line", [])
         reportStart = try c(raw.report_start, "report_start")
-        addresseeLine = try NSRegularExpression(pattern: raw.addressee_line, options: [.anchorsMatchLines])
+        addresseeLine = try exact(raw.addressee_line, "addressee_line", [.anchorsMatchLines])
         addresseeNext = try c(raw.addressee_next, "addressee_next", multiline: true)
-        serviceOrganizationNamed = try NSRegularExpression(pattern: raw.service_organization_named, options: [])
-        organizationEnd = try NSRegularExpression(pattern: raw.organization_end, options: [])
-        addressPlace = try NSRegularExpression(pattern: raw.address_place, options: [])
+        serviceOrganizationNamed = try exact(raw.service_organization_named, "service_organization_named", [])
+        organizationEnd = try exact(raw.organization_end, "organization_end", [])
+        addressPlace = try exact(raw.address_place, "address_place", [])
         examinedScope = try c(raw.examined_scope, "examined_scope")
         countryCue = try c(raw.country_cue, "country_cue")
-        opinionPossessive = try NSRegularExpression(pattern: raw.opinion_possessive, options: [])
-        dateCity = try NSRegularExpression(pattern: raw.date_city, options: [])
-        countryCities = try NSRegularExpression(pattern: raw.country_cities, options: [])
-        cityName = try NSRegularExpression(pattern: raw.city_name, options: [])
+        opinionPossessive = try exact(raw.opinion_possessive, "opinion_possessive", [])
+        dateCity = try exact(raw.date_city, "date_city", [])
+        countryCities = try exact(raw.country_cities, "country_cities", [])
+        cityName = try exact(raw.city_name, "city_name", [])
         restrictedUse = try c(raw.restricted_use, "restricted_use")
         titleScope = try c(raw.title_scope, "title_scope", multiline: true)
-        individualSigner = try NSRegularExpression(pattern: raw.individual_signer, options: [.anchorsMatchLines])
+        individualSigner = try exact(raw.individual_signer, "individual_signer", [.anchorsMatchLines])
         auditorMentions = try raw.auditor_mentions.enumerated().map {
             do { return try NSRegularExpression(pattern: $1, options: [.anchorsMatchLines]) } catch {
                 throw RuleError(file: Self.file, key: "auditor_mentions[\($0)]", message: "is not a valid regular expression")
             }
         }
+        // The system-name patterns are completed with the organisation's name for each report; compiled
+        // here with the stand-in the extractor uses when the name is unknown, so a broken one is caught.
+        for (index, pattern) in raw.system_name.enumerated() {
+            _ = try c(Self.systemNamePattern(pattern, organization: nil), "system_name[\(index)]")
+        }
         categories = try raw.categories.keys.sorted().map { key in
             (key, try c("\\b" + (raw.categories[key] ?? key) + "\\b", "categories.\(key)"))
         }
+    }
+
+    /// A `system_name` pattern with `{org}` filled: the organisation's name as written, or a stand-in
+    /// for any name when it is not known.
+    static func systemNamePattern(_ pattern: String, organization: String?) -> String {
+        let org = organization.map(NSRegularExpression.escapedPattern(for:)) ?? "[A-Z][^\\n]{2,60}?"
+        return pattern.replacingOccurrences(of: " ", with: "\\s+").replacingOccurrences(of: "{org}", with: org)
     }
 
     package static func load(_ context: DocumentContext) throws -> SOCFieldRules {

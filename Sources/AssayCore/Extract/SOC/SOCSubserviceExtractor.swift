@@ -12,7 +12,10 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
 
     public init() {}
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile, Sendable {
+        package static let file = "soc/subservice.yaml"
+        package static let version = 1
+
         var version: Int
         var header: String
         var header_word: String
@@ -39,6 +42,41 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         var name_stop: [String]
     }
 
+    /// The patterns of `soc/subservice.yaml`, compiled once per rule book: the extractor and
+    /// `assay rules check` build the same value, so a broken pattern is reported before a report is read.
+    struct Compiled: Sendable {
+        static func shared(_ book: RuleBook) throws -> Compiled {
+            try book.built(Rules.file) { try Compiled($0.load(Rules.self)) }
+        }
+
+        var rules: Rules
+        var header, headerExclude, servicesColumn, methodColumn, inclusive, carveOut, proseSentence, company, headerIgnore, methodIgnore, nameComplete, methodWord, nameColumn, columnExclude, listLead, listName, sentenceEnd: NSRegularExpression
+        var proseNames: [NSRegularExpression]
+
+        init(_ rules: Rules) throws {
+            self.rules = rules
+            let f = Rules.file
+            header = try SOCRegex.compile(rules.header, file: f, key: "header")
+            headerExclude = try SOCRegex.compile(rules.header_exclude, file: f, key: "header_exclude")
+            servicesColumn = try SOCRegex.compile(rules.services_column, file: f, key: "services_column")
+            methodColumn = try SOCRegex.compile(rules.method_column, file: f, key: "method_column")
+            inclusive = try SOCRegex.compile(rules.inclusive, file: f, key: "inclusive")
+            carveOut = try SOCRegex.compile(rules.carve_out, file: f, key: "carve_out")
+            proseSentence = try SOCRegex.compile(rules.prose_sentence, file: f, key: "prose_sentence")
+            company = try SOCRegex.compile(rules.company, file: f, key: "company", caseInsensitive: false)
+            headerIgnore = try SOCRegex.compile(rules.header_ignore, file: f, key: "header_ignore")
+            methodIgnore = try SOCRegex.compile(rules.method_ignore, file: f, key: "method_ignore")
+            nameComplete = try SOCRegex.compile(rules.name_complete, file: f, key: "name_complete", caseInsensitive: false)
+            methodWord = try SOCRegex.compile(rules.method_word, file: f, key: "method_word")
+            nameColumn = try SOCRegex.compile(rules.name_column, file: f, key: "name_column")
+            columnExclude = try SOCRegex.compile(rules.column_exclude, file: f, key: "column_exclude")
+            proseNames = try rules.prose_names.enumerated().map { try SOCRegex.compile($1, file: f, key: "prose_names[\($0)]", caseInsensitive: false) }
+            listLead = try SOCRegex.compile(rules.list_lead, file: f, key: "list_lead")
+            listName = try SOCRegex.compile(rules.list_name, file: f, key: "list_name", caseInsensitive: false)
+            sentenceEnd = try SOCRegex.compile(rules.sentence_end, file: f, key: "sentence_end", caseInsensitive: false)
+        }
+    }
+
     struct Found {
         var name: String
         var services: String
@@ -49,25 +87,25 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
     }
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
-        let f = "soc/subservice.yaml"
-        let rules = try context.rules.load(Rules.self, from: f)
-        let header = try SOCRegex.compile(rules.header, file: f, key: "header")
-        let headerExclude = try SOCRegex.compile(rules.header_exclude, file: f, key: "header_exclude")
-        let servicesColumn = try SOCRegex.compile(rules.services_column, file: f, key: "services_column")
-        let methodColumn = try SOCRegex.compile(rules.method_column, file: f, key: "method_column")
-        let inclusive = try SOCRegex.compile(rules.inclusive, file: f, key: "inclusive")
-        let carveOut = try SOCRegex.compile(rules.carve_out, file: f, key: "carve_out")
-        let proseSentence = try SOCRegex.compile(rules.prose_sentence, file: f, key: "prose_sentence")
-        let company = try SOCRegex.compile(rules.company, file: f, key: "company", caseInsensitive: false)
-        let headerIgnore = try SOCRegex.compile(rules.header_ignore, file: f, key: "header_ignore")
-        let methodIgnore = try SOCRegex.compile(rules.method_ignore, file: f, key: "method_ignore")
-        let nameComplete = try SOCRegex.compile(rules.name_complete, file: f, key: "name_complete", caseInsensitive: false)
-        let methodWord = try SOCRegex.compile(rules.method_word, file: f, key: "method_word")
-        let nameColumn = try SOCRegex.compile(rules.name_column, file: f, key: "name_column")
-        let columnExclude = try SOCRegex.compile(rules.column_exclude, file: f, key: "column_exclude")
-        let proseNames = try rules.prose_names.enumerated().map { try SOCRegex.compile($1, file: f, key: "prose_names[\($0)]", caseInsensitive: false) }
-        let listLead = try SOCRegex.compile(rules.list_lead, file: f, key: "list_lead")
-        let listName = try SOCRegex.compile(rules.list_name, file: f, key: "list_name", caseInsensitive: false)
+        let compiled = try Compiled.shared(context.rules)
+        let rules = compiled.rules
+        let header = compiled.header
+        let headerExclude = compiled.headerExclude
+        let servicesColumn = compiled.servicesColumn
+        let methodColumn = compiled.methodColumn
+        let inclusive = compiled.inclusive
+        let carveOut = compiled.carveOut
+        let proseSentence = compiled.proseSentence
+        let company = compiled.company
+        let headerIgnore = compiled.headerIgnore
+        let methodIgnore = compiled.methodIgnore
+        let nameComplete = compiled.nameComplete
+        let methodWord = compiled.methodWord
+        let nameColumn = compiled.nameColumn
+        let columnExclude = compiled.columnExclude
+        let proseNames = compiled.proseNames
+        let listLead = compiled.listLead
+        let listName = compiled.listName
         let organization = result.fields["service_organization"].map { Matching.normalizedName($0.value.display) }
 
         func method(in text: String) -> SubserviceMethod? {
@@ -205,7 +243,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
             : searchIn.map { SOCText.range(context, pages: $0.firstPage, $0.lastPage) }
         var sentences: [(String, NSRange)] = []
         // Sentences end at ". " followed by a capital; "Inc. (the" stays inside.
-        let sentenceEnd = try NSRegularExpression(pattern: rules.sentence_end, options: [])
+        let sentenceEnd = compiled.sentenceEnd
         for range in ranges {
             let flat = text.substring(with: range).replacingOccurrences(of: "\n", with: " ")
             var start = 0

@@ -20,7 +20,7 @@ struct TrustClaim: Sendable {
 /// card or sentence that puts it off ("we target", "in progress"), a sentence that only follows the
 /// standard ("aligned with", "recommended by") or gives it to the hosting provider ("our data
 /// centres are ISO 27001 certified"), and a sentence without a word of holding ("SOC 2 compliant").
-struct TrustClaimReader {
+struct TrustClaimReader: Sendable {
     let rules: TrustPageRules
     let schemes: [TrustScheme]
     private let cues: [NSRegularExpression]
@@ -42,7 +42,7 @@ struct TrustClaimReader {
                     let phrase = (latin ? "(?<![\\p{L}])" : "") + NSRegularExpression.escapedPattern(for: pattern) + (whole && latin ? "(?![\\p{L}])" : "")
                     return try NSRegularExpression(pattern: words ? phrase : pattern, options: [.caseInsensitive])
                 } catch {
-                    throw RuleError(file: "trust/page.yaml", key: "\(key)[\(index)]", message: "is not a valid regular expression")
+                    throw RuleError(file: TrustPageRules.file, key: "\(key)[\(index)]", message: "is not a valid regular expression")
                 }
             }
         }

@@ -2,7 +2,10 @@ import AssayModel
 import Foundation
 
 /// `extractors/trust/page.yaml`.
-struct TrustPageRules: Decodable, Sendable {
+struct TrustPageRules: RuleFile, Sendable {
+    package static let file = "trust/page.yaml"
+    package static let version = 1
+
     struct Scheme: Decodable, Sendable {
         var id: String
         var pattern: String
@@ -39,12 +42,37 @@ struct TrustPageRules: Decodable, Sendable {
     var scope_patterns: [String]
     var scope_window: Int
 
-    /// The scope patterns, compiled; an invalid one is an error naming its key.
-    func compiledScopePatterns() throws -> [NSRegularExpression] {
-        try scope_patterns.enumerated().map { index, pattern in
-            do { return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) } catch {
-                throw RuleError(file: "trust/page.yaml", key: "scope_patterns[\(index)]", message: "is not a valid regular expression")
+    /// Every pattern of the file, compiled once per rule book: the extractor, the trust-page findings
+    /// and `assay rules check` build the same value, so a broken pattern is reported before a page is read.
+    struct Compiled: Sendable {
+        static func shared(_ book: RuleBook) throws -> Compiled {
+            try book.built(TrustPageRules.file) { try Compiled($0.load(TrustPageRules.self), forms: $0.load(LegalForms.self)) }
+        }
+
+        var rules: TrustPageRules
+        /// The claim reader, with the schemes and the cue lists.
+        var reader: TrustClaimReader
+        /// The vendor reader, with the `organization` cues and the legal forms' name pattern.
+        var organizations: TrustOrganizationReader
+        var scopePatterns: [NSRegularExpression]
+        /// Each category's patterns, by category name.
+        var categories: [String: [NSRegularExpression]]
+        var auditorNamed: NSRegularExpression
+
+        init(_ rules: TrustPageRules, forms: LegalForms) throws {
+            self.rules = rules
+            func compile(_ pattern: String, _ key: String, _ options: NSRegularExpression.Options) throws -> NSRegularExpression {
+                do { return try NSRegularExpression(pattern: pattern, options: options) } catch {
+                    throw RuleError(file: TrustPageRules.file, key: key, message: "is not a valid regular expression")
+                }
             }
+            reader = try TrustClaimReader(rules: rules)
+            scopePatterns = try rules.scope_patterns.enumerated().map { try compile($1, "scope_patterns[\($0)]", [.caseInsensitive]) }
+            categories = try Dictionary(uniqueKeysWithValues: rules.categories.map { name, patterns in
+                (name, try patterns.enumerated().map { try compile($1, "categories.\(name)[\($0)]", [.caseInsensitive]) })
+            })
+            auditorNamed = try compile(rules.auditor_named, "auditor_named", [])
+            organizations = try TrustOrganizationReader(rules: rules.organization, legalName: try forms.namePattern(), legalForms: forms.suffixes)
         }
     }
 }
@@ -57,10 +85,10 @@ struct TrustScheme: Sendable {
     init(_ rule: TrustPageRules.Scheme, index: Int) throws {
         self.rule = rule
         do { regex = try NSRegularExpression(pattern: rule.pattern, options: [.caseInsensitive]) } catch {
-            throw RuleError(file: "trust/page.yaml", key: "schemes[\(index)].pattern", message: "is not a valid regular expression")
+            throw RuleError(file: TrustPageRules.file, key: "schemes[\(index)].pattern", message: "is not a valid regular expression")
         }
         guard ["soc", "iso_certificate", "other_assurance"].contains(rule.kind) else {
-            throw RuleError(file: "trust/page.yaml", key: "schemes[\(index)].kind", message: "must be soc, iso_certificate or other_assurance")
+            throw RuleError(file: TrustPageRules.file, key: "schemes[\(index)].kind", message: "must be soc, iso_certificate or other_assurance")
         }
     }
 

@@ -18,7 +18,10 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         var pattern: String
     }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "soc/sections.yaml"
+        package static let version = 1
+
         var version: Int
         var max_heading_length: Int
         var heading: String
@@ -41,8 +44,8 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
     /// The compiled rules, once per rule book (`RuleWarmUp` compiles them once a document is known to be a SOC report).
     static func compiled(_ book: RuleBook) throws -> Compiled {
         try book.built("soc.sections") { book in
-            let rules = try book.load(Rules.self, from: "soc/sections.yaml")
-            let file = "soc/sections.yaml"
+            let rules = try book.load(Rules.self)
+            let file = Rules.file
             return Compiled(
                 rules: rules,
                 heading: try SOCRegex.compile(rules.heading, file: file, key: "heading"),
