@@ -56,7 +56,7 @@ public final class RuleBook: @unchecked Sendable {
                 guard version == expected else {
                     throw RuleError(file: file, key: "version", message: "is \(version), but this build reads version \(expected)")
                 }
-                value = versioned.value
+                value = try versioned.value.get()
             } else {
                 value = try StageClock.measure("rules \(file)") { try YAMLDecoder().decode(T.self, from: text) }
             }

@@ -13,15 +13,17 @@ public protocol RuleFile: Decodable {
     static var version: Int { get }
 }
 
-/// Decodes a rule file's `version:` beside the value, from one parse of the file.
+/// Decodes a rule file's `version:` beside the value, from one parse of the file. The version is
+/// read first and the value's own error is kept, so that a file of another version is reported as
+/// such rather than as the first key its type does not find.
 struct VersionedRuleFile<Value: Decodable>: Decodable {
-    var value: Value
     var version: Int?
+    var value: Result<Value, any Error>
 
     private enum Keys: String, CodingKey { case version }
 
     init(from decoder: any Decoder) throws {
-        value = try Value(from: decoder)
         version = try decoder.container(keyedBy: Keys.self).decodeIfPresent(Int.self, forKey: .version)
+        value = Result { try Value(from: decoder) }
     }
 }

@@ -72,6 +72,9 @@ struct TrustPageRules: RuleFile, Sendable {
                 (name, try patterns.enumerated().map { try compile($1, "categories.\(name)[\($0)]", [.caseInsensitive]) })
             })
             auditorNamed = try compile(rules.auditor_named, "auditor_named", [])
+            // No stage reads `soc_pattern` any more (the SOC scheme of `schemes` does), but a file that
+            // carries it should still carry a valid expression.
+            _ = try compile(rules.soc_pattern, "soc_pattern", [.caseInsensitive])
             organizations = try TrustOrganizationReader(rules: rules.organization, legalName: try forms.namePattern(), legalForms: forms.suffixes)
         }
     }
