@@ -89,7 +89,9 @@ public enum RuleCatalog {
                 _ = try Yams.load(yaml: String(contentsOf: rules.directory.appendingPathComponent(file), encoding: .utf8))
             } catch {
                 problems.append("\(file): not valid YAML: \(error)")
+                continue
             }
+            do { _ = try RuleExamples.load(rules, file: file) } catch { problems.append("\(error)") }
         }
         for check in checks {
             do { try check.validate(rules) } catch { problems.append("\(error)") }
