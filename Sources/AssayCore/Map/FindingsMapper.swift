@@ -12,7 +12,7 @@ package struct FindingsMapper: DocumentMapper {
                                  options: context.options, catalogue: catalogue,
                                  surveillanceLabel: try FindingCatalogue.surveillanceLabel(context.rules), context: context)
         let raised = SOCFindingRules.evaluate(input) + BridgeFindingRules.evaluate(input)
-            + ISOFindingRules.evaluate(input, iafSignatories: try? IAFSignatories.load(context.rules))
+            + (try ISOFindingRules.evaluate(input, iafSignatories: try? IAFSignatories.load(context.rules)))
             + OtherAssuranceFindingRules.evaluate(input)
             + ScopeFindingRules.evaluate(input)
             + (try TrustFindingRules.evaluate(input))

@@ -3,7 +3,7 @@ import Foundation
 
 /// The predicates for ISO certificates: expiry, edition, accreditation, validity, dates, scope, SoA, surveillance.
 enum ISOFindingRules {
-    static func evaluate(_ input: FindingInput, iafSignatories: Set<String>?) -> [RaisedFinding] {
+    static func evaluate(_ input: FindingInput, iafSignatories: Set<String>?) throws -> [RaisedFinding] {
         let document = input.document
         guard document.document.kind == .isoCertificate else { return [] }
         var raised: [RaisedFinding] = []
@@ -43,7 +43,7 @@ enum ISOFindingRules {
                                         evidence: input.evidence("issue_date", "expiry_date", "original_certification_date")))
         }
         if let scope = input.text("scope"), let holder = input.text("organization"),
-           let other = otherOrganization(inScope: scope, holder: holder, rules: input.context.rules) {
+           let other = try otherOrganization(inScope: scope, holder: holder, rules: input.context.rules) {
             raised.append(RaisedFinding(code: "iso.scope_other_organization", values: ["names": other], evidence: input.evidence("scope")))
         }
         let standards = document.fields["standards"]?.value.strings ?? []
@@ -105,9 +105,8 @@ private func printedSurveillanceDate(_ input: FindingInput) -> (ISODate, Evidenc
 
 /// A registered name (words ending in a legal form) in the scope that shares no distinctive word
 /// with the certificate holder's name.
-private func otherOrganization(inScope scope: String, holder: String, rules: RuleBook) -> String? {
-    guard let forms = try? rules.load(LegalForms.self),
-          let pattern = try? forms.namePattern() else { return nil }
+private func otherOrganization(inScope scope: String, holder: String, rules: RuleBook) throws -> String? {
+    let pattern = try rules.load(LegalForms.self).namePattern()
     let holderWords = Matching.words(Matching.normalizedName(holder))
     let ns = scope as NSString
     for match in pattern.matches(in: scope, range: NSRange(location: 0, length: ns.length)) {

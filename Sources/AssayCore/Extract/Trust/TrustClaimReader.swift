@@ -28,10 +28,12 @@ struct TrustClaimReader: Sendable {
     private let alignment: [NSRegularExpression]
     private let hosting: [NSRegularExpression]
     private let vague: [NSRegularExpression]
-    private static let sentenceEnd = try? NSRegularExpression(pattern: "(?<=[\\p{Ll}\\d)»\"”%][.!?])\\s+(?=[\\p{Lu}\\d«\"“(])|(?<=[。！？])")
+    /// Where one sentence ends and the next starts (a fixed pattern, compiled with the rules' own).
+    private let sentenceEnd: NSRegularExpression
 
     init(rules: TrustPageRules) throws {
         self.rules = rules
+        sentenceEnd = try NSRegularExpression(pattern: "(?<=[\\p{Ll}\\d)»\"”%][.!?])\\s+(?=[\\p{Lu}\\d«\"“(])|(?<=[。！？])")
         schemes = try rules.schemes.enumerated().map { try TrustScheme($0.element, index: $0.offset) }
         /// `words`: phrases matched from a word start; `whole`: … and to a word end ("target" is not "targeted").
         func compile(_ patterns: [String], key: String, words: Bool, whole: Bool = false) throws -> [NSRegularExpression] {
@@ -153,7 +155,7 @@ struct TrustClaimReader: Sendable {
         // The item, or a card sentence about the same scheme, may give it to the hosting provider.
         let hosted = Self.any(hosting, in: line.text) || card.contains { cardLine in
             schemes.flatMap { $0.mentions(in: cardLine.text) }.filter { $0.group == mention.group }.contains { other in
-                Self.any(hosting, in: (cardLine.text as NSString).substring(with: Self.sentence(in: cardLine.text, around: other.range)))
+                Self.any(hosting, in: (cardLine.text as NSString).substring(with: sentence(in: cardLine.text, around: other.range)))
             }
         }
         return hosted ? nil : statement
@@ -162,7 +164,7 @@ struct TrustClaimReader: Sendable {
     /// The range of the sentence that says the vendor holds the scheme, or nil when it has no word
     /// of holding, puts it off, only follows it, or is on a line about the hosting provider.
     private func readSentence(_ line: String, mention: TrustScheme.Mention) -> NSRange? {
-        let range = Self.sentence(in: line, around: mention.range)
+        let range = sentence(in: line, around: mention.range)
         let sentence = (line as NSString).substring(with: range)
         guard Self.any(cues, in: sentence), !Self.any(negations, in: sentence), !Self.any(alignment, in: sentence),
               !Self.any(hosting, in: line) else { return nil }
@@ -205,10 +207,10 @@ struct TrustClaimReader: Sendable {
     }
 
     /// The sentence of `text` that holds `range`.
-    static func sentence(in text: String, around range: NSRange) -> NSRange {
+    func sentence(in text: String, around range: NSRange) -> NSRange {
         let ns = text as NSString
         var start = 0, end = ns.length
-        for boundary in sentenceEnd?.matches(in: text, range: NSRange(location: 0, length: ns.length)) ?? [] {
+        for boundary in sentenceEnd.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let cut = boundary.range.location + boundary.range.length
             if cut <= range.location { start = cut } else if boundary.range.location >= range.location + range.length { end = boundary.range.location; break }
         }
