@@ -22,12 +22,27 @@ public struct SOCCUECExtractor: DocumentExtractor {
         var number: String
         var bullet: String
         var inside: String
-        var max_intro_rows: Int
+        var maxIntroRows: Int
         var criteria: String
         var objective: String
         var responsibility: String
-        var list_end: String
-        var max_table_rows: Int
+        var listEnd: String
+        var maxTableRows: Int
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case heading
+            case number
+            case bullet
+            case inside
+            case maxIntroRows = "max_intro_rows"
+            case criteria
+            case objective
+            case responsibility
+            case listEnd = "list_end"
+            case maxTableRows = "max_table_rows"
+        }
     }
 
     /// The patterns of `soc/cuecs.yaml`, compiled once per rule book: the extractor and
@@ -50,7 +65,7 @@ public struct SOCCUECExtractor: DocumentExtractor {
             criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
             objective = try SOCRegex.compile(rules.objective, file: f, key: "objective")
             responsibility = try SOCRegex.compile(rules.responsibility, file: f, key: "responsibility")
-            listEnd = try SOCRegex.compile(rules.list_end, file: f, key: "list_end")
+            listEnd = try SOCRegex.compile(rules.listEnd, file: f, key: "list_end")
         }
     }
 
@@ -106,12 +121,12 @@ public struct SOCCUECExtractor: DocumentExtractor {
                 break
             }
             intro += 1
-            if intro > rules.max_intro_rows { break }
+            if intro > rules.maxIntroRows { break }
         }
         if items.isEmpty {
             // A table of responsibilities without markers: each row that opens with one is a control, and the
             // rows under it (indented or not) continue it until the next.
-            for row in rows[(start + 1)...].prefix(rules.max_table_rows) {
+            for row in rows[(start + 1)...].prefix(rules.maxTableRows) {
                 if SOCRegex.matches(listEnd, row.text) && !items.isEmpty { break }
                 if SOCRegex.matches(heading, row.text) { continue }
                 if SOCRegex.matches(responsibility, row.text) {
