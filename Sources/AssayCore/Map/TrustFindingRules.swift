@@ -51,7 +51,7 @@ enum TrustFindingRules {
         }
         if !reports.isEmpty, ended.isEmpty, let dated = pageDate(input.context, rules: rules) {
             let months = dated.date.months(until: input.asOf)
-            if months > rules.stale_page_months {
+            if months > rules.stalePageMonths {
                 raised.append(RaisedFinding(code: "trust.claim_report_stale",
                                             values: ["names": reports.map(label).joined(separator: ", "), "year": String(dated.date.year),
                                                      "months": String(Int(months))],
@@ -102,7 +102,7 @@ enum TrustFindingRules {
     static func pageDate(_ context: DocumentContext, rules: TrustPageRules) -> (date: ISODate, evidence: Evidence?)? {
         for line in context.body {
             let lowered = line.text.lowercased()
-            guard rules.page_date_cues.contains(where: { lowered.contains($0) }),
+            guard rules.pageDateCues.contains(where: { lowered.contains($0) }),
                   let date = context.dates.dates(in: line.text, slashOrder: context.slashOrder ?? .dayFirst).first?.date else { continue }
             return (date, context.evidence(line: line))
         }

@@ -7,16 +7,16 @@ struct BridgeLetterRules: RuleFile, Sendable {
     package static let version = 1
 
     var version: Int
-    var range_connectors: [String]
-    var gap_cues: [String]
-    var report_cues: [String]
-    var future_cues: [String]
-    var report_end_phrases: [String]
+    var rangeConnectors: [String]
+    var gapCues: [String]
+    var reportCues: [String]
+    var futureCues: [String]
+    var reportEndPhrases: [String]
     var closings: [String]
-    var title_words: [String]
-    var system_patterns: [String]
-    var auditor_patterns: [String]
-    var name_leads: [String]
+    var titleWords: [String]
+    var systemPatterns: [String]
+    var auditorPatterns: [String]
+    var nameLeads: [String]
 
     /// The letter's patterns, compiled once per rule book: the extractor and `assay rules check`
     /// build the same value, so a broken pattern is reported before a letter is read.
@@ -37,10 +37,25 @@ struct BridgeLetterRules: RuleFile, Sendable {
                     }
                 }
             }
-            reportEndPhrases = try list(rules.report_end_phrases, "report_end_phrases", [.caseInsensitive])
-            systemPatterns = try list(rules.system_patterns, "system_patterns", [.caseInsensitive, .anchorsMatchLines])
-            auditorPatterns = try list(rules.auditor_patterns, "auditor_patterns", [])
+            reportEndPhrases = try list(rules.reportEndPhrases, "report_end_phrases", [.caseInsensitive])
+            systemPatterns = try list(rules.systemPatterns, "system_patterns", [.caseInsensitive, .anchorsMatchLines])
+            auditorPatterns = try list(rules.auditorPatterns, "auditor_patterns", [])
         }
+    }
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version
+        case rangeConnectors = "range_connectors"
+        case gapCues = "gap_cues"
+        case reportCues = "report_cues"
+        case futureCues = "future_cues"
+        case reportEndPhrases = "report_end_phrases"
+        case closings
+        case titleWords = "title_words"
+        case systemPatterns = "system_patterns"
+        case auditorPatterns = "auditor_patterns"
+        case nameLeads = "name_leads"
     }
 }
 
@@ -74,7 +89,7 @@ public struct BridgeLetterExtractor: DocumentExtractor {
         }
 
         // Ranges: two dates joined by a connector.
-        let connectors = Set(rules.range_connectors.map { $0.lowercased() })
+        let connectors = Set(rules.rangeConnectors.map { $0.lowercased() })
         for (first, second) in zip(dates, dates.dropFirst()) {
             let betweenRange = NSRange(location: NSMaxRange(first.range), length: second.range.location - NSMaxRange(first.range))
             guard betweenRange.length >= 0, betweenRange.length <= 12 else { continue }
@@ -85,11 +100,11 @@ public struct BridgeLetterExtractor: DocumentExtractor {
             var before = ns.substring(with: NSRange(location: start, length: first.range.location - start)).lowercased()
             if let stop = before.range(of: ". ", options: .backwards) { before = String(before[stop.upperBound...]) }
             if let stop = before.range(of: ".\n", options: .backwards) { before = String(before[stop.upperBound...]) }
-            if rules.future_cues.contains(where: { before.contains($0) }) { continue }
+            if rules.futureCues.contains(where: { before.contains($0) }) { continue }
             func lastPosition(_ cues: [String]) -> String.Index? {
                 cues.compactMap { before.range(of: $0, options: .backwards)?.lowerBound }.max()
             }
-            let gap = lastPosition(rules.gap_cues), report = lastPosition(rules.report_cues)
+            let gap = lastPosition(rules.gapCues), report = lastPosition(rules.reportCues)
             let range = NSRange(location: first.range.location, length: NSMaxRange(second.range) - first.range.location)
             let evidence = context.evidence(for: range).map { [$0] } ?? []
             if let gap, report.map({ gap > $0 }) ?? true {
@@ -123,7 +138,7 @@ public struct BridgeLetterExtractor: DocumentExtractor {
             for match in regex.matches(in: context.text, range: NSRange(location: 0, length: ns.length)) {
                 guard let raw = SOCRegex.group(match, 1, in: ns) else { continue }
                 var name = raw.foldedWhitespace
-                for lead in rules.name_leads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
+                for lead in rules.nameLeads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
                 let key = Matching.normalizedName(name)
                 if key.count < 3 { continue }
                 if let organization, !organization.isEmpty, organization.contains(key) || key.contains(organization) { continue }
@@ -155,11 +170,11 @@ public struct BridgeLetterExtractor: DocumentExtractor {
             let text = line.text.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",."))
             return rules.closings.contains(text)
         }) else {
-            readOrganizationByFrequency(context, pattern: namePattern, leads: rules.name_leads, into: &result)
+            readOrganizationByFrequency(context, pattern: namePattern, leads: rules.nameLeads, into: &result)
             return
         }
         let block = Array(body[(closing + 1)..<min(body.count, closing + 8)])
-        let titleWords = rules.title_words
+        let titleWords = rules.titleWords
         if let titleIndex = block.firstIndex(where: { line in
             let words = line.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
             return titleWords.contains { word in word.contains(" ") ? line.text.lowercased().contains(word) : words.contains(word) }
@@ -192,7 +207,7 @@ public struct BridgeLetterExtractor: DocumentExtractor {
                 return
             }
         }
-        readOrganizationByFrequency(context, pattern: namePattern, leads: rules.name_leads, into: &result)
+        readOrganizationByFrequency(context, pattern: namePattern, leads: rules.nameLeads, into: &result)
     }
 
     /// Without a signature block: the registered name the letter repeats most.

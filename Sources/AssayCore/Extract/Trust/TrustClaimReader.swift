@@ -48,7 +48,7 @@ struct TrustClaimReader: Sendable {
                 }
             }
         }
-        cues = try compile(rules.claim_cues, key: "claim_cues", words: false)
+        cues = try compile(rules.claimCues, key: "claim_cues", words: false)
         negations = try compile(rules.negations, key: "negations", words: true, whole: true)
         vague = try compile(["^\\W{0,3}(?:" + rules.vague.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")(?![\\p{L}])"],
                             key: "vague", words: false)
@@ -75,9 +75,9 @@ struct TrustClaimReader: Sendable {
         let named = mentions(context)
         let isItemLine: [Bool] = lines.indices.map { index in
             let text = lines[index].text.trimmingCharacters(in: .whitespaces)
-            return !named[index].isEmpty && text.count <= rules.heading_max_length
+            return !named[index].isEmpty && text.count <= rules.headingMaxLength
                 // A short line that ends like a sentence is read as one ("Our platform is aligned with ISO 27017.").
-                && Self.words(text) <= rules.item_max_words && !["?", ".", "。", "？"].contains(where: { text.hasSuffix($0) })
+                && Self.words(text) <= rules.itemMaxWords && !["?", ".", "。", "？"].contains(where: { text.hasSuffix($0) })
         }
         var claims: [TrustClaim] = []
         for index in lines.indices where !named[index].isEmpty {
@@ -85,7 +85,7 @@ struct TrustClaimReader: Sendable {
             let text = line.text as NSString
             let bulletEnd = Self.bulletEnd(line.text)
             let next = (index + 1 < lines.count ? (index + 1..<lines.count).first { isItemLine[$0] } : nil) ?? lines.count
-            let card = Array(lines[(index + 1)..<max(index + 1, min(next, index + 1 + rules.card_lines))])
+            let card = Array(lines[(index + 1)..<max(index + 1, min(next, index + 1 + rules.cardLines))])
             for (scheme, mention) in named[index] {
                 let isItem = isItemLine[index] || bulletEnd == mention.range.location
                 var statement: String
@@ -99,7 +99,7 @@ struct TrustClaimReader: Sendable {
                     statement = read
                     dated = ([line] + card).map(\.text).joined(separator: "\n")
                 } else {
-                    guard scheme.rule.item_only != true, let sentence = readSentence(line.text, mention: mention) else { continue }
+                    guard scheme.rule.itemOnly != true, let sentence = readSentence(line.text, mention: mention) else { continue }
                     statement = text.substring(with: sentence)
                     evidence = context.evidence(for: NSRange(location: context.lineStart(index) + sentence.location, length: sentence.length))
                         .map { [$0] } ?? evidence
@@ -109,7 +109,7 @@ struct TrustClaimReader: Sendable {
                 let latest = dates.max { $0.date < $1.date }
                 var expiry: DateMention?
                 let lowered = dated.lowercased() as NSString
-                for cue in rules.expiry_cues {
+                for cue in rules.expiryCues {
                     let range = lowered.range(of: cue)
                     guard range.location != NSNotFound else { continue }
                     if let after = dates.first(where: { $0.range.location >= range.location }) { expiry = after; break }

@@ -46,7 +46,7 @@ public struct TrustPageExtractor: DocumentExtractor {
     /// product. Read only from the opening characters, where a page names its subject; a heading
     /// is not a scope statement, hence the modest confidence.
     func readScope(_ context: DocumentContext, rules: TrustPageRules, patterns: [NSRegularExpression], into result: inout ExtractionResult) {
-        let window = NSRange(location: 0, length: min((context.text as NSString).length, rules.scope_window))
+        let window = NSRange(location: 0, length: min((context.text as NSString).length, rules.scopeWindow))
         for regex in patterns {
             guard let match = regex.firstMatch(in: context.text, range: window), match.numberOfRanges > 1 else { continue }
             let range = match.range(at: 1)

@@ -13,34 +13,52 @@ struct TrustPageRules: RuleFile, Sendable {
         var group: String
         var kind: String
         var values: [String: String]?
-        var item_only: Bool?
+        var itemOnly: Bool?
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case id
+            case pattern
+            case name
+            case group
+            case kind
+            case values
+            case itemOnly = "item_only"
+        }
     }
 
     struct Organization: Decodable, Sendable {
-        var not_names: [String]
-        var hosting_providers: [String]
-        var subject_cues: String
+        var notNames: [String]
+        var hostingProviders: [String]
+        var subjectCues: String
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case notNames = "not_names"
+            case hostingProviders = "hosting_providers"
+            case subjectCues = "subject_cues"
+        }
     }
 
     var version: Int
-    var heading_max_length: Int
-    var item_max_words: Int
-    var card_lines: Int
-    var soc_pattern: String
+    var headingMaxLength: Int
+    var itemMaxWords: Int
+    var cardLines: Int
+    var socPattern: String
     var schemes: [Scheme]
-    var claim_cues: [String]
+    var claimCues: [String]
     var negations: [String]
     var alignment: [String]
     var vague: [String]
     var hosting: [String]
-    var expiry_cues: [String]
+    var expiryCues: [String]
     var categories: [String: [String]]
     var organization: Organization
-    var auditor_named: String
-    var stale_page_months: Double
-    var page_date_cues: [String]
-    var scope_patterns: [String]
-    var scope_window: Int
+    var auditorNamed: String
+    var stalePageMonths: Double
+    var pageDateCues: [String]
+    var scopePatterns: [String]
+    var scopeWindow: Int
 
     /// Every pattern of the file, compiled once per rule book: the extractor, the trust-page findings
     /// and `assay rules check` build the same value, so a broken pattern is reported before a page is read.
@@ -67,16 +85,39 @@ struct TrustPageRules: RuleFile, Sendable {
                 }
             }
             reader = try TrustClaimReader(rules: rules)
-            scopePatterns = try rules.scope_patterns.enumerated().map { try compile($1, "scope_patterns[\($0)]", [.caseInsensitive]) }
+            scopePatterns = try rules.scopePatterns.enumerated().map { try compile($1, "scope_patterns[\($0)]", [.caseInsensitive]) }
             categories = try Dictionary(uniqueKeysWithValues: rules.categories.map { name, patterns in
                 (name, try patterns.enumerated().map { try compile($1, "categories.\(name)[\($0)]", [.caseInsensitive]) })
             })
-            auditorNamed = try compile(rules.auditor_named, "auditor_named", [])
+            auditorNamed = try compile(rules.auditorNamed, "auditor_named", [])
             // No stage reads `soc_pattern` any more (the SOC scheme of `schemes` does), but a file that
             // carries it should still carry a valid expression.
-            _ = try compile(rules.soc_pattern, "soc_pattern", [.caseInsensitive])
+            _ = try compile(rules.socPattern, "soc_pattern", [.caseInsensitive])
             organizations = try TrustOrganizationReader(rules: rules.organization, legalName: try forms.namePattern(), legalForms: forms.suffixes)
         }
+    }
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version
+        case headingMaxLength = "heading_max_length"
+        case itemMaxWords = "item_max_words"
+        case cardLines = "card_lines"
+        case socPattern = "soc_pattern"
+        case schemes
+        case claimCues = "claim_cues"
+        case negations
+        case alignment
+        case vague
+        case hosting
+        case expiryCues = "expiry_cues"
+        case categories
+        case organization
+        case auditorNamed = "auditor_named"
+        case stalePageMonths = "stale_page_months"
+        case pageDateCues = "page_date_cues"
+        case scopePatterns = "scope_patterns"
+        case scopeWindow = "scope_window"
     }
 }
 
