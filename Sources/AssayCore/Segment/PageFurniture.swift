@@ -15,8 +15,16 @@ public struct PageFurniture: Sendable {
 
         var version: Int
         var band: Double
-        var min_share: Double
+        var minShare: Double
         var always: [String]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case band
+            case minShare = "min_share"
+            case always
+        }
     }
 
     private let band: Double
@@ -26,7 +34,7 @@ public struct PageFurniture: Sendable {
     public init(rules: RuleBook) throws {
         let parsed = try rules.load(Rules.self)
         band = parsed.band
-        minShare = parsed.min_share
+        minShare = parsed.minShare
         always = try parsed.always.enumerated().map { index, pattern in
             do { return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) } catch {
                 throw RuleError(file: Rules.file, key: "always[\(index)]", message: "is not a valid regular expression")

@@ -23,7 +23,15 @@ public struct DateParser: Sendable {
         var version: Int
         var months: [Int: [String]]
         var connectors: [String]
-        var ordinal_suffixes: [String]
+        var ordinalSuffixes: [String]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case months
+            case connectors
+            case ordinalSuffixes = "ordinal_suffixes"
+        }
     }
 
     /// Numeric dates with slashes: read month first (US style) unless told otherwise.
@@ -45,7 +53,7 @@ public struct DateParser: Sendable {
         }
         monthByName = byName
         let names = byName.keys.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        let suffix = "(?:" + parsed.ordinal_suffixes.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")?"
+        let suffix = "(?:" + parsed.ordinalSuffixes.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")?"
         let connector = "(?:\\s+(?:" + parsed.connectors.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + "))?"
         // June 5, 2028 / June 5th 2028 / Jun. 5, 2028
         named = try NSRegularExpression(

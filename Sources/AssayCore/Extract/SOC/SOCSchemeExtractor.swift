@@ -24,8 +24,15 @@ public struct SOCSchemeExtractor: DocumentExtractor {
             var pattern: String
         }
         var version: Int
-        var front_pages: Int
+        var frontPages: Int
         var schemes: [Scheme]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case frontPages = "front_pages"
+            case schemes
+        }
     }
 
     /// Each scheme's pattern, compiled once per rule book: the extractor and `assay rules check`
@@ -49,7 +56,7 @@ public struct SOCSchemeExtractor: DocumentExtractor {
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let compiled = try Compiled.shared(context.rules)
         let rules = compiled.rules
-        let front = SOCText.range(context, pages: 1, min(rules.front_pages, context.paged.pages.count))
+        let front = SOCText.range(context, pages: 1, min(rules.frontPages, context.paged.pages.count))
         let opinion = context.section("auditor_opinion").map { SOCText.range(context, pages: $0.firstPage, $0.lastPage) }
         for (index, scheme) in rules.schemes.enumerated() where scheme.kinds.contains(context.kind) {
             let pattern = compiled.patterns[index]
