@@ -22,7 +22,7 @@ package struct FindingsMapper: DocumentMapper {
             }
             document.findings.append(Finding(code: finding.code, severity: entry.severity,
                                              message: Self.fill(entry.message, finding.values),
-                                             followUp: entry.follow_up.map { Self.fill($0, finding.values) },
+                                             followUp: entry.followUp.map { Self.fill($0, finding.values) },
                                              evidence: finding.evidence))
         }
     }
@@ -54,11 +54,17 @@ enum IAFSignatories {
             var acronym: String
         }
         var version: Int
-        var iaf_mla: [Body]
+        var iafMLA: [Body]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case iafMLA = "iaf_mla"
+        }
     }
 
     package static func load(_ rules: RuleBook) throws -> Set<String> {
         let parsed = try rules.load(Rules.self)
-        return Set(parsed.iaf_mla.flatMap { [Matching.normalizedName($0.name), Matching.normalizedName($0.acronym)] })
+        return Set(parsed.iafMLA.flatMap { [Matching.normalizedName($0.name), Matching.normalizedName($0.acronym)] })
     }
 }

@@ -30,7 +30,7 @@ enum ISOFindingRules {
         } else {
             raised.append(RaisedFinding(code: "iso.accreditation_missing", values: [:], evidence: []))
         }
-        if let issue, let expiry, expiry.dayNumber - issue.dayNumber > input.thresholds.max_validity_days {
+        if let issue, let expiry, expiry.dayNumber - issue.dayNumber > input.thresholds.maxValidityDays {
             raised.append(RaisedFinding(code: "iso.validity_too_long", values: ["issue_date": issue.description, "expiry_date": expiry.description],
                                         evidence: input.evidence("issue_date", "expiry_date")))
         }
@@ -47,13 +47,13 @@ enum ISOFindingRules {
             raised.append(RaisedFinding(code: "iso.scope_other_organization", values: ["names": other], evidence: input.evidence("scope")))
         }
         let standards = document.fields["standards"]?.value.strings ?? []
-        let needsSoA = standards.contains { standard in input.catalogue.soa_standards.contains { standard.contains($0) } }
+        let needsSoA = standards.contains { standard in input.catalogue.soaStandards.contains { standard.contains($0) } }
         if document.fields["soa_reference"] == nil && needsSoA {
             raised.append(RaisedFinding(code: "iso.soa_missing", values: [:], evidence: []))
         }
         if let finding = CertificateOCRRule.evaluate(input) { raised.append(finding) }
         if let (due, evidence) = printedSurveillanceDate(input), input.expiryOrFuture(expiry),
-           due.dayNumber - input.asOf.dayNumber <= input.thresholds.surveillance_window_days {
+           due.dayNumber - input.asOf.dayNumber <= input.thresholds.surveillanceWindowDays {
             raised.append(RaisedFinding(code: "iso.surveillance_due", values: ["names": due.description], evidence: evidence.map { [$0] } ?? []))
         }
         return raised

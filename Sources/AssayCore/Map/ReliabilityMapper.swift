@@ -46,7 +46,7 @@ struct ReliabilityMapper: DocumentMapper {
                 throw RuleError(file: FindingCatalogue.file, key: "findings.\(code)", message: "is missing")
             }
             document.findings.append(Finding(code: code, severity: entry.severity, message: FindingsMapper.fill(entry.message, values),
-                                             followUp: entry.follow_up.map { FindingsMapper.fill($0, values) },
+                                             followUp: entry.followUp.map { FindingsMapper.fill($0, values) },
                                              evidence: signal.evidence))
         }
     }

@@ -39,7 +39,7 @@ enum TrustFindingRules {
         }
         // A report whose period end the page gives, long past.
         let ended = reports.filter { claim in
-            claim.periodEnd.flatMap(ISODate.init).map { $0.months(until: input.asOf) > input.thresholds.stale_months } ?? false
+            claim.periodEnd.flatMap(ISODate.init).map { $0.months(until: input.asOf) > input.thresholds.staleMonths } ?? false
         }
         // One finding per period end: a SOC 2 and a SOC 3 of the same period are one question.
         for end in Set(ended.compactMap { $0.periodEnd.flatMap(ISODate.init) }).sorted() {

@@ -17,7 +17,7 @@ enum CUECUnmatchedFinding {
         let values = ["count": String(unmatched.count), "total": String(document.cuecs.count),
                       "register": reconciliation.register, "cuecs": list]
         return Finding(code: code, severity: entry.severity, message: FindingsMapper.fill(entry.message, values),
-                       followUp: entry.follow_up.map { FindingsMapper.fill($0, values) },
+                       followUp: entry.followUp.map { FindingsMapper.fill($0, values) },
                        evidence: unmatched.flatMap { document.cuecs[$0].evidence.prefix(1) })
     }
 }
