@@ -16,7 +16,7 @@ public struct SOCSystemExtractor: DocumentExtractor {
         let organization = result.fields["service_organization"]?.value.display
         // The opinion text is wrapped over lines: search a copy with line breaks folded to spaces, same offsets.
         let flat = SOCText.withoutBidiMarks(text.substring(with: range)).replacingOccurrences(of: "\n", with: " ")
-        for (index, pattern) in rules.raw.system_name.enumerated() {
+        for (index, pattern) in rules.raw.systemName.enumerated() {
             let regex = try SOCRegex.compile(SOCFieldRules.systemNamePattern(pattern, organization: organization), file: SOCFieldRules.file,
                                              key: "system_name[\(index)]")
             guard let match = SOCRegex.firstMatch(regex, flat) else { continue }
