@@ -10,9 +10,17 @@ public struct VendorNameFolder: Sendable {
         package static let version = 1
 
         var version: Int
-        var use_legal_forms: Bool
-        var extra_suffixes: [String]
-        var leading_words: [String]
+        var useLegalForms: Bool
+        var extraSuffixes: [String]
+        var leadingWords: [String]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case useLegalForms = "use_legal_forms"
+            case extraSuffixes = "extra_suffixes"
+            case leadingWords = "leading_words"
+        }
     }
 
     static var file: String { Rules.file }
@@ -23,9 +31,9 @@ public struct VendorNameFolder: Sendable {
 
     public init(rules: RuleBook) throws {
         let names = try rules.load(Rules.self, from: Self.file)
-        var all = names.extra_suffixes
-        if names.use_legal_forms { all += try rules.load(LegalForms.self).suffixes }
-        self.init(suffixes: all, leadingWords: names.leading_words)
+        var all = names.extraSuffixes
+        if names.useLegalForms { all += try rules.load(LegalForms.self).suffixes }
+        self.init(suffixes: all, leadingWords: names.leadingWords)
     }
 
     public init(suffixes: [String], leadingWords: [String]) {
