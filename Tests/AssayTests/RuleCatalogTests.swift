@@ -48,7 +48,7 @@ final class RuleCatalogTests: XCTestCase {
         }
         XCTAssertEqual(counts.successes, 8)
         let signatories = try book.load(IAFSignatories.Rules.self, from: "bodies/accreditation.yaml")
-        XCTAssertFalse(signatories.iaf_mla.isEmpty)
+        XCTAssertFalse(signatories.iafMLA.isEmpty)
         XCTAssertEqual(try IAFSignatories.load(book), try IAFSignatories.load(RuleBook(directory: book.directory)))
     }
 

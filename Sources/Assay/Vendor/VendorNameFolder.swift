@@ -5,14 +5,25 @@ import Foundation
 /// vendor and one legal entity. The rules are `extractors/vendors/names.yaml` (with the legal-form
 /// suffixes of `bodies/legal_forms.yaml`); the folding itself is described there.
 public struct VendorNameFolder: Sendable {
-    struct Rules: Decodable, Sendable {
+    struct Rules: RuleFile, Sendable {
+        package static let file = "vendors/names.yaml"
+        package static let version = 1
+
         var version: Int
-        var use_legal_forms: Bool
-        var extra_suffixes: [String]
-        var leading_words: [String]
+        var useLegalForms: Bool
+        var extraSuffixes: [String]
+        var leadingWords: [String]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case useLegalForms = "use_legal_forms"
+            case extraSuffixes = "extra_suffixes"
+            case leadingWords = "leading_words"
+        }
     }
 
-    static let file = "vendors/names.yaml"
+    static var file: String { Rules.file }
 
     /// Folded suffixes as word lists, longest first.
     private let suffixes: [[String]]
@@ -20,9 +31,9 @@ public struct VendorNameFolder: Sendable {
 
     public init(rules: RuleBook) throws {
         let names = try rules.load(Rules.self, from: Self.file)
-        var all = names.extra_suffixes
-        if names.use_legal_forms { all += try rules.load(LegalForms.self, from: "bodies/legal_forms.yaml").suffixes }
-        self.init(suffixes: all, leadingWords: names.leading_words)
+        var all = names.extraSuffixes
+        if names.useLegalForms { all += try rules.load(LegalForms.self).suffixes }
+        self.init(suffixes: all, leadingWords: names.leadingWords)
     }
 
     public init(suffixes: [String], leadingWords: [String]) {

@@ -4,7 +4,8 @@ import Foundation
 
 /// `extractors/vendors/findings.yaml`: tolerances of the coverage timeline, the CUEC similarity
 /// threshold, and the severity, wording and follow-up question of each vendor finding.
-public struct VendorRules: Decodable, Sendable {
+public struct VendorRules: RuleFile, Sendable {
+    public static let version = 1
     public struct Tolerances: Decodable, Sendable {
         public var gap_days: Int
         public var trailing_gap_days: Int
@@ -19,7 +20,7 @@ public struct VendorRules: Decodable, Sendable {
         public var follow_up: String?
     }
 
-    static let file = "vendors/findings.yaml"
+    public static let file = "vendors/findings.yaml"
 
     public var version: Int
     public var tolerances: Tolerances

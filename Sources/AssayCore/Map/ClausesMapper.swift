@@ -3,7 +3,10 @@ import AssayModel
 /// Proposes the contract clauses a reviewer would ask for (`extractors/map/clauses.yaml`), each
 /// tied to the document kind or the findings that triggered it. Runs after the findings.
 struct ClausesMapper: DocumentMapper {
-    struct Table: Decodable {
+    struct Table: RuleFile {
+        package static let file = "map/clauses.yaml"
+        package static let version = 1
+
         struct Entry: Decodable {
             var id: String
             var kinds: [DocumentKind]?
@@ -17,7 +20,7 @@ struct ClausesMapper: DocumentMapper {
 
     func map(_ context: DocumentContext, document: inout AssayDocument) throws {
         guard document.document.kind != .unknown else { return }
-        let table = try context.rules.load(Table.self, from: "map/clauses.yaml")
+        let table = try context.rules.load(Table.self)
         for entry in table.clauses {
             var because: [String] = []
             let triggering = document.findings.indices.filter { entry.findings?.contains(document.findings[$0].code) == true }

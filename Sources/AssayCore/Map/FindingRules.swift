@@ -2,31 +2,74 @@ import AssayModel
 import Foundation
 
 /// The wording and thresholds of findings (`extractors/map/findings.yaml`).
-struct FindingCatalogue: Decodable {
+struct FindingCatalogue: RuleFile {
+    package static let file = "map/findings.yaml"
+    package static let version = 1
+
     struct Entry: Decodable {
         var severity: Severity
         var message: String
-        var follow_up: String?
+        var followUp: String?
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case severity
+            case message
+            case followUp = "follow_up"
+        }
     }
 
     struct Thresholds: Decodable {
-        var stale_months: Double
-        var ageing_months: Double
-        var short_period_days: Int
-        var bridge_gap_days: Int
-        var max_validity_days: Int
-        var surveillance_window_days: Int
+        var staleMonths: Double
+        var ageingMonths: Double
+        var shortPeriodDays: Int
+        var bridgeGapDays: Int
+        var maxValidityDays: Int
+        var surveillanceWindowDays: Int
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case staleMonths = "stale_months"
+            case ageingMonths = "ageing_months"
+            case shortPeriodDays = "short_period_days"
+            case bridgeGapDays = "bridge_gap_days"
+            case maxValidityDays = "max_validity_days"
+            case surveillanceWindowDays = "surveillance_window_days"
+        }
     }
 
     var version: Int
     var thresholds: Thresholds
-    var soa_standards: [String]
-    var surveillance_label: String
+    var soaStandards: [String]
+    var surveillanceLabel: String
     var findings: [String: Entry]
+
+    /// `surveillance_label`, compiled once per rule book: the findings stage and `assay rules check`
+    /// build the same value, so a broken pattern is an error rather than a finding silently not raised.
+    static func surveillanceLabel(_ book: RuleBook) throws -> NSRegularExpression {
+        try book.built("\(file) surveillance_label") { book in
+            let pattern = try book.load(FindingCatalogue.self).surveillanceLabel
+            do { return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) } catch {
+                throw RuleError(file: file, key: "surveillance_label", message: "is not a valid regular expression")
+            }
+        }
+    }
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version
+        case thresholds
+        case soaStandards = "soa_standards"
+        case surveillanceLabel = "surveillance_label"
+        case findings
+    }
 }
 
 /// Editions of standards (`extractors/standards.yaml`).
-struct StandardEditions: Decodable {
+struct StandardEditions: RuleFile {
+    package static let file = "standards.yaml"
+    package static let version = 1
+
     struct Standard: Decodable {
         var current: [Int]
         var withdrawn: [Int: String]
@@ -64,6 +107,8 @@ struct FindingInput {
     var editions: StandardEditions
     var options: ExtractOptions
     var catalogue: FindingCatalogue
+    /// `catalogue.surveillanceLabel`, compiled.
+    var surveillanceLabel: NSRegularExpression
     var context: DocumentContext
 
     func text(_ field: String) -> String? { document.fields[field]?.value.strings.first }

@@ -3,7 +3,7 @@ import Foundation
 
 /// The predicates for ISO certificates: expiry, edition, accreditation, validity, dates, scope, SoA, surveillance.
 enum ISOFindingRules {
-    static func evaluate(_ input: FindingInput, iafSignatories: Set<String>?) -> [RaisedFinding] {
+    static func evaluate(_ input: FindingInput, iafSignatories: Set<String>?) throws -> [RaisedFinding] {
         let document = input.document
         guard document.document.kind == .isoCertificate else { return [] }
         var raised: [RaisedFinding] = []
@@ -30,7 +30,7 @@ enum ISOFindingRules {
         } else {
             raised.append(RaisedFinding(code: "iso.accreditation_missing", values: [:], evidence: []))
         }
-        if let issue, let expiry, expiry.dayNumber - issue.dayNumber > input.thresholds.max_validity_days {
+        if let issue, let expiry, expiry.dayNumber - issue.dayNumber > input.thresholds.maxValidityDays {
             raised.append(RaisedFinding(code: "iso.validity_too_long", values: ["issue_date": issue.description, "expiry_date": expiry.description],
                                         evidence: input.evidence("issue_date", "expiry_date")))
         }
@@ -43,17 +43,17 @@ enum ISOFindingRules {
                                         evidence: input.evidence("issue_date", "expiry_date", "original_certification_date")))
         }
         if let scope = input.text("scope"), let holder = input.text("organization"),
-           let other = otherOrganization(inScope: scope, holder: holder, rules: input.context.rules) {
+           let other = try otherOrganization(inScope: scope, holder: holder, rules: input.context.rules) {
             raised.append(RaisedFinding(code: "iso.scope_other_organization", values: ["names": other], evidence: input.evidence("scope")))
         }
         let standards = document.fields["standards"]?.value.strings ?? []
-        let needsSoA = standards.contains { standard in input.catalogue.soa_standards.contains { standard.contains($0) } }
+        let needsSoA = standards.contains { standard in input.catalogue.soaStandards.contains { standard.contains($0) } }
         if document.fields["soa_reference"] == nil && needsSoA {
             raised.append(RaisedFinding(code: "iso.soa_missing", values: [:], evidence: []))
         }
         if let finding = CertificateOCRRule.evaluate(input) { raised.append(finding) }
         if let (due, evidence) = printedSurveillanceDate(input), input.expiryOrFuture(expiry),
-           due.dayNumber - input.asOf.dayNumber <= input.thresholds.surveillance_window_days {
+           due.dayNumber - input.asOf.dayNumber <= input.thresholds.surveillanceWindowDays {
             raised.append(RaisedFinding(code: "iso.surveillance_due", values: ["names": due.description], evidence: evidence.map { [$0] } ?? []))
         }
         return raised
@@ -89,7 +89,7 @@ enum OtherAssuranceFindingRules {
 /// The next surveillance audit date when the certificate prints one. Certificates that only say
 /// "subject to annual surveillance" give no date, and guessing anniversaries would flag nearly all.
 private func printedSurveillanceDate(_ input: FindingInput) -> (ISODate, Evidence?)? {
-    guard let label = try? NSRegularExpression(pattern: input.catalogue.surveillance_label, options: [.caseInsensitive]) else { return nil }
+    let label = input.surveillanceLabel
     let text = input.context.text as NSString
     for match in label.matches(in: input.context.text, range: NSRange(location: 0, length: text.length)) {
         let start = match.range.location + match.range.length
@@ -105,9 +105,8 @@ private func printedSurveillanceDate(_ input: FindingInput) -> (ISODate, Evidenc
 
 /// A registered name (words ending in a legal form) in the scope that shares no distinctive word
 /// with the certificate holder's name.
-private func otherOrganization(inScope scope: String, holder: String, rules: RuleBook) -> String? {
-    guard let forms = try? rules.load(LegalForms.self, from: "bodies/legal_forms.yaml"),
-          let pattern = try? forms.namePattern() else { return nil }
+private func otherOrganization(inScope scope: String, holder: String, rules: RuleBook) throws -> String? {
+    let pattern = try rules.load(LegalForms.self).namePattern()
     let holderWords = Matching.words(Matching.normalizedName(holder))
     let ns = scope as NSString
     for match in pattern.matches(in: scope, range: NSRange(location: 0, length: ns.length)) {

@@ -6,12 +6,12 @@ struct ObligationCondition: Decodable {
     var kinds: [DocumentKind]?
     var type: ReportType?
     var opinion: OpinionCondition?
-    var exceptions_in: [String]?
-    var no_exceptions_in: [String]?
+    var exceptionsIn: [String]?
+    var noExceptionsIn: [String]?
     var categories: [String]?
-    var without_categories: [String]?
+    var withoutCategories: [String]?
     var findings: [String]?
-    var no_findings: [String]?
+    var noFindings: [String]?
     var standards: [String]?
     var has: [Feature]?
 
@@ -35,18 +35,18 @@ struct ObligationCondition: Decodable {
             guard clean == (opinion == .clean) else { return (false, []) }
             because.append("fields.opinion")
         }
-        if let prefixes = exceptions_in {
+        if let prefixes = exceptionsIn {
             let hits = matchingExceptions(document, prefixes)
             guard !hits.isEmpty else { return (false, []) }
             because += hits.map { "exceptions[\($0)]" }
         }
-        if let prefixes = no_exceptions_in, !matchingExceptions(document, prefixes).isEmpty { return (false, []) }
+        if let prefixes = noExceptionsIn, !matchingExceptions(document, prefixes).isEmpty { return (false, []) }
         let categories = Set(document.fields["trust_services_categories"]?.value.strings ?? [])
         if let wanted = self.categories {
             guard Set(wanted).isSubset(of: categories) else { return (false, []) }
             because.append("fields.trust_services_categories")
         }
-        if let unwanted = without_categories {
+        if let unwanted = withoutCategories {
             guard Set(unwanted).isDisjoint(with: categories) else { return (false, []) }
             if document.fields["trust_services_categories"] != nil { because.append("fields.trust_services_categories") }
         }
@@ -55,7 +55,7 @@ struct ObligationCondition: Decodable {
             guard !hits.isEmpty else { return (false, []) }
             because += hits.map { "findings[\($0)]" }
         }
-        if let codes = no_findings, document.findings.contains(where: { codes.contains($0.code) }) { return (false, []) }
+        if let codes = noFindings, document.findings.contains(where: { codes.contains($0.code) }) { return (false, []) }
         if let wanted = standards {
             let printed = document.fields["standards"]?.value.strings ?? []
             guard printed.contains(where: { standard in wanted.contains { standard.contains($0) } }) else { return (false, []) }
@@ -88,5 +88,20 @@ struct ObligationCondition: Decodable {
             let keys = ([record.controlID ?? ""] + record.criteria).map { $0.uppercased() }
             return prefixes.contains { prefix in keys.contains { $0.hasPrefix(prefix.uppercased()) } }
         }
+    }
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case kinds
+        case type
+        case opinion
+        case exceptionsIn = "exceptions_in"
+        case noExceptionsIn = "no_exceptions_in"
+        case categories
+        case withoutCategories = "without_categories"
+        case findings
+        case noFindings = "no_findings"
+        case standards
+        case has
     }
 }

@@ -4,7 +4,10 @@ import AssayModel
 /// conditions and its rationales are data (`extractors/map/obligations.yaml`); the first rule
 /// whose conditions hold decides the status. Runs after the findings, which it can read.
 struct ObligationsMapper: DocumentMapper {
-    struct Table: Decodable {
+    struct Table: RuleFile {
+        package static let file = "map/obligations.yaml"
+        package static let version = 1
+
         struct Rule: Decodable {
             var when: ObligationCondition
             var status: ObligationStatus
@@ -26,10 +29,10 @@ struct ObligationsMapper: DocumentMapper {
 
     func map(_ context: DocumentContext, document: inout AssayDocument) throws {
         guard document.document.kind != .unknown else { return }
-        let table = try context.rules.load(Table.self, from: "map/obligations.yaml")
+        let table = try context.rules.load(Table.self)
         for (index, entry) in table.obligations.enumerated() {
             guard Self.frameworks.contains(entry.framework) else {
-                throw RuleError(file: "map/obligations.yaml", key: "obligations[\(index)].framework", message: "must be NIS2, DORA or GDPR")
+                throw RuleError(file: Table.file, key: "obligations[\(index)].framework", message: "must be NIS2, DORA or GDPR")
             }
             var obligation = Obligation(framework: entry.framework, reference: entry.reference, title: entry.title,
                                         status: .notEvidenced, rationale: "This document does not address this obligation.", because: [])

@@ -8,7 +8,7 @@ struct ReliabilityMapper: DocumentMapper {
     func map(_ context: DocumentContext, document: inout AssayDocument) throws {
         guard Self.applies(to: document) else { return }
         let rules = try ReliabilityRules.Compiled.load(context.rules)
-        let catalogue = try context.rules.load(FindingCatalogue.self, from: "map/findings.yaml")
+        let catalogue = try context.rules.load(FindingCatalogue.self)
         let lines = context.body.map { ReliabilityInput.Line(page: $0.page, text: $0.text) }
         try Self.apply(rules: rules, catalogue: catalogue, lines: lines, text: context.text, threads: context.options.ingest.threads,
                        to: &document)
@@ -48,10 +48,10 @@ struct ReliabilityMapper: DocumentMapper {
         for (signal, values) in found {
             guard let code = signal.finding, !present.contains(code), code.hasPrefix("soc.reliability.") else { continue }
             guard let entry = catalogue.findings[code] else {
-                throw RuleError(file: "map/findings.yaml", key: "findings.\(code)", message: "is missing")
+                throw RuleError(file: FindingCatalogue.file, key: "findings.\(code)", message: "is missing")
             }
             document.findings.append(Finding(code: code, severity: entry.severity, message: FindingsMapper.fill(entry.message, values),
-                                             followUp: entry.follow_up.map { FindingsMapper.fill($0, values) },
+                                             followUp: entry.followUp.map { FindingsMapper.fill($0, values) },
                                              evidence: signal.evidence))
         }
     }

@@ -2,31 +2,51 @@ import AssayModel
 import Foundation
 
 /// The limits and wording of the reliability signals (`extractors/map/reliability.yaml`).
-struct ReliabilityRules: Decodable, Sendable {
+struct ReliabilityRules: RuleFile, Sendable {
+    package static let version = 1
     package static let file = "map/reliability.yaml"
 
     struct Signal: Decodable, Sendable {
         var explanation: String
         var threshold: Double?
-        var min_controls: Int?
-        var min_pages: Int?
+        var minControls: Int?
+        var minPages: Int?
         /// An existing finding that already says what the signal says; raised instead of `soc.reliability.<code>`.
         var finding: String?
-        var licence_patterns: [String]?
-        var professional_forms: [String]?
+        var licencePatterns: [String]?
+        var professionalForms: [String]?
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case explanation
+            case threshold
+            case minControls = "min_controls"
+            case minPages = "min_pages"
+            case finding
+            case licencePatterns = "licence_patterns"
+            case professionalForms = "professional_forms"
+        }
     }
 
     struct TemplateMatch: Decodable, Sendable {
-        var shingle_words: Int
+        var shingleWords: Int
         var threshold: Double
-        var min_shingles: Int
+        var minShingles: Int
         var explanation: String
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case shingleWords = "shingle_words"
+            case threshold
+            case minShingles = "min_shingles"
+            case explanation
+        }
     }
 
     var version: Int
     var signals: [String: Signal]
-    var sample_patterns: [String]
-    var template_match: TemplateMatch
+    var samplePatterns: [String]
+    var templateMatch: TemplateMatch
 
     /// The signal `code`, or a rule error naming the missing key.
     func signal(_ code: String) throws -> Signal {
@@ -48,19 +68,19 @@ struct ReliabilityRules: Decodable, Sendable {
         init(_ rules: ReliabilityRules) throws {
             self.rules = rules
             for check in ReliabilityChecks.all { _ = try rules.signal(check.code) }
-            for (index, pattern) in rules.sample_patterns.enumerated() {
+            for (index, pattern) in rules.samplePatterns.enumerated() {
                 _ = try SOCRegex.compile(pattern, file: ReliabilityRules.file, key: "sample_patterns[\(index)]")
             }
-            let alternatives = rules.sample_patterns.map { "(?:" + $0 + ")" }
+            let alternatives = rules.samplePatterns.map { "(?:" + $0 + ")" }
             anySample = try SOCRegex.compile(alternatives.isEmpty ? "(?!)" : alternatives.joined(separator: "|"),
                                              file: ReliabilityRules.file, key: "sample_patterns")
-            licencePatterns = try (rules.signal("firm_unverifiable").licence_patterns ?? []).enumerated().map {
+            licencePatterns = try (rules.signal("firm_unverifiable").licencePatterns ?? []).enumerated().map {
                 try SOCRegex.compile($1, file: ReliabilityRules.file, key: "signals.firm_unverifiable.licence_patterns[\($0)]")
             }
-            professionalForms = try (rules.signal("firm_unverifiable").professional_forms ?? []).enumerated().map {
+            professionalForms = try (rules.signal("firm_unverifiable").professionalForms ?? []).enumerated().map {
                 try SOCRegex.compile($1, file: ReliabilityRules.file, key: "signals.firm_unverifiable.professional_forms[\($0)]")
             }
-            guard rules.template_match.shingle_words >= 1 else {
+            guard rules.templateMatch.shingleWords >= 1 else {
                 throw RuleError(file: ReliabilityRules.file, key: "template_match.shingle_words", message: "must be at least 1")
             }
         }
@@ -69,5 +89,13 @@ struct ReliabilityRules: Decodable, Sendable {
         package static func load(_ book: RuleBook) throws -> Compiled {
             try book.built(ReliabilityRules.file) { try Compiled($0.load(ReliabilityRules.self, from: ReliabilityRules.file)) }
         }
+    }
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version
+        case signals
+        case samplePatterns = "sample_patterns"
+        case templateMatch = "template_match"
     }
 }

@@ -118,7 +118,7 @@ struct BoilerplateTestsCheck: ReliabilityCheck {
     func detect(_ input: ReliabilityInput) -> ReliabilityDetection? {
         guard let signal = input.rules.rules.signals[code], let limit = signal.threshold else { return nil }
         let controls = input.testedControls
-        guard controls.count >= (signal.min_controls ?? 1) else { return nil }
+        guard controls.count >= (signal.minControls ?? 1) else { return nil }
         let keys = controls.map { control in control.tests.map { Self.normalized($0.text) }.joined(separator: " | ") }
         var counts: [String: Int] = [:]
         for key in keys where !key.isEmpty { counts[key, default: 0] += 1 }
@@ -141,7 +141,7 @@ struct InquiryOnlyTestingCheck: ReliabilityCheck {
         guard let signal = input.rules.rules.signals[code], let limit = signal.threshold else { return nil }
         // Only controls whose every test has its method read can be judged.
         let judged = input.testedControls.filter { $0.tests.allSatisfy { !$0.methods.isEmpty } }
-        guard judged.count >= (signal.min_controls ?? 1) else { return nil }
+        guard judged.count >= (signal.minControls ?? 1) else { return nil }
         let inquiryOnly = judged.filter { $0.tests.allSatisfy { $0.methods == [.inquiry] } }
         let share = Double(inquiryOnly.count) / Double(judged.count)
         guard !inquiryOnly.isEmpty, share >= limit else { return nil }
@@ -160,7 +160,7 @@ struct NoSampleSizesCheck: ReliabilityCheck {
     func detect(_ input: ReliabilityInput) -> ReliabilityDetection? {
         guard input.document.document.type == .type2, let signal = input.rules.rules.signals[code] else { return nil }
         let controls = input.testedControls
-        guard controls.count >= (signal.min_controls ?? 1) else { return nil }
+        guard controls.count >= (signal.minControls ?? 1) else { return nil }
         let tests = controls.flatMap(\.tests)
         guard tests.allSatisfy({ $0.sampleSize == nil && $0.population == nil }) else { return nil }
         let anySample = input.rules.anySample
@@ -180,14 +180,14 @@ struct NoExceptionsLongReportCheck: ReliabilityCheck {
         let document = input.document
         guard document.document.type == .type2, let signal = input.rules.rules.signals[code],
               document.exceptions.isEmpty, (document.testing?.exceptions ?? 0) == 0,
-              document.source.pages ?? 0 >= signal.min_pages ?? 0 else { return nil }
+              document.source.pages ?? 0 >= signal.minPages ?? 0 else { return nil }
         let controls = input.testedControls
-        guard controls.count >= (signal.min_controls ?? 1),
+        guard controls.count >= (signal.minControls ?? 1),
               controls.allSatisfy({ $0.tests.allSatisfy { $0.result == .noException || $0.result == .notTested } }),
               controls.contains(where: { $0.tests.contains { $0.result == .noException } }) else { return nil }
         let clean = controls.flatMap(\.tests).filter { $0.result == .noException }
         return ReliabilityDetection(values: ["total": String(controls.count)], evidence: ReliabilityChecks.sample(clean),
-                                    value: Double(controls.count), threshold: signal.min_controls.map(Double.init))
+                                    value: Double(controls.count), threshold: signal.minControls.map(Double.init))
     }
 }
 

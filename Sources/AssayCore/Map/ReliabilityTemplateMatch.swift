@@ -96,17 +96,17 @@ public struct TemplateMatcher: Sendable {
     let catalogue: FindingCatalogue
 
     public init(rules book: RuleBook) throws {
-        rules = try ReliabilityRules.Compiled.load(book).rules.template_match
-        catalogue = try book.load(FindingCatalogue.self, from: "map/findings.yaml")
+        rules = try ReliabilityRules.Compiled.load(book).rules.templateMatch
+        catalogue = try book.load(FindingCatalogue.self)
     }
 
     /// Every matching pair, once per direction (each report sees the other), ordered by path.
     public func matches(_ reports: [Report]) -> [TemplateMatch] {
         let candidates = reports.filter { ReliabilityMapper.applies(to: $0.document) }
-        let prints = candidates.map { TemplateFingerprint(document: $0.document, words: rules.shingle_words) }
+        let prints = candidates.map { TemplateFingerprint(document: $0.document, words: rules.shingleWords) }
         var found: [TemplateMatch] = []
-        for i in candidates.indices where prints[i].shingles.count >= rules.min_shingles {
-            for j in candidates.indices where j > i && prints[j].shingles.count >= rules.min_shingles {
+        for i in candidates.indices where prints[i].shingles.count >= rules.minShingles {
+            for j in candidates.indices where j > i && prints[j].shingles.count >= rules.minShingles {
                 guard candidates[i].vendor != candidates[j].vendor else { continue }
                 let similarity = (prints[i].similarity(to: prints[j]) * 1000).rounded() / 1000
                 guard similarity >= rules.threshold else { continue }
@@ -138,7 +138,7 @@ public struct TemplateMatcher: Sendable {
             document.reliability?.signals.append(signal)
             if let entry = catalogue.findings[code] {
                 document.findings.append(Finding(code: code, severity: entry.severity, message: FindingsMapper.fill(entry.message, values),
-                                                 followUp: entry.follow_up.map { FindingsMapper.fill($0, values) }, evidence: evidence))
+                                                 followUp: entry.followUp.map { FindingsMapper.fill($0, values) }, evidence: evidence))
             }
         }
         return document
@@ -147,10 +147,10 @@ public struct TemplateMatcher: Sendable {
     /// Up to three of `document`'s tests whose every shingle the other report shares.
     func sharedEvidence(_ document: AssayDocument, other: AssayDocument?) -> [Evidence] {
         guard let other else { return [] }
-        let theirs = TemplateFingerprint(document: other, words: rules.shingle_words).shingles
+        let theirs = TemplateFingerprint(document: other, words: rules.shingleWords).shingles
         let names = TemplateFingerprint.names(in: document)
         let shared = document.controls.flatMap(\.tests).filter { test in
-            let mine = TemplateFingerprint.shingles(test.text, names: names, words: rules.shingle_words)
+            let mine = TemplateFingerprint.shingles(test.text, names: names, words: rules.shingleWords)
             return !mine.isEmpty && mine.isSubset(of: theirs)
         }
         return ReliabilityChecks.sample(shared)

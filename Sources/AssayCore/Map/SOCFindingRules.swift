@@ -20,16 +20,16 @@ enum SOCFindingRules {
         if let end = input.date(endField) {
             let months = end.months(until: input.asOf)
             let values = ["period_end": end.description, "months": String(Int(months))]
-            if months > input.thresholds.stale_months {
+            if months > input.thresholds.staleMonths {
                 raised.append(RaisedFinding(code: "soc.report_stale", values: values, evidence: input.evidence(endField)))
-            } else if months > input.thresholds.ageing_months {
+            } else if months > input.thresholds.ageingMonths {
                 raised.append(RaisedFinding(code: "soc.report_ageing", values: values, evidence: input.evidence(endField)))
             }
         }
         if document.document.type == .type2, document.document.kind != .soc3,
            let start = input.date("period_start"), let end = input.date("period_end") {
             let days = end.dayNumber - start.dayNumber + 1
-            if days > 0 && days < input.thresholds.short_period_days {
+            if days > 0 && days < input.thresholds.shortPeriodDays {
                 raised.append(RaisedFinding(code: "soc.period_short", values: ["days": String(days)], evidence: input.evidence("period_start", "period_end")))
             }
         }
@@ -84,7 +84,7 @@ enum BridgeFindingRules {
         var raised = [RaisedFinding(code: "bridge.management_issued", values: [:], evidence: input.evidence("signed_by"))]
         if let start = input.date("period_start"), let end = input.date("period_end") {
             let days = end.dayNumber - start.dayNumber + 1
-            if days > input.thresholds.bridge_gap_days {
+            if days > input.thresholds.bridgeGapDays {
                 raised.append(RaisedFinding(code: "bridge.gap_long", values: ["days": String(days)], evidence: input.evidence("period_start", "period_end")))
             }
         }
@@ -97,7 +97,7 @@ enum BridgeFindingRules {
             ?? input.date("bridged_period_end").map { ($0, "bridged_period_end") }
         if let (end, field) = bridgedEnd {
             let months = end.months(until: input.asOf)
-            if months > input.thresholds.stale_months {
+            if months > input.thresholds.staleMonths {
                 raised.append(RaisedFinding(code: "bridge.report_stale", values: ["period_end": end.description, "months": String(Int(months))],
                                             evidence: input.evidence(field)))
             }

@@ -6,10 +6,11 @@ import Foundation
 /// name, a withdrawn ISO edition, and a page so old that the SOC report it refers to is stale.
 /// A page is the vendor's word, not evidence: each finding asks for the document behind the claim.
 enum TrustFindingRules {
-    static func evaluate(_ input: FindingInput) -> [RaisedFinding] {
+    static func evaluate(_ input: FindingInput) throws -> [RaisedFinding] {
         let document = input.document
-        guard document.document.kind == .trustPage, !document.claims.isEmpty,
-              let rules = try? input.context.rules.load(TrustPageRules.self, from: "trust/page.yaml") else { return [] }
+        guard document.document.kind == .trustPage, !document.claims.isEmpty else { return [] }
+        let compiled = try TrustPageRules.Compiled.shared(input.context.rules)
+        let rules = compiled.rules
         let text = input.context.text
         let range = NSRange(location: 0, length: (text as NSString).length)
         var raised: [RaisedFinding] = []
@@ -17,12 +18,12 @@ enum TrustFindingRules {
         let certificates = document.claims.filter { $0.kind == .isoCertificate }
         func label(_ claim: Claim) -> String { claim.standard ?? claim.kind.label(claim.type) }
         if !reports.isEmpty,
-           (try? NSRegularExpression(pattern: rules.auditor_named))?.firstMatch(in: text, range: range) == nil {
+           compiled.auditorNamed.firstMatch(in: text, range: range) == nil {
             raised.append(RaisedFinding(code: "trust.claim_auditor_not_named",
                                         values: ["names": reports.map(label).joined(separator: ", ")],
                                         evidence: reports.prefix(3).compactMap(\.evidence.first)))
         }
-        if !certificates.isEmpty, !namesBody(withoutSchemes(text, rules), input.context.rules) {
+        if !certificates.isEmpty, !namesBody(withoutSchemes(text, compiled.reader.schemes), input.context.rules) {
             raised.append(RaisedFinding(code: "trust.claim_accreditation_unknown",
                                         values: ["names": certificates.map(label).joined(separator: ", ")],
                                         evidence: certificates.prefix(3).compactMap(\.evidence.first)))
@@ -34,7 +35,7 @@ enum TrustFindingRules {
         }
         // A report whose period end the page gives, long past.
         let ended = reports.filter { claim in
-            claim.periodEnd.flatMap(ISODate.init).map { $0.months(until: input.asOf) > input.thresholds.stale_months } ?? false
+            claim.periodEnd.flatMap(ISODate.init).map { $0.months(until: input.asOf) > input.thresholds.staleMonths } ?? false
         }
         // One finding per period end: a SOC 2 and a SOC 3 of the same period are one question.
         for end in Set(ended.compactMap { $0.periodEnd.flatMap(ISODate.init) }).sorted() {
@@ -46,7 +47,7 @@ enum TrustFindingRules {
         }
         if !reports.isEmpty, ended.isEmpty, let dated = pageDate(input.context, rules: rules) {
             let months = dated.date.months(until: input.asOf)
-            if months > rules.stale_page_months {
+            if months > rules.stalePageMonths {
                 raised.append(RaisedFinding(code: "trust.claim_report_stale",
                                             values: ["names": reports.map(label).joined(separator: ", "), "year": String(dated.date.year),
                                                      "months": String(Int(months))],
@@ -59,13 +60,13 @@ enum TrustFindingRules {
     /// Whether the page names a certification body or an accreditation body it could be checked against.
     static func namesBody(_ text: String, _ rules: RuleBook) -> Bool {
         var names: [String] = []
-        if let bodies = try? rules.load(CertificationBodies.self, from: "bodies/certification.yaml") {
+        if let bodies = try? rules.load(CertificationBodies.self) {
             names += bodies.bodies.flatMap { [$0.name] + $0.aliases }
         }
         // An accreditation body's acronym ("CAI", "SAS") is also an acronym of many other things on
         // a web page: it counts only on a line that speaks of accreditation.
         var acronyms: [String] = []
-        if let bodies = try? rules.load(AccreditationBodies.self, from: "bodies/accreditation.yaml") {
+        if let bodies = try? rules.load(AccreditationBodies.self) {
             names += bodies.bodies.flatMap(\.names)
             acronyms = bodies.bodies.filter { $0.acronym_alone != false }.map(\.acronym)
         }
@@ -82,10 +83,9 @@ enum TrustFindingRules {
     }
 
     /// The text with every scheme name blanked out: "BSI C5" names a scheme, not the body BSI.
-    static func withoutSchemes(_ text: String, _ rules: TrustPageRules) -> String {
+    static func withoutSchemes(_ text: String, _ schemes: [TrustScheme]) -> String {
         let blanked = NSMutableString(string: text)
-        for (index, rule) in rules.schemes.enumerated() {
-            guard let scheme = try? TrustScheme(rule, index: index) else { continue }
+        for scheme in schemes {
             for mention in scheme.mentions(in: text) {
                 blanked.replaceCharacters(in: mention.range, with: String(repeating: " ", count: mention.range.length))
             }
@@ -98,7 +98,7 @@ enum TrustFindingRules {
     static func pageDate(_ context: DocumentContext, rules: TrustPageRules) -> (date: ISODate, evidence: Evidence?)? {
         for line in context.body {
             let lowered = line.text.lowercased()
-            guard rules.page_date_cues.contains(where: { lowered.contains($0) }),
+            guard rules.pageDateCues.contains(where: { lowered.contains($0) }),
                   let date = context.dates.dates(in: line.text, slashOrder: context.slashOrder ?? .dayFirst).first?.date else { continue }
             return (date, context.evidence(line: line))
         }

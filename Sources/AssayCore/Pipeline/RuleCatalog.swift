@@ -19,8 +19,9 @@ public enum RuleCatalog {
         }
     }
 
-    package static func decode<T: Decodable & SendableMetatype>(_ type: T.Type, _ file: String, kinds: Set<DocumentKind>? = nil) -> Check {
-        Check(file: file, kinds: kinds) { _ = try $0.load(T.self, from: file) }
+    /// A file checked by decoding it into the type that declares it, as its stage does.
+    package static func decode<T: RuleFile & SendableMetatype>(_ type: T.Type, kinds: Set<DocumentKind>? = nil) -> Check {
+        Check(file: T.file, kinds: kinds) { _ = try $0.load(T.self) }
     }
 
     private static let soc: Set<DocumentKind> = [.soc1, .soc2, .soc3]
@@ -33,52 +34,49 @@ public enum RuleCatalog {
 
     /// The files whose stage compiles patterns: checked by building the stage.
     private static let built: [Check] = [
-        Check(file: "classify.yaml") { _ = try DocumentClassifier(rules: $0) },
-        Check(file: "furniture.yaml") { _ = try PageFurniture(rules: $0) },
-        Check(file: "dates.yaml") { _ = try DateParser(rules: $0) },
+        Check(file: DocumentClassifier.Rules.file) { _ = try DocumentClassifier(rules: $0) },
+        Check(file: PageFurniture.Rules.file) { _ = try PageFurniture(rules: $0) },
+        Check(file: DateParser.Rules.file) { _ = try DateParser(rules: $0) },
     ]
 
     /// The rule files an extraction decodes, in the order its stages first read them: what
     /// `RuleWarmUp` decodes ahead of the stages, those marked with kinds only once the document is
     /// known to be of one of them. Each entry decodes into the type its stage asks for (the
     /// accreditation list twice: the findings and the certificate extractor read it differently).
+    /// A file whose stage compiles patterns is checked by building the stage's compiled value
+    /// (its `Compiled`), the same value the stage uses, so a broken pattern is an error naming file and key.
     package static let extractionFiles: [Check] = [
         // The first three are compiled as the pipeline compiles them (`RuleBook.built`), so the
         // document's context and classifier find their patterns ready.
-        Check(file: "furniture.yaml") { _ = try $0.built("furniture") { try PageFurniture(rules: $0) } },
-        Check(file: "dates.yaml") { _ = try $0.built("dates") { try DateParser(rules: $0) } },
-        Check(file: "classify.yaml") { _ = try DocumentClassifier.shared($0) },
-        Check(file: "soc/sections.yaml", kinds: soc) { _ = try SOCSectionSegmenter.compiled($0) },
-        Check(file: SOCFieldRules.file, kinds: soc) { _ = try SOCFieldRules.compiled($0) },
-        Check(file: SOCExceptionExtractor.Compiled.file, kinds: [.soc1, .soc2]) { _ = try SOCExceptionExtractor.Compiled.shared($0) },
-        Check(file: SOCControlReader.file, kinds: [.soc1, .soc2]) { _ = try SOCControlReader.shared($0) },
-        decode(SOCSubserviceExtractor.Rules.self, "soc/subservice.yaml", kinds: soc),
-        decode(SOCCUECExtractor.Rules.self, "soc/cuecs.yaml", kinds: [.soc1, .soc2]),
-        Check(file: SOCCSOCExtractor.file, kinds: [.soc1, .soc2]) {
-            _ = try SOCCSOCExtractor.Compiled.shared($0)
-        },
-        Check(file: SOCSchemeExtractor.file, kinds: [.soc1, .soc2]) {
-            let rules = try $0.load(SOCSchemeExtractor.Rules.self, from: SOCSchemeExtractor.file)
-            for (index, scheme) in rules.schemes.enumerated() {
-                _ = try SOCRegex.compile(scheme.pattern, file: SOCSchemeExtractor.file, key: "schemes[\(index)].pattern")
-            }
-        },
-        decode(FindingCatalogue.self, "map/findings.yaml"),
-        decode(StandardEditions.self, "standards.yaml"),
+        Check(file: PageFurniture.Rules.file) { _ = try $0.built("furniture") { try PageFurniture(rules: $0) } },
+        Check(file: DateParser.Rules.file) { _ = try $0.built("dates") { try DateParser(rules: $0) } },
+        Check(file: DocumentClassifier.Rules.file) { _ = try DocumentClassifier.shared($0) },
+        Check(file: SOCSectionSegmenter.Rules.file, kinds: soc) { _ = try SOCSectionSegmenter.compiled($0) },
+        Check(file: SOCFieldRules.Rules.file, kinds: soc) { _ = try SOCFieldRules.compiled($0) },
+        Check(file: SOCExceptionExtractor.Rules.file, kinds: [.soc1, .soc2]) { _ = try SOCExceptionExtractor.Compiled.shared($0) },
+        Check(file: SOCControlReader.Rules.file, kinds: [.soc1, .soc2]) { _ = try SOCControlReader.shared($0) },
+        Check(file: SOCSubserviceExtractor.Rules.file, kinds: soc) { _ = try SOCSubserviceExtractor.Compiled.shared($0) },
+        Check(file: SOCCUECExtractor.Rules.file, kinds: [.soc1, .soc2]) { _ = try SOCCUECExtractor.Compiled.shared($0) },
+        Check(file: SOCCSOCExtractor.Rules.file, kinds: [.soc1, .soc2]) { _ = try SOCCSOCExtractor.Compiled.shared($0) },
+        Check(file: SOCSchemeExtractor.Rules.file, kinds: [.soc1, .soc2]) { _ = try SOCSchemeExtractor.Compiled.shared($0) },
+        Check(file: FindingCatalogue.file) { _ = try FindingCatalogue.surveillanceLabel($0) },
+        decode(StandardEditions.self),
         Check(file: ReliabilityRules.file) { _ = try ReliabilityRules.Compiled.load($0) },
-        decode(IAFSignatories.Rules.self, "bodies/accreditation.yaml"),
-        decode(ClausesMapper.Table.self, "map/clauses.yaml"),
-        decode(ObligationsMapper.Table.self, "map/obligations.yaml"),
-        decode(CertificateRules.self, "iso/certificate.yaml", kinds: certificates),
-        decode(LegalForms.self, "bodies/legal_forms.yaml", kinds: [.isoCertificate, .trustPage, .bridgeLetter, .otherAssurance]),
-        decode(AccreditationBodies.self, "bodies/accreditation.yaml", kinds: certificates),
-        decode(CertificationBodies.self, "bodies/certification.yaml", kinds: certificates),
-        Check(file: OtherAssuranceRules.file, kinds: [.otherAssurance]) {
-            _ = try $0.load(OtherAssuranceRules.self, from: OtherAssuranceRules.file).compiledSchemes()
+        decode(IAFSignatories.Rules.self),
+        decode(ClausesMapper.Table.self),
+        decode(ObligationsMapper.Table.self),
+        Check(file: CertificateRules.file, kinds: certificates) { try $0.load(CertificateRules.self).checkPatterns() },
+        Check(file: LegalForms.file, kinds: [.isoCertificate, .trustPage, .bridgeLetter, .otherAssurance]) {
+            _ = try $0.load(LegalForms.self).namePattern()
         },
-        Check(file: AuditReportRules.file) { _ = try $0.load(AuditReportRules.self, from: AuditReportRules.file).compiled() },
-        decode(BridgeLetterRules.self, "bridge/letter.yaml", kinds: [.bridgeLetter]),
-        decode(TrustPageRules.self, "trust/page.yaml", kinds: [.trustPage]),
+        decode(AccreditationBodies.self, kinds: certificates),
+        decode(CertificationBodies.self, kinds: certificates),
+        Check(file: OtherAssuranceRules.file, kinds: [.otherAssurance]) {
+            _ = try $0.load(OtherAssuranceRules.self).compiledSchemes()
+        },
+        Check(file: AuditReportRules.file) { _ = try $0.load(AuditReportRules.self).compiled() },
+        Check(file: BridgeLetterRules.file, kinds: [.bridgeLetter]) { _ = try BridgeLetterRules.Compiled.shared($0) },
+        Check(file: TrustPageRules.file, kinds: [.trustPage]) { _ = try TrustPageRules.Compiled.shared($0) },
     ]
 
     /// One line per problem: files that do not parse or decode, and YAML files none of `checks` covers.
@@ -91,7 +89,9 @@ public enum RuleCatalog {
                 _ = try Yams.load(yaml: String(contentsOf: rules.directory.appendingPathComponent(file), encoding: .utf8))
             } catch {
                 problems.append("\(file): not valid YAML: \(error)")
+                continue
             }
+            do { _ = try RuleExamples.load(rules, file: file) } catch { problems.append("\(error)") }
         }
         for check in checks {
             do { try check.validate(rules) } catch { problems.append("\(error)") }

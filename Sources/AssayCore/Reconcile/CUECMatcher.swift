@@ -31,10 +31,10 @@ struct CUECMatcher: Sendable {
     let conceptWeights: [String: Double]
     private let criteriaPattern: NSRegularExpression?
 
-    init(register: ControlRegister, rules: ReconcileRules) {
+    init(register: ControlRegister, rules: ReconcileRules) throws {
         self.rules = rules
         folder = TermFolder(rules: rules)
-        let pattern = try? NSRegularExpression(pattern: rules.criteria_pattern, options: [.caseInsensitive])
+        let pattern = try rules.criteriaRegex()
         criteriaPattern = pattern
         let folder = self.folder
         controls = register.controls.map { control in
@@ -61,7 +61,7 @@ struct CUECMatcher: Sendable {
         guard let frequency = documentFrequency[term] else { return base * rules.weights.unseen }
         let count = Double(max(controls.count, 1))
         let rarity = log(1 + count / Double(max(frequency, 1))) / log(1 + count)
-        let floor = rules.weights.concept_floor
+        let floor = rules.weights.conceptFloor
         return base * (term.isConcept ? floor + (1 - floor) * rarity : rarity)
     }
 
@@ -79,7 +79,7 @@ struct CUECMatcher: Sendable {
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         guard let best = scored.first?.score else { return [] }
-        return Array(scored.filter { $0.score >= best * rules.relative_cut }.prefix(rules.max_matches))
+        return Array(scored.filter { $0.score >= best * rules.relativeCut }.prefix(rules.maxMatches))
     }
 
     /// The score of one pair and the reason in words ("criteria CC6.2 shared; words: access, review").
@@ -91,7 +91,7 @@ struct CUECMatcher: Sendable {
         }
         let cuecWeight = total(terms.keys.sorted { $0.key < $1.key }, factors)
         let controlWeight = total(control.terms.keys.sorted { $0.key < $1.key }, control.factors)
-        let coverage = rules.weights.cuec_coverage
+        let coverage = rules.weights.cuecCoverage
         var words: Double = (cuecWeight == 0 ? 0 : coverage * total(shared, factors) / cuecWeight)
             + (controlWeight == 0 ? 0 : (1 - coverage) * total(shared, control.factors) / controlWeight)
         let sharedCriteria = criteria.filter { control.criteria.contains($0) }
@@ -102,9 +102,9 @@ struct CUECMatcher: Sendable {
             criteriaPart = 1
         } else if !criteria.isEmpty && !control.criteria.isEmpty {
             criteriaPart = 0
-            words *= rules.weights.disjoint_criteria
+            words *= rules.weights.disjointCriteria
         } else {
-            criteriaPart = rules.weights.unknown_criteria
+            criteriaPart = rules.weights.unknownCriteria
         }
         let score = min(1, max(0, rules.weights.criteria * criteriaPart + (1 - rules.weights.criteria) * words))
         var parts: [String] = []

@@ -10,7 +10,7 @@ public struct CUECReconciler: Sendable {
     public init(register: ControlRegister, rules: RuleBook) throws {
         self.register = register
         self.rules = rules
-        matcher = CUECMatcher(register: register, rules: try ReconcileRules.load(rules))
+        matcher = try CUECMatcher(register: register, rules: try ReconcileRules.load(rules))
     }
 
     /// The reconciliation of `cuecs`, one entry per CUEC in their order.

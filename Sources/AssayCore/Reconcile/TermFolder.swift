@@ -28,18 +28,18 @@ struct TermFolder: Sendable {
     private let phraseWordFactor: Double
 
     init(rules: ReconcileRules) {
-        stopWords = Set(rules.stop_words.map { $0.lowercased() })
-        let keepWords = Set(rules.keep_words.map { $0.lowercased() })
+        stopWords = Set(rules.stopWords.map { $0.lowercased() })
+        let keepWords = Set(rules.keepWords.map { $0.lowercased() })
         self.keepWords = keepWords
         let suffixes = rules.suffixes.map { $0.lowercased() }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         self.suffixes = suffixes
-        minStem = rules.min_stem
-        phraseWordFactor = rules.weights.phrase_words
+        minStem = rules.minStem
+        phraseWordFactor = rules.weights.phraseWords
         var table: [(words: [String], concept: String)] = []
         var seen: Set<[String]> = []
         for synonym in rules.synonyms {
             for phrase in synonym.phrases {
-                let stems = Self.words(phrase).map { Self.stem($0, suffixes: suffixes, minStem: rules.min_stem, keep: keepWords) }
+                let stems = Self.words(phrase).map { Self.stem($0, suffixes: suffixes, minStem: rules.minStem, keep: keepWords) }
                 guard !stems.isEmpty, seen.insert(stems).inserted else { continue }
                 table.append((stems, synonym.concept))
             }

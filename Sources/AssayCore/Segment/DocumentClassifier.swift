@@ -15,22 +15,45 @@ public struct DocumentClassifier: Sendable {
 
     struct KindRules: Decodable {
         var patterns: [Pattern]
-        var max_pages: Int?
-        var media_types: [String]?
+        var maxPages: Int?
+        var mediaTypes: [String]?
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case patterns
+            case maxPages = "max_pages"
+            case mediaTypes = "media_types"
+        }
     }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "classify.yaml"
+        package static let version = 1
+
         var version: Int
-        var front_pages: Int
+        var frontPages: Int
         var cap: Int
-        var min_score: Double
-        var min_patterns: Int
+        var minScore: Double
+        var minPatterns: Int
         /// How many times a pattern found in the title counts (besides its matches in the text).
-        var title_weight: Double?
+        var titleWeight: Double?
         /// The score from which a winner's evidence counts as full; below it the confidence is scaled down.
-        var strong_score: Double?
+        var strongScore: Double?
         var kinds: [String: KindRules]
         var types: [String: [Pattern]]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case frontPages = "front_pages"
+            case cap
+            case minScore = "min_score"
+            case minPatterns = "min_patterns"
+            case titleWeight = "title_weight"
+            case strongScore = "strong_score"
+            case kinds
+            case types
+        }
     }
 
     struct Compiled {
@@ -50,7 +73,7 @@ public struct DocumentClassifier: Sendable {
     }
 
     public init(rules book: RuleBook) throws {
-        let rules = try book.load(Rules.self, from: "classify.yaml")
+        let rules = try book.load(Rules.self)
         self.rules = rules
         func compile(_ patterns: [Pattern], key: String) throws -> [Compiled] {
             try patterns.enumerated().map { index, p in
@@ -58,19 +81,19 @@ public struct DocumentClassifier: Sendable {
                     return Compiled(regex: try NSRegularExpression(pattern: p.pattern, options: [.caseInsensitive]), weight: p.weight,
                                     pattern: p.pattern)
                 } catch {
-                    throw RuleError(file: "classify.yaml", key: "\(key)[\(index)]", message: "is not a valid regular expression")
+                    throw RuleError(file: Rules.file, key: "\(key)[\(index)]", message: "is not a valid regular expression")
                 }
             }
         }
         kinds = try rules.kinds.keys.sorted().map { name in
             guard let kind = DocumentKind(rawValue: name), let kindRules = rules.kinds[name] else {
-                throw RuleError(file: "classify.yaml", key: "kinds.\(name)", message: "is not a document kind")
+                throw RuleError(file: Rules.file, key: "kinds.\(name)", message: "is not a document kind")
             }
             return (kind, kindRules, try compile(kindRules.patterns, key: "kinds.\(name).patterns"))
         }
         types = try rules.types.keys.sorted().map { name in
             guard let type = ReportType(rawValue: name), let patterns = rules.types[name] else {
-                throw RuleError(file: "classify.yaml", key: "types.\(name)", message: "is not a report type")
+                throw RuleError(file: Rules.file, key: "types.\(name)", message: "is not a report type")
             }
             return (type, try compile(patterns, key: "types.\(name)"))
         }
@@ -84,27 +107,27 @@ public struct DocumentClassifier: Sendable {
     }
 
     public func classify(_ context: DocumentContext) -> Result {
-        let pages = context.paged.pages.prefix(rules.front_pages)
+        let pages = context.paged.pages.prefix(rules.frontPages)
         let firstPage = pages.first.map { page in page.lines.map(\.text).joined(separator: "\n") } ?? ""
         let front = pages.map { page in page.lines.map(\.text).joined(separator: "\n") }.joined(separator: "\n")
         let title = Self.title(context)
         let counts = MatchCounts(front: front, first: firstPage, title: title, cap: rules.cap)
         var scores: [(DocumentKind, Double)] = []
         for (kind, kindRules, compiled) in kinds {
-            if let maxPages = kindRules.max_pages, context.paged.pages.count > maxPages { continue }
-            if let media = kindRules.media_types, !media.contains(context.paged.mediaType.rawValue) { continue }
+            if let maxPages = kindRules.maxPages, context.paged.pages.count > maxPages { continue }
+            if let media = kindRules.mediaTypes, !media.contains(context.paged.mediaType.rawValue) { continue }
             // One repeated word is not a document kind: the winner must match several distinct
             // patterns that speak for it (patterns with a negative weight speak against it).
             let distinct = compiled.filter { $0.weight > 0 && counts.inFront($0) > 0 }.count
-            guard distinct >= rules.min_patterns else { continue }
+            guard distinct >= rules.minPatterns else { continue }
             scores.append((kind, score(compiled, counts: counts, withTitle: true)))
         }
         scores.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.rawValue < $1.0.rawValue }
-        guard let top = scores.first, top.1 >= rules.min_score else {
+        guard let top = scores.first, top.1 >= rules.minScore else {
             return Result(kind: .unknown, type: nil, confidence: 0.5, title: title)
         }
         let second = max(0, scores.dropFirst().first?.1 ?? 0)
-        let confidence = Self.confidence(top: top.1, second: second, strong: rules.strong_score)
+        let confidence = Self.confidence(top: top.1, second: second, strong: rules.strongScore)
         var type: ReportType?
         if top.0 == .soc3 {
             type = .type2
@@ -130,7 +153,7 @@ public struct DocumentClassifier: Sendable {
 
     private func score(_ compiled: [Compiled], counts: MatchCounts, withTitle: Bool) -> Double {
         var total = 0.0
-        let titleWeight = rules.title_weight ?? 0
+        let titleWeight = rules.titleWeight ?? 0
         for pattern in compiled {
             total += pattern.weight * Double(min(counts.inFront(pattern), rules.cap) + min(counts.onFirst(pattern), rules.cap))
             if withTitle, titleWeight > 0, counts.inTitle(pattern) {

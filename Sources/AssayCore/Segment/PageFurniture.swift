@@ -9,11 +9,22 @@ import Foundation
 /// with its digits masked, recurs in that band on at least a third of the pages; or when it is a
 /// bare page number or an envelope id anywhere in the bands.
 public struct PageFurniture: Sendable {
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "furniture.yaml"
+        package static let version = 1
+
         var version: Int
         var band: Double
-        var min_share: Double
+        var minShare: Double
         var always: [String]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case band
+            case minShare = "min_share"
+            case always
+        }
     }
 
     private let band: Double
@@ -21,12 +32,12 @@ public struct PageFurniture: Sendable {
     private let always: [NSRegularExpression]
 
     public init(rules: RuleBook) throws {
-        let parsed = try rules.load(Rules.self, from: "furniture.yaml")
+        let parsed = try rules.load(Rules.self)
         band = parsed.band
-        minShare = parsed.min_share
+        minShare = parsed.minShare
         always = try parsed.always.enumerated().map { index, pattern in
             do { return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) } catch {
-                throw RuleError(file: "furniture.yaml", key: "always[\(index)]", message: "is not a valid regular expression")
+                throw RuleError(file: Rules.file, key: "always[\(index)]", message: "is not a valid regular expression")
             }
         }
     }

@@ -2,18 +2,61 @@ import AssayModel
 import Foundation
 
 /// `extractors/bridge/letter.yaml`.
-struct BridgeLetterRules: Decodable, Sendable {
+struct BridgeLetterRules: RuleFile, Sendable {
+    package static let file = "bridge/letter.yaml"
+    package static let version = 1
+
     var version: Int
-    var range_connectors: [String]
-    var gap_cues: [String]
-    var report_cues: [String]
-    var future_cues: [String]
-    var report_end_phrases: [String]
+    var rangeConnectors: [String]
+    var gapCues: [String]
+    var reportCues: [String]
+    var futureCues: [String]
+    var reportEndPhrases: [String]
     var closings: [String]
-    var title_words: [String]
-    var system_patterns: [String]
-    var auditor_patterns: [String]
-    var name_leads: [String]
+    var titleWords: [String]
+    var systemPatterns: [String]
+    var auditorPatterns: [String]
+    var nameLeads: [String]
+
+    /// The letter's patterns, compiled once per rule book: the extractor and `assay rules check`
+    /// build the same value, so a broken pattern is reported before a letter is read.
+    struct Compiled: Sendable {
+        static func shared(_ book: RuleBook) throws -> Compiled {
+            try book.built(BridgeLetterRules.file) { try Compiled($0.load(BridgeLetterRules.self)) }
+        }
+
+        var rules: BridgeLetterRules
+        var reportEndPhrases, systemPatterns, auditorPatterns: [NSRegularExpression]
+
+        init(_ rules: BridgeLetterRules) throws {
+            self.rules = rules
+            func list(_ patterns: [String], _ key: String, _ options: NSRegularExpression.Options) throws -> [NSRegularExpression] {
+                try patterns.enumerated().map { index, pattern in
+                    do { return try NSRegularExpression(pattern: pattern, options: options) } catch {
+                        throw RuleError(file: BridgeLetterRules.file, key: "\(key)[\(index)]", message: "is not a valid regular expression")
+                    }
+                }
+            }
+            reportEndPhrases = try list(rules.reportEndPhrases, "report_end_phrases", [.caseInsensitive])
+            systemPatterns = try list(rules.systemPatterns, "system_patterns", [.caseInsensitive, .anchorsMatchLines])
+            auditorPatterns = try list(rules.auditorPatterns, "auditor_patterns", [])
+        }
+    }
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version
+        case rangeConnectors = "range_connectors"
+        case gapCues = "gap_cues"
+        case reportCues = "report_cues"
+        case futureCues = "future_cues"
+        case reportEndPhrases = "report_end_phrases"
+        case closings
+        case titleWords = "title_words"
+        case systemPatterns = "system_patterns"
+        case auditorPatterns = "auditor_patterns"
+        case nameLeads = "name_leads"
+    }
 }
 
 /// Reads a bridge (gap) letter: who wrote it, the letter's date, the gap it covers, the end of the
@@ -28,8 +71,9 @@ public struct BridgeLetterExtractor: DocumentExtractor {
     public var kinds: Set<DocumentKind> { [.bridgeLetter] }
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
-        let rules = try context.rules.load(BridgeLetterRules.self, from: "bridge/letter.yaml")
-        let forms = try context.rules.load(LegalForms.self, from: "bodies/legal_forms.yaml")
+        let compiled = try BridgeLetterRules.Compiled.shared(context.rules)
+        let rules = compiled.rules
+        let forms = try context.rules.load(LegalForms.self)
         let namePattern = try forms.namePattern()
         let order = context.slashOrder ?? .monthFirst
         let text = context.text
@@ -45,7 +89,7 @@ public struct BridgeLetterExtractor: DocumentExtractor {
         }
 
         // Ranges: two dates joined by a connector.
-        let connectors = Set(rules.range_connectors.map { $0.lowercased() })
+        let connectors = Set(rules.rangeConnectors.map { $0.lowercased() })
         for (first, second) in zip(dates, dates.dropFirst()) {
             let betweenRange = NSRange(location: NSMaxRange(first.range), length: second.range.location - NSMaxRange(first.range))
             guard betweenRange.length >= 0, betweenRange.length <= 12 else { continue }
@@ -56,11 +100,11 @@ public struct BridgeLetterExtractor: DocumentExtractor {
             var before = ns.substring(with: NSRange(location: start, length: first.range.location - start)).lowercased()
             if let stop = before.range(of: ". ", options: .backwards) { before = String(before[stop.upperBound...]) }
             if let stop = before.range(of: ".\n", options: .backwards) { before = String(before[stop.upperBound...]) }
-            if rules.future_cues.contains(where: { before.contains($0) }) { continue }
+            if rules.futureCues.contains(where: { before.contains($0) }) { continue }
             func lastPosition(_ cues: [String]) -> String.Index? {
                 cues.compactMap { before.range(of: $0, options: .backwards)?.lowerBound }.max()
             }
-            let gap = lastPosition(rules.gap_cues), report = lastPosition(rules.report_cues)
+            let gap = lastPosition(rules.gapCues), report = lastPosition(rules.reportCues)
             let range = NSRange(location: first.range.location, length: NSMaxRange(second.range) - first.range.location)
             let evidence = context.evidence(for: range).map { [$0] } ?? []
             if let gap, report.map({ gap > $0 }) ?? true {
@@ -71,10 +115,7 @@ public struct BridgeLetterExtractor: DocumentExtractor {
             }
         }
         if result.fields["bridged_period_end"] == nil {
-            for phrase in rules.report_end_phrases {
-                guard let regex = try? NSRegularExpression(pattern: phrase, options: [.caseInsensitive]) else {
-                    throw RuleError(file: "bridge/letter.yaml", key: "report_end_phrases", message: "is not a valid regular expression")
-                }
+            for regex in compiled.reportEndPhrases {
                 if let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
                    let date = dates.first(where: { $0.range.location == NSMaxRange(match.range) }) {
                     result.set("bridged_period_end", date.date.description, confidence: 0.8,
@@ -84,24 +125,20 @@ public struct BridgeLetterExtractor: DocumentExtractor {
             }
         }
         readSignature(context, rules: rules, namePattern: namePattern, forms: forms, into: &result)
-        try readSystem(context, rules: rules, into: &result)
-        try readAuditor(context, rules: rules, into: &result)
+        readSystem(context, patterns: compiled.systemPatterns, into: &result)
+        readAuditor(context, rules: rules, patterns: compiled.auditorPatterns, into: &result)
     }
 
     /// The firm that issued the bridged report ("conducted by Acme Group", "Acme prepared the latest
     /// … attestation"). The letter itself is management's; this is the report's auditor.
-    private func readAuditor(_ context: DocumentContext, rules: BridgeLetterRules, into result: inout ExtractionResult) throws {
+    private func readAuditor(_ context: DocumentContext, rules: BridgeLetterRules, patterns: [NSRegularExpression], into result: inout ExtractionResult) {
         let ns = context.text as NSString
         let organization = result.fields["service_organization"].map { Matching.normalizedName($0.value.display) }
-        for (index, pattern) in rules.auditor_patterns.enumerated() {
-            let regex: NSRegularExpression
-            do { regex = try NSRegularExpression(pattern: pattern, options: []) } catch {
-                throw RuleError(file: "bridge/letter.yaml", key: "auditor_patterns[\(index)]", message: "is not a valid regular expression")
-            }
+        for regex in patterns {
             for match in regex.matches(in: context.text, range: NSRange(location: 0, length: ns.length)) {
                 guard let raw = SOCRegex.group(match, 1, in: ns) else { continue }
                 var name = raw.foldedWhitespace
-                for lead in rules.name_leads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
+                for lead in rules.nameLeads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
                 let key = Matching.normalizedName(name)
                 if key.count < 3 { continue }
                 if let organization, !organization.isEmpty, organization.contains(key) || key.contains(organization) { continue }
@@ -112,13 +149,9 @@ public struct BridgeLetterExtractor: DocumentExtractor {
     }
 
     /// The system of the bridged report, from the subject line or the report's title.
-    private func readSystem(_ context: DocumentContext, rules: BridgeLetterRules, into result: inout ExtractionResult) throws {
+    private func readSystem(_ context: DocumentContext, patterns: [NSRegularExpression], into result: inout ExtractionResult) {
         let ns = context.text as NSString
-        for (index, pattern) in rules.system_patterns.enumerated() {
-            let regex: NSRegularExpression
-            do { regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive, .anchorsMatchLines]) } catch {
-                throw RuleError(file: "bridge/letter.yaml", key: "system_patterns[\(index)]", message: "is not a valid regular expression")
-            }
+        for regex in patterns {
             for match in regex.matches(in: context.text, range: NSRange(location: 0, length: ns.length)) where match.range(at: 1).location != NSNotFound {
                 let name = ns.substring(with: match.range(at: 1)).foldedWhitespace
                 if name.contains(where: \.isNumber) || name.lowercased().hasPrefix("period") || name.count < 3 { continue }
@@ -137,11 +170,11 @@ public struct BridgeLetterExtractor: DocumentExtractor {
             let text = line.text.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",."))
             return rules.closings.contains(text)
         }) else {
-            readOrganizationByFrequency(context, pattern: namePattern, leads: rules.name_leads, into: &result)
+            readOrganizationByFrequency(context, pattern: namePattern, leads: rules.nameLeads, into: &result)
             return
         }
         let block = Array(body[(closing + 1)..<min(body.count, closing + 8)])
-        let titleWords = rules.title_words
+        let titleWords = rules.titleWords
         if let titleIndex = block.firstIndex(where: { line in
             let words = line.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
             return titleWords.contains { word in word.contains(" ") ? line.text.lowercased().contains(word) : words.contains(word) }
@@ -174,7 +207,7 @@ public struct BridgeLetterExtractor: DocumentExtractor {
                 return
             }
         }
-        readOrganizationByFrequency(context, pattern: namePattern, leads: rules.name_leads, into: &result)
+        readOrganizationByFrequency(context, pattern: namePattern, leads: rules.nameLeads, into: &result)
     }
 
     /// Without a signature block: the registered name the letter repeats most.

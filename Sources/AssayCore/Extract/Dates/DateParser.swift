@@ -16,11 +16,22 @@ public struct DateMention: Sendable, Hashable {
 /// 2025`, `5th June 2028`, `1. Januar 2025`, `5 de junio de 2028`, `2028-06-05`, `05.06.2028`,
 /// `05/06/2028`, `07/01/2025`. Month names come from `extractors/dates.yaml`.
 public struct DateParser: Sendable {
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "dates.yaml"
+        package static let version = 1
+
         var version: Int
         var months: [Int: [String]]
         var connectors: [String]
-        var ordinal_suffixes: [String]
+        var ordinalSuffixes: [String]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case months
+            case connectors
+            case ordinalSuffixes = "ordinal_suffixes"
+        }
     }
 
     /// Numeric dates with slashes: read month first (US style) unless told otherwise.
@@ -32,17 +43,17 @@ public struct DateParser: Sendable {
     private let numeric: NSRegularExpression
 
     public init(rules: RuleBook) throws {
-        let parsed = try rules.load(Rules.self, from: "dates.yaml")
+        let parsed = try rules.load(Rules.self)
         var byName: [String: Int] = [:]
         for (month, names) in parsed.months {
             guard (1...12).contains(month) else {
-                throw RuleError(file: "dates.yaml", key: "months.\(month)", message: "is not a month number 1–12")
+                throw RuleError(file: Rules.file, key: "months.\(month)", message: "is not a month number 1–12")
             }
             for name in names { byName[name.lowercased()] = month }
         }
         monthByName = byName
         let names = byName.keys.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        let suffix = "(?:" + parsed.ordinal_suffixes.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")?"
+        let suffix = "(?:" + parsed.ordinalSuffixes.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")?"
         let connector = "(?:\\s+(?:" + parsed.connectors.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + "))?"
         // June 5, 2028 / June 5th 2028 / Jun. 5, 2028
         named = try NSRegularExpression(

@@ -2,16 +2,17 @@ import AssayModel
 import Foundation
 
 /// `extractors/other/audit_report.yaml`: the labels of an audit report's cover form.
-struct AuditReportRules: Decodable, Sendable {
+struct AuditReportRules: RuleFile, Sendable {
+    package static let version = 1
     var version: Int
-    var report_window: Int
-    var report_words: [String]
+    var reportWindow: Int
+    var reportWords: [String]
     var labels: [String: [String]]
-    var other_labels: [String]
-    var location_leads: [String]
-    var max_site_words: Int
-    var date_line_connectors: [String]
-    var sentence_end: String
+    var otherLabels: [String]
+    var locationLeads: [String]
+    var maxSiteWords: Int
+    var dateLineConnectors: [String]
+    var sentenceEnd: String
 
     package static let file = "other/audit_report.yaml"
 
@@ -39,7 +40,7 @@ struct AuditReportRules: Decodable, Sendable {
             }
         }
         var fieldOfLabel: [String: String] = [:]
-        for label in other_labels { fieldOfLabel[Self.key(label)] = "other" }
+        for label in otherLabels { fieldOfLabel[Self.key(label)] = "other" }
         for (field, list) in labels.sorted(by: { $0.key < $1.key }) {
             for label in list { fieldOfLabel[Self.key(label)] = field }
         }
@@ -49,18 +50,31 @@ struct AuditReportRules: Decodable, Sendable {
         return Compiled(
             label: try compile("(?<![\\p{L}\\p{N}])(?:\(alternation(Array(fieldOfLabel.keys))))\\.?[ \\t]*:", key: "labels"),
             fieldOfLabel: fieldOfLabel,
-            reportWord: try compile("(?<![\\p{L}])(?:\(alternation(report_words)))(?![\\p{L}])", key: "report_words"),
-            locationLead: try compile("(?<![\\p{L}])(?:\(alternation(location_leads)))(?![\\p{L}])[ \\t]*:?", key: "location_leads"),
+            reportWord: try compile("(?<![\\p{L}])(?:\(alternation(reportWords)))(?![\\p{L}])", key: "report_words"),
+            locationLead: try compile("(?<![\\p{L}])(?:\(alternation(locationLeads)))(?![\\p{L}])[ \\t]*:?", key: "location_leads"),
             // A place (capitalised words, perhaps a short qualifier in brackets) and a bracket after it.
-            site: try compile("\\G[\\s,;]*(\(upper)(?:[ \\t]+(?:\(word)|\(qualifier))){0,\(max(0, max_site_words - 1))})[ \\t]*\\(([^()\\n]{3,80})\\)",
+            site: try compile("\\G[\\s,;]*(\(upper)(?:[ \\t]+(?:\(word)|\(qualifier))){0,\(max(0, maxSiteWords - 1))})[ \\t]*\\(([^()\\n]{3,80})\\)",
                               key: "max_site_words"),
-            dateLine: try compile("(?<![\\p{L}])\(upper)(?:[ \\t]+(?:\(upper)|\(qualifier))){0,2},[ \\t]*(?:(?:\(alternation(date_line_connectors)))[ \\t]+)?$",
+            dateLine: try compile("(?<![\\p{L}])\(upper)(?:[ \\t]+(?:\(upper)|\(qualifier))){0,2},[ \\t]*(?:(?:\(alternation(dateLineConnectors)))[ \\t]+)?$",
                                   key: "date_line_connectors"),
-            sentenceEnd: try compile(sentence_end, key: "sentence_end"))
+            sentenceEnd: try compile(sentenceEnd, key: "sentence_end"))
     }
 
     static func key(_ label: String) -> String {
         label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version
+        case reportWindow = "report_window"
+        case reportWords = "report_words"
+        case labels
+        case otherLabels = "other_labels"
+        case locationLeads = "location_leads"
+        case maxSiteWords = "max_site_words"
+        case dateLineConnectors = "date_line_connectors"
+        case sentenceEnd = "sentence_end"
     }
 }
 
@@ -82,10 +96,10 @@ public struct AuditReportExtractor: DocumentExtractor {
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let rules = try context.rules.load(AuditReportRules.self, from: AuditReportRules.file)
         let compiled = try rules.compiled()
-        let forms = try context.rules.load(LegalForms.self, from: "bodies/legal_forms.yaml")
+        let forms = try context.rules.load(LegalForms.self)
         let text = context.text
         let ns = text as NSString
-        let window = NSRange(location: 0, length: min(ns.length, rules.report_window))
+        let window = NSRange(location: 0, length: min(ns.length, rules.reportWindow))
         guard compiled.reportWord.firstMatch(in: text, range: window) != nil else { return }
 
         let labels = compiled.label.matches(in: text, range: NSRange(location: 0, length: ns.length))

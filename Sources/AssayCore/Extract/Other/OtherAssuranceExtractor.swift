@@ -15,7 +15,7 @@ public struct OtherAssuranceExtractor: DocumentExtractor {
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let other = try context.rules.load(OtherAssuranceRules.self, from: OtherAssuranceRules.file)
-        let base = try context.rules.load(CertificateRules.self, from: "iso/certificate.yaml")
+        let base = try context.rules.load(CertificateRules.self)
         try ISOCertificateExtractor().extract(context, rules: other.extending(base), into: &result)
         // A scheme's certificate is not for an ISO standard it may mention in passing.
         result.fields["standards"] = nil

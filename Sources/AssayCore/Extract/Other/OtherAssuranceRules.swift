@@ -3,7 +3,8 @@ import Foundation
 
 /// `extractors/other/schemes.yaml`: the schemes of `other_assurance` documents and the labels their
 /// certificates print.
-struct OtherAssuranceRules: Decodable, Sendable {
+struct OtherAssuranceRules: RuleFile, Sendable {
+    package static let version = 1
     struct Scheme: Decodable, Sendable {
         var scheme: String
         var standard: String
@@ -12,8 +13,8 @@ struct OtherAssuranceRules: Decodable, Sendable {
     var version: Int
     var schemes: [Scheme]
     var labels: [String: [String]]
-    var text_labels: [String: [String]]
-    var other_labels: [String]
+    var textLabels: [String: [String]]
+    var otherLabels: [String]
     var introductions: [String]
 
     package static let file = "other/schemes.yaml"
@@ -39,11 +40,21 @@ struct OtherAssuranceRules: Decodable, Sendable {
     /// taken as a value).
     func textLabelList(_ base: CertificateRules) -> [(field: String, label: String, compact: String)] {
         var rules = base
-        let own = Set(text_labels.values.flatMap { $0 }.map(LabelText.compact))
+        let own = Set(textLabels.values.flatMap { $0 }.map(LabelText.compact))
         for (field, list) in rules.labels { rules.labels[field] = list.filter { !own.contains(LabelText.compact($0)) } }
         for (field, list) in labels { rules.labels[field, default: []] += list.filter { !own.contains(LabelText.compact($0)) } }
-        rules.labels["other", default: []] += other_labels
-        for (field, list) in text_labels { rules.labels[field] = list }
+        rules.labels["other", default: []] += otherLabels
+        for (field, list) in textLabels { rules.labels[field] = list }
         return rules.orderedLabels
+    }
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version
+        case schemes
+        case labels
+        case textLabels = "text_labels"
+        case otherLabels = "other_labels"
+        case introductions
     }
 }

@@ -47,14 +47,33 @@ public final class RuleBook: @unchecked Sendable {
             throw RuleError(file: file, key: nil, message: "cannot be read from \(url.path)")
         }
         do {
-            let value = try StageClock.measure("rules \(file)") { try YAMLDecoder().decode(T.self, from: text) }
+            let value: T
+            if let expected = (T.self as? any RuleFile.Type)?.version {
+                let versioned = try StageClock.measure("rules \(file)") { try YAMLDecoder().decode(VersionedRuleFile<T>.self, from: text) }
+                guard let version = versioned.version else {
+                    throw RuleError(file: file, key: "version", message: "is missing (this build reads version \(expected))")
+                }
+                guard version == expected else {
+                    throw RuleError(file: file, key: "version", message: "is \(version), but this build reads version \(expected)")
+                }
+                value = try versioned.value.get()
+            } else {
+                value = try StageClock.measure("rules \(file)") { try YAMLDecoder().decode(T.self, from: text) }
+            }
             lock.withLock { cache[key] = value }
             return value
+        } catch let error as RuleError {
+            throw error
         } catch let error as DecodingError {
             throw RuleError(decoding: error, file: file)
         } catch {
             throw RuleError(file: file, key: nil, message: "is not valid YAML: \(error)")
         }
+    }
+
+    /// Decodes the rule file `T` declares (`T.file`), checking its `version:`.
+    public func load<T: RuleFile>(_ type: T.Type) throws -> T {
+        try load(type, from: T.file)
     }
 
     /// What `build` makes from the rules (a stage's compiled patterns), made once per rule book and

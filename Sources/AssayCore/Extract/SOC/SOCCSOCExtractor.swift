@@ -16,33 +16,63 @@ public struct SOCCSOCExtractor: DocumentExtractor {
 
     public init() {}
 
-    package static let file = "soc/csocs.yaml"
+    package static var file: String { Rules.file }
 
     struct Table: Decodable {
-        var required_words: [String]
+        var requiredWords: [String]
         var roles: [SOCExceptionExtractor.RolePattern]
         var stack: Double
-        var cell_gap: Double
-        var min_cells: Int
-        var max_control_words: Int
+        var cellGap: Double
+        var minCells: Int
+        var maxControlWords: Int
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case requiredWords = "required_words"
+            case roles
+            case stack
+            case cellGap = "cell_gap"
+            case minCells = "min_cells"
+            case maxControlWords = "max_control_words"
+        }
     }
 
     struct ConfidenceRules: Decodable { var table: Double; var list: Double }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "soc/csocs.yaml"
+        package static let version = 1
+
         var version: Int
         var heading: String
-        var end_heading: String
-        var header_line: String
-        var header_line_words: Int
+        var endHeading: String
+        var headerLine: String
+        var headerLineWords: Int
         var subject: String
-        var max_pages: Int
+        var maxPages: Int
         var table: Table
-        var list_item: String
-        var org_line_max: Int
-        var legal_forms: [String]
+        var listItem: String
+        var orgLineMax: Int
+        var legalForms: [String]
         var criteria: String
         var confidence: ConfidenceRules
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case heading
+            case endHeading = "end_heading"
+            case headerLine = "header_line"
+            case headerLineWords = "header_line_words"
+            case subject
+            case maxPages = "max_pages"
+            case table
+            case listItem = "list_item"
+            case orgLineMax = "org_line_max"
+            case legalForms = "legal_forms"
+            case criteria
+            case confidence
+        }
     }
 
     struct Compiled: Sendable {
@@ -59,18 +89,18 @@ public struct SOCCSOCExtractor: DocumentExtractor {
             self.rules = rules
             let f = SOCCSOCExtractor.file
             heading = try SOCRegex.compile(rules.heading, file: f, key: "heading")
-            endHeading = try SOCRegex.compile(rules.end_heading, file: f, key: "end_heading")
-            headerLine = try SOCRegex.compile(rules.header_line, file: f, key: "header_line")
+            endHeading = try SOCRegex.compile(rules.endHeading, file: f, key: "end_heading")
+            headerLine = try SOCRegex.compile(rules.headerLine, file: f, key: "header_line")
             subject = try SOCRegex.compile(rules.subject, file: f, key: "subject", caseInsensitive: false)
-            listItem = try SOCRegex.compile(rules.list_item, file: f, key: "list_item")
+            listItem = try SOCRegex.compile(rules.listItem, file: f, key: "list_item")
             criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
             let roles = try rules.table.roles.enumerated().map { index, entry in
                 (role: entry.role, pattern: try SOCRegex.compile(entry.pattern, file: f, key: "table.roles[\(index)].pattern"))
             }
             header = TableHeaderRules(roles: roles, requiredRole: "control", alsoOneOf: ["subservice", "criteria"],
-                                      requiredWords: rules.table.required_words.map { $0.lowercased() }, stack: rules.table.stack,
-                                      cellGap: rules.table.cell_gap, minCells: rules.table.min_cells,
-                                      maxRequiredWords: rules.table.max_control_words, continuationMayReachRequired: true)
+                                      requiredWords: rules.table.requiredWords.map { $0.lowercased() }, stack: rules.table.stack,
+                                      cellGap: rules.table.cellGap, minCells: rules.table.minCells,
+                                      maxRequiredWords: rules.table.maxControlWords, continuationMayReachRequired: true)
         }
     }
 
@@ -95,11 +125,11 @@ public struct SOCCSOCExtractor: DocumentExtractor {
             let line = TableReader.plain(body[index].text)
             let isHeading = SOCRegex.matches(rules.heading, line)
             // A table header naming the CSOC column opens a region too, its own line included.
-            let isHeader = !isHeading && line.split(separator: " ").count <= rules.rules.header_line_words
+            let isHeader = !isHeading && line.split(separator: " ").count <= rules.rules.headerLineWords
                 && SOCRegex.matches(rules.headerLine, line)
             guard isHeading || isHeader else { index += 1; continue }
             var end = index + 1
-            while end < body.count, body[end].page <= body[index].page + rules.rules.max_pages {
+            while end < body.count, body[end].page <= body[index].page + rules.rules.maxPages {
                 let text = TableReader.plain(body[end].text)
                 if SOCRegex.matches(rules.endHeading, text) || SOCRegex.matches(rules.heading, text) { break }
                 end += 1
@@ -117,10 +147,10 @@ public struct SOCCSOCExtractor: DocumentExtractor {
             // Controls under no organisation's name: the subject that names one ("Acme is responsible for …"), or
             // else the one known organisation the lines before the first control name.
             let before = items.map(\.firstLine).min().map { region.lowerBound..<max(region.lowerBound, $0) } ?? region
-            let introduced = Set(before.compactMap { body[$0].text.count <= rules.rules.org_line_max
-                ? Self.named(in: TableReader.plain(body[$0].text), names: names, legalForms: rules.rules.legal_forms) : nil })
+            let introduced = Set(before.compactMap { body[$0].text.count <= rules.rules.orgLineMax
+                ? Self.named(in: TableReader.plain(body[$0].text), names: names, legalForms: rules.rules.legalForms) : nil })
             let mentioned = Set(Self.mentioned(in: before.map { TableReader.plain(body[$0].text) }.joined(separator: " "), names: names,
-                                               legalForms: rules.rules.legal_forms))
+                                               legalForms: rules.rules.legalForms))
             for at in items.indices where items[at].organization.isEmpty {
                 let text = Self.closingDropCapital(items[at].text)
                 if let subject = subject(of: text, rules: rules, names: names) {
@@ -156,7 +186,7 @@ public struct SOCCSOCExtractor: DocumentExtractor {
                 // One organisation as the list spells it; several ("Acme and Bolt") as printed.
                 var organization: String?
                 if !item.organization.isEmpty {
-                    let known = Self.mentioned(in: item.organization, names: names, legalForms: rules.rules.legal_forms)
+                    let known = Self.mentioned(in: item.organization, names: names, legalForms: rules.rules.legalForms)
                     organization = known.count == 1 ? known[0] : known.count > 1 ? item.organization
                         : Self.matched(item.organization, names: names) ?? item.organization
                 }
@@ -172,12 +202,12 @@ public struct SOCCSOCExtractor: DocumentExtractor {
     /// The organisations a short line names when it is little else than their names ("Acme Hosting, Inc. and Bolt
     /// Ltd."): a control's wrapped line that mentions one is not such a line.
     func organizationLine(_ text: String, rules: Compiled, names: [String]) -> String? {
-        guard text.count <= rules.rules.org_line_max else { return nil }
-        let found = Self.mentioned(in: text, names: names, legalForms: rules.rules.legal_forms)
+        guard text.count <= rules.rules.orgLineMax else { return nil }
+        let found = Self.mentioned(in: text, names: names, legalForms: rules.rules.legalForms)
         guard !found.isEmpty,
               text.split(separator: " ").count <= found.map { $0.split(separator: " ").count }.reduce(0, +) + 2 * found.count
         else { return nil }
-        return Self.named(in: text, names: names, legalForms: rules.rules.legal_forms)
+        return Self.named(in: text, names: names, legalForms: rules.rules.legalForms)
     }
 
     /// A short line in title case without a full stop (a running title or page heading), which is no control.

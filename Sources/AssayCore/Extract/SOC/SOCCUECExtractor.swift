@@ -13,31 +13,73 @@ public struct SOCCUECExtractor: DocumentExtractor {
 
     public init() {}
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile, Sendable {
+        package static let file = "soc/cuecs.yaml"
+        package static let version = 1
+
         var version: Int
         var heading: String
         var number: String
         var bullet: String
         var inside: String
-        var max_intro_rows: Int
+        var maxIntroRows: Int
         var criteria: String
         var objective: String
         var responsibility: String
-        var list_end: String
-        var max_table_rows: Int
+        var listEnd: String
+        var maxTableRows: Int
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case heading
+            case number
+            case bullet
+            case inside
+            case maxIntroRows = "max_intro_rows"
+            case criteria
+            case objective
+            case responsibility
+            case listEnd = "list_end"
+            case maxTableRows = "max_table_rows"
+        }
+    }
+
+    /// The patterns of `soc/cuecs.yaml`, compiled once per rule book: the extractor and
+    /// `assay rules check` build the same value.
+    struct Compiled: Sendable {
+        static func shared(_ book: RuleBook) throws -> Compiled {
+            try book.built(Rules.file) { try Compiled($0.load(Rules.self)) }
+        }
+
+        var rules: Rules
+        var heading, number, bullet, inside, criteria, objective, responsibility, listEnd: NSRegularExpression
+
+        init(_ rules: Rules) throws {
+            self.rules = rules
+            let f = Rules.file
+            heading = try SOCRegex.compile(rules.heading, file: f, key: "heading")
+            number = try SOCRegex.compile(rules.number, file: f, key: "number")
+            bullet = try SOCRegex.compile(rules.bullet, file: f, key: "bullet")
+            inside = try SOCRegex.compile(rules.inside, file: f, key: "inside")
+            criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
+            objective = try SOCRegex.compile(rules.objective, file: f, key: "objective")
+            responsibility = try SOCRegex.compile(rules.responsibility, file: f, key: "responsibility")
+            listEnd = try SOCRegex.compile(rules.listEnd, file: f, key: "list_end")
+        }
     }
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
-        let f = "soc/cuecs.yaml"
-        let rules = try context.rules.load(Rules.self, from: f)
-        let heading = try SOCRegex.compile(rules.heading, file: f, key: "heading")
-        let number = try SOCRegex.compile(rules.number, file: f, key: "number")
-        let bullet = try SOCRegex.compile(rules.bullet, file: f, key: "bullet")
-        let inside = try SOCRegex.compile(rules.inside, file: f, key: "inside")
-        let criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
-        let objective = try SOCRegex.compile(rules.objective, file: f, key: "objective")
-        let responsibility = try SOCRegex.compile(rules.responsibility, file: f, key: "responsibility")
-        let listEnd = try SOCRegex.compile(rules.list_end, file: f, key: "list_end")
+        let compiled = try Compiled.shared(context.rules)
+        let rules = compiled.rules
+        let heading = compiled.heading
+        let number = compiled.number
+        let bullet = compiled.bullet
+        let inside = compiled.inside
+        let criteria = compiled.criteria
+        let objective = compiled.objective
+        let responsibility = compiled.responsibility
+        let listEnd = compiled.listEnd
         // Without a system description section (its heading unread), the whole report is searched: the
         // heading must stand alone on its line, which the auditor's prose never does.
         let description = context.section("system_description")
@@ -79,12 +121,12 @@ public struct SOCCUECExtractor: DocumentExtractor {
                 break
             }
             intro += 1
-            if intro > rules.max_intro_rows { break }
+            if intro > rules.maxIntroRows { break }
         }
         if items.isEmpty {
             // A table of responsibilities without markers: each row that opens with one is a control, and the
             // rows under it (indented or not) continue it until the next.
-            for row in rows[(start + 1)...].prefix(rules.max_table_rows) {
+            for row in rows[(start + 1)...].prefix(rules.maxTableRows) {
                 if SOCRegex.matches(listEnd, row.text) && !items.isEmpty { break }
                 if SOCRegex.matches(heading, row.text) { continue }
                 if SOCRegex.matches(responsibility, row.text) {

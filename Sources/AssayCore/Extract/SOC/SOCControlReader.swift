@@ -12,27 +12,53 @@ import Foundation
 /// ("… to determine whether access was reviewed") adds no inspection.
 struct SOCControlReader: Sendable {
     struct ConfidenceRules: Decodable {
-        var with_id: Double
+        var withID: Double
         var table: Double
         var prose: Double
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case withID = "with_id"
+            case table
+            case prose
+        }
     }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "soc/controls.yaml"
+        package static let version = 1
+
         var version: Int
-        var clause_start: String
+        var clauseStart: String
         var verbs: [String: [String]]
         var anywhere: [String: [String]]
-        var number_words: [String: Int]
+        var numberWords: [String: Int]
         var sample: [String]
         var population: String
-        var k_of_n: String
-        var test_start: String
-        var test_boundary: String
-        var not_tested: [String]
+        var kOfN: String
+        var testStart: String
+        var testBoundary: String
+        var notTested: [String]
         var confidence: ConfidenceRules
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case clauseStart = "clause_start"
+            case verbs
+            case anywhere
+            case numberWords = "number_words"
+            case sample
+            case population
+            case kOfN = "k_of_n"
+            case testStart = "test_start"
+            case testBoundary = "test_boundary"
+            case notTested = "not_tested"
+            case confidence
+        }
     }
 
-    package static let file = "soc/controls.yaml"
+    package static var file: String { Rules.file }
 
     let rules: Rules
     /// One method's patterns: `quick` (its verbs and phrases anywhere) must match before `full` (the verbs
@@ -79,7 +105,7 @@ struct SOCControlReader: Sendable {
         self.rules = rules
         let f = Self.file
         var numberWords: [String: Int] = [:]
-        for (word, value) in rules.number_words { numberWords[word.lowercased()] = value }
+        for (word, value) in rules.numberWords { numberWords[word.lowercased()] = value }
         self.numberWords = numberWords
         // Longer words first, so "twenty-five" is not read as "twenty".
         let words = numberWords.keys.sorted { ($0.count, $0) > ($1.count, $1) }.map(NSRegularExpression.escapedPattern(for:))
@@ -93,14 +119,14 @@ struct SOCControlReader: Sendable {
             let verbs = rules.verbs[method.rawValue] ?? []
             let anywhere = rules.anywhere[method.rawValue] ?? []
             for (index, verb) in verbs.enumerated() {
-                _ = try SOCRegex.compile(rules.clause_start + "(?:" + verb + ")", file: f, key: "verbs.\(method.rawValue)[\(index)]")
+                _ = try SOCRegex.compile(rules.clauseStart + "(?:" + verb + ")", file: f, key: "verbs.\(method.rawValue)[\(index)]")
             }
             for (index, pattern) in anywhere.enumerated() {
                 _ = try SOCRegex.compile(pattern, file: f, key: "anywhere.\(method.rawValue)[\(index)]")
             }
             let wrapped = verbs.map { "(?:" + $0 + ")" }
             var alternatives: [String] = []
-            if !verbs.isEmpty { alternatives.append(rules.clause_start + "(?:" + wrapped.joined(separator: "|") + ")") }
+            if !verbs.isEmpty { alternatives.append(rules.clauseStart + "(?:" + wrapped.joined(separator: "|") + ")") }
             alternatives += anywhere.map { "(?:" + $0 + ")" }
             guard !alternatives.isEmpty else { methods.append(MethodPatterns(method: method, quick: nil, full: nil)); continue }
             let quick = try SOCRegex.compile((wrapped + anywhere.map { "(?:" + $0 + ")" }).joined(separator: "|"), file: f, key: "verbs.\(method.rawValue)")
@@ -113,10 +139,10 @@ struct SOCControlReader: Sendable {
         self.methods = methods
         samples = try rules.sample.enumerated().map { try SOCRegex.compile(expand($1), file: f, key: "sample[\($0)]") }
         population = try SOCRegex.compile(expand(rules.population), file: f, key: "population")
-        kOfN = try SOCRegex.compile(expand(rules.k_of_n), file: f, key: "k_of_n")
-        testStart = try SOCRegex.compile(rules.test_start, file: f, key: "test_start")
-        testBoundary = try SOCRegex.compile(rules.test_boundary, file: f, key: "test_boundary")
-        notTested = try rules.not_tested.enumerated().map { try SOCRegex.compile($1, file: f, key: "not_tested[\($0)]") }
+        kOfN = try SOCRegex.compile(expand(rules.kOfN), file: f, key: "k_of_n")
+        testStart = try SOCRegex.compile(rules.testStart, file: f, key: "test_start")
+        testBoundary = try SOCRegex.compile(rules.testBoundary, file: f, key: "test_boundary")
+        notTested = try rules.notTested.enumerated().map { try SOCRegex.compile($1, file: f, key: "not_tested[\($0)]") }
     }
 
     // MARK: Reading the wording
@@ -312,7 +338,7 @@ extension SOCExceptionExtractor {
             evidence.append(context.evidence(line: context.body[first.bodyIndex]))
         }
         let confidence = record.isProse ? reader.rules.confidence.prose
-            : record.id != nil ? reader.rules.confidence.with_id : reader.rules.confidence.table
+            : record.id != nil ? reader.rules.confidence.withID : reader.rules.confidence.table
         let control = TestedControl(controlID: record.id, text: controlText, criteria: criteria, tests: tests,
                                     confidence: confidence, evidence: evidence)
         return (tests, criteria, control)

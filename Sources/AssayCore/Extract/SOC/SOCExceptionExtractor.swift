@@ -21,51 +21,101 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     struct RolePattern: Decodable { var role: String; var pattern: String }
 
     struct Table: Decodable {
-        var required_words: [String]
-        var result_words: [String]?
+        var requiredWords: [String]
+        var resultWords: [String]?
         var roles: [RolePattern]
         var stack: Double
-        var cell_gap: Double
+        var cellGap: Double
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case requiredWords = "required_words"
+            case resultWords = "result_words"
+            case roles
+            case stack
+            case cellGap = "cell_gap"
+        }
     }
 
     struct ConfidenceRules: Decodable {
-        var classified_with_id: Double
+        var classifiedWithID: Double
         var classified: Double
         var inferred: Double
         var prose: Double
         var answered: Double
-        var section_v: Double
+        var sectionV: Double
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case classifiedWithID = "classified_with_id"
+            case classified
+            case inferred
+            case prose
+            case answered
+            case sectionV = "section_v"
+        }
     }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "soc/exceptions.yaml"
+        package static let version = 1
+
         var version: Int
         var table: Table
-        var control_id: String
+        var controlID: String
         var criteria: String
-        var criteria_heading: String
-        var result_start: String
-        var no_deviation: [String]
-        var null_result: [String]
+        var criteriaHeading: String
+        var resultStart: String
+        var noDeviation: [String]
+        var nullResult: [String]
         var deviation: [String]
-        var deviation_inferred: [String]
-        var deviation_despite: [String]
+        var deviationInferred: [String]
+        var deviationDespite: [String]
         var stating: [String]
-        var named_control: String
-        var named_mark: String
-        var see_below: String
-        var result_label: String
-        var test_label: String
-        var response_lead: String
-        var response_pointer: String
-        var deviation_prefix: String
-        var response_column: String
-        var continued_marker: String
+        var namedControl: String
+        var namedMark: String
+        var seeBelow: String
+        var resultLabel: String
+        var testLabel: String
+        var responseLead: String
+        var responsePointer: String
+        var deviationPrefix: String
+        var responseColumn: String
+        var continuedMarker: String
         var confidence: ConfidenceRules
-        var read_share: Double
+        var readShare: Double
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case table
+            case controlID = "control_id"
+            case criteria
+            case criteriaHeading = "criteria_heading"
+            case resultStart = "result_start"
+            case noDeviation = "no_deviation"
+            case nullResult = "null_result"
+            case deviation
+            case deviationInferred = "deviation_inferred"
+            case deviationDespite = "deviation_despite"
+            case stating
+            case namedControl = "named_control"
+            case namedMark = "named_mark"
+            case seeBelow = "see_below"
+            case resultLabel = "result_label"
+            case testLabel = "test_label"
+            case responseLead = "response_lead"
+            case responsePointer = "response_pointer"
+            case deviationPrefix = "deviation_prefix"
+            case responseColumn = "response_column"
+            case continuedMarker = "continued_marker"
+            case confidence
+            case readShare = "read_share"
+        }
     }
 
     struct Compiled: Sendable {
-        static let file = "soc/exceptions.yaml"
+        static var file: String { Rules.file }
 
         /// The rules compiled once per rule book (`RuleWarmUp` builds them while the report is segmented).
         static func shared(_ book: RuleBook) throws -> Compiled {
@@ -87,29 +137,29 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             let roles = try rules.table.roles.enumerated().map { index, entry in
                 (role: entry.role, pattern: try SOCRegex.compile(entry.pattern, file: f, key: "table.roles[\(index)].pattern"))
             }
-            criteriaHeading = try SOCRegex.compile(rules.criteria_heading, file: f, key: "criteria_heading")
+            criteriaHeading = try SOCRegex.compile(rules.criteriaHeading, file: f, key: "criteria_heading")
             header = TableHeaderRules(roles: roles, requiredRole: "results", alsoOneOf: ["test", "control"],
-                                      requiredWords: rules.table.required_words.map { $0.lowercased() }, stack: rules.table.stack,
-                                      cellGap: rules.table.cell_gap, notHeader: criteriaHeading,
-                                      resultWords: (rules.table.result_words ?? []).map { $0.lowercased() })
-            controlID = try SOCRegex.compile(rules.control_id, file: f, key: "control_id", caseInsensitive: false)
+                                      requiredWords: rules.table.requiredWords.map { $0.lowercased() }, stack: rules.table.stack,
+                                      cellGap: rules.table.cellGap, notHeader: criteriaHeading,
+                                      resultWords: (rules.table.resultWords ?? []).map { $0.lowercased() })
+            controlID = try SOCRegex.compile(rules.controlID, file: f, key: "control_id", caseInsensitive: false)
             criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
-            resultStart = try SOCRegex.compile(rules.result_start, file: f, key: "result_start")
-            namedControl = try SOCRegex.compile(rules.named_control, file: f, key: "named_control", caseInsensitive: false)
-            namedMark = try SOCRegex.compile(rules.named_mark, file: f, key: "named_mark", caseInsensitive: false)
-            seeBelow = try SOCRegex.compile(rules.see_below, file: f, key: "see_below")
-            resultLabel = try SOCRegex.compile(rules.result_label, file: f, key: "result_label")
-            testLabel = try SOCRegex.compile(rules.test_label, file: f, key: "test_label")
-            responseLead = try SOCRegex.compile(rules.response_lead, file: f, key: "response_lead")
-            responsePointer = try SOCRegex.compile(rules.response_pointer, file: f, key: "response_pointer")
-            deviationPrefix = try SOCRegex.compile(rules.deviation_prefix, file: f, key: "deviation_prefix")
-            responseColumn = try SOCRegex.compile("\\b" + NSRegularExpression.escapedPattern(for: rules.response_column) + "s?\\b",
+            resultStart = try SOCRegex.compile(rules.resultStart, file: f, key: "result_start")
+            namedControl = try SOCRegex.compile(rules.namedControl, file: f, key: "named_control", caseInsensitive: false)
+            namedMark = try SOCRegex.compile(rules.namedMark, file: f, key: "named_mark", caseInsensitive: false)
+            seeBelow = try SOCRegex.compile(rules.seeBelow, file: f, key: "see_below")
+            resultLabel = try SOCRegex.compile(rules.resultLabel, file: f, key: "result_label")
+            testLabel = try SOCRegex.compile(rules.testLabel, file: f, key: "test_label")
+            responseLead = try SOCRegex.compile(rules.responseLead, file: f, key: "response_lead")
+            responsePointer = try SOCRegex.compile(rules.responsePointer, file: f, key: "response_pointer")
+            deviationPrefix = try SOCRegex.compile(rules.deviationPrefix, file: f, key: "deviation_prefix")
+            responseColumn = try SOCRegex.compile("\\b" + NSRegularExpression.escapedPattern(for: rules.responseColumn) + "s?\\b",
                                                   file: f, key: "response_column")
-            noDeviation = try list(rules.no_deviation, "no_deviation")
-            nullResult = try list(rules.null_result, "null_result")
+            noDeviation = try list(rules.noDeviation, "no_deviation")
+            nullResult = try list(rules.nullResult, "null_result")
             deviation = try list(rules.deviation, "deviation")
-            deviationInferred = try list(rules.deviation_inferred, "deviation_inferred")
-            deviationDespite = try list(rules.deviation_despite, "deviation_despite")
+            deviationInferred = try list(rules.deviationInferred, "deviation_inferred")
+            deviationDespite = try list(rules.deviationDespite, "deviation_despite")
             stating = try list(rules.stating, "stating")
         }
     }
@@ -221,7 +271,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             // Result-like lines found without a table or labels: the layout was not understood, so some
             // deviations (those not opening a line) may have been missed.
             status = .partial
-        } else if Double(readKeys.count) >= Double(controlKeys.count) * rules.rules.read_share {
+        } else if Double(readKeys.count) >= Double(controlKeys.count) * rules.rules.readShare {
             status = .read
         } else {
             status = .partial
@@ -266,11 +316,11 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 if let match = SOCRegex.firstMatch(rules.criteriaHeading, rowText) {
                     let found = refs(rowText)
                     criteria = found.isEmpty ? SOCRegex.group(match, 2, in: rowText as NSString).map { [$0] } ?? [] : found
-                    if !rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) { close() }
+                    if !rowText.lowercased().hasSuffix(rules.rules.continuedMarker.lowercased()) { close() }
                 }
                 continue
             }
-            if rowText.count < 80, rowText.lowercased().hasSuffix(rules.rules.continued_marker.lowercased()) {
+            if rowText.count < 80, rowText.lowercased().hasSuffix(rules.rules.continuedMarker.lowercased()) {
                 // "CC7.1 (continued)": the group goes on; the control open before the page break may too.
                 let found = refs(rowText)
                 if !found.isEmpty { criteria = found }
@@ -659,7 +709,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         if let best = stating ?? candidates.first { evidence.append(best) }
         var confidence: Double
         switch statement.verdict {
-        case .deviation: confidence = id != nil ? rules.rules.confidence.classified_with_id : rules.rules.confidence.classified
+        case .deviation: confidence = id != nil ? rules.rules.confidence.classifiedWithID : rules.rules.confidence.classified
         default: confidence = rules.rules.confidence.inferred
         }
         if record.isProse { confidence = min(confidence, rules.rules.confidence.prose) }
@@ -736,7 +786,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         // When the responses sit in a table, only the response column is the response.
         var responseX: Double?
         for row in rows.prefix(60) where row.items.count <= 16 {
-            if let cell = row.items.first(where: { $0.word.text.containsIgnoringCase(rules.rules.response_column) }),
+            if let cell = row.items.first(where: { $0.word.text.containsIgnoringCase(rules.rules.responseColumn) }),
                let first = row.items.first, cell.word.box.x0 - first.word.box.x0 > 100 {
                 // The cell may start a word or two before "response" ("Management's response").
                 var x = cell.word.box.x0

@@ -9,54 +9,105 @@ final class SOCFieldRules: @unchecked Sendable {
         var qualified: [String]
     }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "soc/fields.yaml"
+        package static let version = 1
+
         var version: Int
         var addressee: String
         var examined: String
-        var firm_line: String
-        var firm_exclude: String
-        var auditor_named: String
-        var opinion_start: String
-        var opinion_heading: String
+        var firmLine: String
+        var firmExclude: String
+        var auditorNamed: String
+        var opinionStart: String
+        var opinionHeading: String
         var opinion: Opinion
         var period: String
-        var period_separator: String
-        var as_of: String
-        var categories_lead: String
+        var periodSeparator: String
+        var asOf: String
+        var categoriesLead: String
         var categories: [String: String]
-        var system_name: [String]
-        var system_name_possessive: String
-        var scope_headings: [String]
-        var scope_inline: String
-        var scope_max_sentences: Int
-        var scope_max_characters: Int
-        var scope_exclusion: String
+        var systemName: [String]
+        var systemNamePossessive: String
+        var scopeHeadings: [String]
+        var scopeInline: String
+        var scopeMaxSentences: Int
+        var scopeMaxCharacters: Int
+        var scopeExclusion: String
         var location: String
-        var location_stop: [String]
-        var location_triggers: String
-        var location_line: String
-        var location_regions: [String]
-        var location_region_codes: [String]
-        var report_start: String
-        var addressee_line: String
-        var addressee_next: String
-        var service_organization_named: String
-        var restricted_use: String
-        var auditor_mentions: [String]
-        var individual_signer: String
-        var organization_end: String
-        var address_place: String
-        var examined_scope: String
-        var country_cue: String
-        var opinion_possessive: String
-        var date_city: String
-        var country_cities: String
-        var city_name: String
-        var title_scope: String
-        var title_window: Int
+        var locationStop: [String]
+        var locationTriggers: String
+        var locationLine: String
+        var locationRegions: [String]
+        var locationRegionCodes: [String]
+        var reportStart: String
+        var addresseeLine: String
+        var addresseeNext: String
+        var serviceOrganizationNamed: String
+        var restrictedUse: String
+        var auditorMentions: [String]
+        var individualSigner: String
+        var organizationEnd: String
+        var addressPlace: String
+        var examinedScope: String
+        var countryCue: String
+        var opinionPossessive: String
+        var dateCity: String
+        var countryCities: String
+        var cityName: String
+        var titleScope: String
+        var titleWindow: Int
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case addressee
+            case examined
+            case firmLine = "firm_line"
+            case firmExclude = "firm_exclude"
+            case auditorNamed = "auditor_named"
+            case opinionStart = "opinion_start"
+            case opinionHeading = "opinion_heading"
+            case opinion
+            case period
+            case periodSeparator = "period_separator"
+            case asOf = "as_of"
+            case categoriesLead = "categories_lead"
+            case categories
+            case systemName = "system_name"
+            case systemNamePossessive = "system_name_possessive"
+            case scopeHeadings = "scope_headings"
+            case scopeInline = "scope_inline"
+            case scopeMaxSentences = "scope_max_sentences"
+            case scopeMaxCharacters = "scope_max_characters"
+            case scopeExclusion = "scope_exclusion"
+            case location
+            case locationStop = "location_stop"
+            case locationTriggers = "location_triggers"
+            case locationLine = "location_line"
+            case locationRegions = "location_regions"
+            case locationRegionCodes = "location_region_codes"
+            case reportStart = "report_start"
+            case addresseeLine = "addressee_line"
+            case addresseeNext = "addressee_next"
+            case serviceOrganizationNamed = "service_organization_named"
+            case restrictedUse = "restricted_use"
+            case auditorMentions = "auditor_mentions"
+            case individualSigner = "individual_signer"
+            case organizationEnd = "organization_end"
+            case addressPlace = "address_place"
+            case examinedScope = "examined_scope"
+            case countryCue = "country_cue"
+            case opinionPossessive = "opinion_possessive"
+            case dateCity = "date_city"
+            case countryCities = "country_cities"
+            case cityName = "city_name"
+            case titleScope = "title_scope"
+            case titleWindow = "title_window"
+        }
     }
 
-    package static let file = "soc/fields.yaml"
+    package static var file: String { Rules.file }
     let raw: Rules
     let firmExclude: NSRegularExpression
     let addressee, examined, firmLine, auditorNamed, opinionStart, opinionHeading: NSRegularExpression
@@ -82,47 +133,65 @@ final class SOCFieldRules: @unchecked Sendable {
                 throw RuleError(file: Self.file, key: key, message: "is not a valid regular expression")
             }
         }
+        /// A pattern compiled with exactly `options` (case-sensitive unless they say otherwise).
+        func exact(_ p: String, _ key: String, _ options: NSRegularExpression.Options) throws -> NSRegularExpression {
+            do { return try NSRegularExpression(pattern: p, options: options) } catch {
+                throw RuleError(file: Self.file, key: key, message: "is not a valid regular expression")
+            }
+        }
         addressee = try c(raw.addressee, "addressee", multiline: true)
         examined = try c(raw.examined, "examined")
-        firmLine = try NSRegularExpression(pattern: raw.firm_line, options: [.anchorsMatchLines])
-        firmExclude = try c(raw.firm_exclude, "firm_exclude")
-        auditorNamed = try c(raw.auditor_named, "auditor_named", multiline: true)
-        opinionStart = try c(raw.opinion_start, "opinion_start")
-        opinionHeading = try c(raw.opinion_heading, "opinion_heading", multiline: true)
+        firmLine = try exact(raw.firmLine, "firm_line", [.anchorsMatchLines])
+        firmExclude = try c(raw.firmExclude, "firm_exclude")
+        auditorNamed = try c(raw.auditorNamed, "auditor_named", multiline: true)
+        opinionStart = try c(raw.opinionStart, "opinion_start")
+        opinionHeading = try c(raw.opinionHeading, "opinion_heading", multiline: true)
         period = try c(raw.period, "period")
-        periodSeparator = try c("^" + raw.period_separator, "period_separator")
-        asOf = try c(raw.as_of, "as_of")
-        categoriesLead = try c(raw.categories_lead, "categories_lead")
-        scopeExclusion = try c(raw.scope_exclusion, "scope_exclusion")
-        systemNamePossessive = try NSRegularExpression(pattern: raw.system_name_possessive, options: [])
-        scopeHeadings = try raw.scope_headings.enumerated().map { try c($1, "scope_headings[\($0)]") }
-        scopeInline = try c(raw.scope_inline, "scope_inline")
-        location = try NSRegularExpression(pattern: raw.location, options: [.anchorsMatchLines])
-        locationTriggers = try c(raw.location_triggers, "location_triggers")
-        locationLine = try NSRegularExpression(pattern: raw.location_line, options: [])
-        reportStart = try c(raw.report_start, "report_start")
-        addresseeLine = try NSRegularExpression(pattern: raw.addressee_line, options: [.anchorsMatchLines])
-        addresseeNext = try c(raw.addressee_next, "addressee_next", multiline: true)
-        serviceOrganizationNamed = try NSRegularExpression(pattern: raw.service_organization_named, options: [])
-        organizationEnd = try NSRegularExpression(pattern: raw.organization_end, options: [])
-        addressPlace = try NSRegularExpression(pattern: raw.address_place, options: [])
-        examinedScope = try c(raw.examined_scope, "examined_scope")
-        countryCue = try c(raw.country_cue, "country_cue")
-        opinionPossessive = try NSRegularExpression(pattern: raw.opinion_possessive, options: [])
-        dateCity = try NSRegularExpression(pattern: raw.date_city, options: [])
-        countryCities = try NSRegularExpression(pattern: raw.country_cities, options: [])
-        cityName = try NSRegularExpression(pattern: raw.city_name, options: [])
-        restrictedUse = try c(raw.restricted_use, "restricted_use")
-        titleScope = try c(raw.title_scope, "title_scope", multiline: true)
-        individualSigner = try NSRegularExpression(pattern: raw.individual_signer, options: [.anchorsMatchLines])
-        auditorMentions = try raw.auditor_mentions.enumerated().map {
+        periodSeparator = try c("^" + raw.periodSeparator, "period_separator")
+        asOf = try c(raw.asOf, "as_of")
+        categoriesLead = try c(raw.categoriesLead, "categories_lead")
+        scopeExclusion = try c(raw.scopeExclusion, "scope_exclusion")
+        systemNamePossessive = try exact(raw.systemNamePossessive, "system_name_possessive", [])
+        scopeHeadings = try raw.scopeHeadings.enumerated().map { try c($1, "scope_headings[\($0)]") }
+        scopeInline = try c(raw.scopeInline, "scope_inline")
+        location = try exact(raw.location, "location", [.anchorsMatchLines])
+        locationTriggers = try c(raw.locationTriggers, "location_triggers")
+        locationLine = try exact(raw.locationLine, "location_line", [])
+        reportStart = try c(raw.reportStart, "report_start")
+        addresseeLine = try exact(raw.addresseeLine, "addressee_line", [.anchorsMatchLines])
+        addresseeNext = try c(raw.addresseeNext, "addressee_next", multiline: true)
+        serviceOrganizationNamed = try exact(raw.serviceOrganizationNamed, "service_organization_named", [])
+        organizationEnd = try exact(raw.organizationEnd, "organization_end", [])
+        addressPlace = try exact(raw.addressPlace, "address_place", [])
+        examinedScope = try c(raw.examinedScope, "examined_scope")
+        countryCue = try c(raw.countryCue, "country_cue")
+        opinionPossessive = try exact(raw.opinionPossessive, "opinion_possessive", [])
+        dateCity = try exact(raw.dateCity, "date_city", [])
+        countryCities = try exact(raw.countryCities, "country_cities", [])
+        cityName = try exact(raw.cityName, "city_name", [])
+        restrictedUse = try c(raw.restrictedUse, "restricted_use")
+        titleScope = try c(raw.titleScope, "title_scope", multiline: true)
+        individualSigner = try exact(raw.individualSigner, "individual_signer", [.anchorsMatchLines])
+        auditorMentions = try raw.auditorMentions.enumerated().map {
             do { return try NSRegularExpression(pattern: $1, options: [.anchorsMatchLines]) } catch {
                 throw RuleError(file: Self.file, key: "auditor_mentions[\($0)]", message: "is not a valid regular expression")
             }
         }
+        // The system-name patterns are completed with the organisation's name for each report; compiled
+        // here with the stand-in the extractor uses when the name is unknown, so a broken one is caught.
+        for (index, pattern) in raw.systemName.enumerated() {
+            _ = try c(Self.systemNamePattern(pattern, organization: nil), "system_name[\(index)]")
+        }
         categories = try raw.categories.keys.sorted().map { key in
             (key, try c("\\b" + (raw.categories[key] ?? key) + "\\b", "categories.\(key)"))
         }
+    }
+
+    /// A `system_name` pattern with `{org}` filled: the organisation's name as written, or a stand-in
+    /// for any name when it is not known.
+    static func systemNamePattern(_ pattern: String, organization: String?) -> String {
+        let org = organization.map(NSRegularExpression.escapedPattern(for:)) ?? "[A-Z][^\\n]{2,60}?"
+        return pattern.replacingOccurrences(of: " ", with: "\\s+").replacingOccurrences(of: "{org}", with: org)
     }
 
     package static func load(_ context: DocumentContext) throws -> SOCFieldRules {
@@ -215,8 +284,8 @@ enum SOCText {
     static func place(_ value: String, rules: SOCFieldRules) -> String? {
         guard let comma = value.range(of: ", ", options: .backwards) else { return nil }
         let region = String(value[comma.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " .,;"))
-        let names = rules.raw.location_regions.filter { region.lowercased() == $0.lowercased() || region.lowercased().hasPrefix($0.lowercased() + " ") }
-        let codes = rules.raw.location_region_codes.filter { region == $0 || region.hasPrefix($0 + " ") }
+        let names = rules.raw.locationRegions.filter { region.lowercased() == $0.lowercased() || region.lowercased().hasPrefix($0.lowercased() + " ") }
+        let codes = rules.raw.locationRegionCodes.filter { region == $0 || region.hasPrefix($0 + " ") }
         guard let best = (names + codes).max(by: { $0.count < $1.count }) else { return nil }
         return String(value[..<comma.upperBound]) + String(region.prefix(best.count))
     }

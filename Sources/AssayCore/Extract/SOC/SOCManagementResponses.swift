@@ -24,7 +24,7 @@ extension SOCExceptionExtractor {
         let rows = SOCLayout.rows(context).filter { $0.page >= section.firstPage && $0.page <= section.lastPage }
         let header = TableHeaderRules(roles: [(role: "response", pattern: rules.responseColumn)] + rules.header.roles,
                                       requiredRole: "response", alsoOneOf: ["control", "results", "test", "id", "criteria"],
-                                      requiredWords: [rules.rules.response_column.lowercased()], stack: rules.header.stack,
+                                      requiredWords: [rules.rules.responseColumn.lowercased()], stack: rules.header.stack,
                                       cellGap: rules.header.cellGap, notHeader: rules.criteriaHeading)
         let tableRows = TableReader.read(rows, rules: header)
         var entries: [ManagementResponse] = []
@@ -131,7 +131,7 @@ extension SOCExceptionExtractor {
             if !deviation.hasSuffix(".") { deviation += "." }
             found.append(ExceptionRecord(controlID: entry.reference, criteria: criteriaRefs(entry.contextText, rules), control: "", test: "",
                                          deviation: deviation, managementResponse: entry.text,
-                                         confidence: rules.rules.confidence.section_v, evidence: [evidence]))
+                                         confidence: rules.rules.confidence.sectionV, evidence: [evidence]))
         }
         return found
     }

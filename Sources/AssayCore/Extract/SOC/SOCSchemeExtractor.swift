@@ -12,25 +12,54 @@ public struct SOCSchemeExtractor: DocumentExtractor {
 
     public init() {}
 
-    package static let file = "soc/schemes.yaml"
+    package static var file: String { Rules.file }
 
-    struct Rules: Decodable, Sendable {
+    struct Rules: RuleFile, Sendable {
+        package static let file = "soc/schemes.yaml"
+        package static let version = 1
+
         struct Scheme: Decodable, Sendable {
             var scheme: String
             var kinds: [DocumentKind]
             var pattern: String
         }
         var version: Int
-        var front_pages: Int
+        var frontPages: Int
         var schemes: [Scheme]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case frontPages = "front_pages"
+            case schemes
+        }
+    }
+
+    /// Each scheme's pattern, compiled once per rule book: the extractor and `assay rules check`
+    /// build the same value.
+    struct Compiled: Sendable {
+        static func shared(_ book: RuleBook) throws -> Compiled {
+            try book.built(Rules.file) { try Compiled($0.load(Rules.self)) }
+        }
+
+        var rules: Rules
+        var patterns: [NSRegularExpression]
+
+        init(_ rules: Rules) throws {
+            self.rules = rules
+            patterns = try rules.schemes.enumerated().map { index, scheme in
+                try SOCRegex.compile(scheme.pattern, file: Rules.file, key: "schemes[\(index)].pattern")
+            }
+        }
     }
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
-        let rules = try context.rules.load(Rules.self, from: Self.file)
-        let front = SOCText.range(context, pages: 1, min(rules.front_pages, context.paged.pages.count))
+        let compiled = try Compiled.shared(context.rules)
+        let rules = compiled.rules
+        let front = SOCText.range(context, pages: 1, min(rules.frontPages, context.paged.pages.count))
         let opinion = context.section("auditor_opinion").map { SOCText.range(context, pages: $0.firstPage, $0.lastPage) }
         for (index, scheme) in rules.schemes.enumerated() where scheme.kinds.contains(context.kind) {
-            let pattern = try SOCRegex.compile(scheme.pattern, file: Self.file, key: "schemes[\(index)].pattern")
+            let pattern = compiled.patterns[index]
             let inOpinion = opinion.flatMap { pattern.firstMatch(in: context.text, range: $0) }
             guard let match = inOpinion ?? pattern.firstMatch(in: context.text, range: front),
                   let evidence = context.evidence(for: match.range) else { continue }

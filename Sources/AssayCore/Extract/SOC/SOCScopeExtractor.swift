@@ -22,7 +22,7 @@ public struct SOCScopeExtractor: DocumentExtractor {
     /// report is about it, so it is the scope when no paragraph says more; its wording is a heading,
     /// not a statement, hence the lower confidence.
     func titleScope(_ context: DocumentContext, rules: SOCFieldRules, into result: inout ExtractionResult) {
-        let window = NSRange(location: 0, length: min((context.text as NSString).length, rules.raw.title_window))
+        let window = NSRange(location: 0, length: min((context.text as NSString).length, rules.raw.titleWindow))
         guard let match = rules.titleScope.firstMatch(in: context.text, range: window) else { return }
         let range = match.range(at: 1)
         let value = (context.text as NSString).substring(with: range).foldedWhitespace
@@ -118,8 +118,8 @@ public struct SOCScopeExtractor: DocumentExtractor {
             sentences += line.components(separatedBy: ". ").count - 1 + (line.hasSuffix(".") ? 1 : 0)
             if line.hasSuffix("."), last > first, width < widest * 0.85 { break }
             characters += line.count + 1
-            if sentences >= rules.raw.scope_max_sentences || last - first >= 10 { break }
-            if characters >= rules.raw.scope_max_characters && line.hasSuffix(".") { break }
+            if sentences >= rules.raw.scopeMaxSentences || last - first >= 10 { break }
+            if characters >= rules.raw.scopeMaxCharacters && line.hasSuffix(".") { break }
             last += 1
         }
         last = min(max(last, first), context.body.count - 1)
@@ -191,7 +191,7 @@ public struct SOCScopeExtractor: DocumentExtractor {
             var value = place.trimmingCharacters(in: CharacterSet(charactersIn: " .,;"))
             value = value.replacingOccurrences(of: "\n", with: " ").foldedWhitespace
             let words = value.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.")) }
-            guard !words.contains(where: { rules.raw.location_stop.contains($0) }), value.count <= 60,
+            guard !words.contains(where: { rules.raw.locationStop.contains($0) }), value.count <= 60,
                   let known = SOCText.place(value, rules: rules) else { return }
             value = known
             if !places.contains(where: { $0.0.lowercased() == value.lowercased() }) { places.append((value, range)) }
@@ -227,7 +227,7 @@ public struct SOCScopeExtractor: DocumentExtractor {
             for match in rules.countryCities.matches(in: window, range: NSRange(location: 0, length: ns.length)) {
                 guard let country = SOCRegex.group(match, 1, in: ns), let list = SOCRegex.group(match, 2, in: ns) else { continue }
                 let bare = country.hasPrefix("the ") ? String(country.dropFirst(4)) : country
-                guard rules.raw.location_regions.contains(where: { $0.lowercased() == bare.lowercased() }) else { continue }
+                guard rules.raw.locationRegions.contains(where: { $0.lowercased() == bare.lowercased() }) else { continue }
                 let cities = list.replacingOccurrences(of: " and ", with: ", ").components(separatedBy: ",")
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 guard cities.allSatisfy({ SOCRegex.matches(rules.cityName, $0) }) else { continue }

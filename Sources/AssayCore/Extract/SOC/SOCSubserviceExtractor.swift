@@ -12,31 +12,97 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
 
     public init() {}
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile, Sendable {
+        package static let file = "soc/subservice.yaml"
+        package static let version = 1
+
         var version: Int
         var header: String
-        var header_word: String
-        var header_exclude: String
-        var services_column: String
-        var method_column: String
-        var cell_gap: Double
+        var headerWord: String
+        var headerExclude: String
+        var servicesColumn: String
+        var methodColumn: String
+        var cellGap: Double
         var inclusive: String
-        var carve_out: String
-        var prose_sentence: String
+        var carveOut: String
+        var proseSentence: String
         var company: String
-        var use_cues: [String]
-        var name_leads: [String]
-        var sentence_end: String
-        var header_ignore: String
-        var method_ignore: String
-        var name_complete: String
-        var method_word: String
-        var name_column: String
-        var column_exclude: String
-        var prose_names: [String]
-        var list_lead: String
-        var list_name: String
-        var name_stop: [String]
+        var useCues: [String]
+        var nameLeads: [String]
+        var sentenceEnd: String
+        var headerIgnore: String
+        var methodIgnore: String
+        var nameComplete: String
+        var methodWord: String
+        var nameColumn: String
+        var columnExclude: String
+        var proseNames: [String]
+        var listLead: String
+        var listName: String
+        var nameStop: [String]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case header
+            case headerWord = "header_word"
+            case headerExclude = "header_exclude"
+            case servicesColumn = "services_column"
+            case methodColumn = "method_column"
+            case cellGap = "cell_gap"
+            case inclusive
+            case carveOut = "carve_out"
+            case proseSentence = "prose_sentence"
+            case company
+            case useCues = "use_cues"
+            case nameLeads = "name_leads"
+            case sentenceEnd = "sentence_end"
+            case headerIgnore = "header_ignore"
+            case methodIgnore = "method_ignore"
+            case nameComplete = "name_complete"
+            case methodWord = "method_word"
+            case nameColumn = "name_column"
+            case columnExclude = "column_exclude"
+            case proseNames = "prose_names"
+            case listLead = "list_lead"
+            case listName = "list_name"
+            case nameStop = "name_stop"
+        }
+    }
+
+    /// The patterns of `soc/subservice.yaml`, compiled once per rule book: the extractor and
+    /// `assay rules check` build the same value, so a broken pattern is reported before a report is read.
+    struct Compiled: Sendable {
+        static func shared(_ book: RuleBook) throws -> Compiled {
+            try book.built(Rules.file) { try Compiled($0.load(Rules.self)) }
+        }
+
+        var rules: Rules
+        var header, headerExclude, servicesColumn, methodColumn, inclusive, carveOut, proseSentence, company, headerIgnore, methodIgnore, nameComplete, methodWord, nameColumn, columnExclude, listLead, listName, sentenceEnd: NSRegularExpression
+        var proseNames: [NSRegularExpression]
+
+        init(_ rules: Rules) throws {
+            self.rules = rules
+            let f = Rules.file
+            header = try SOCRegex.compile(rules.header, file: f, key: "header")
+            headerExclude = try SOCRegex.compile(rules.headerExclude, file: f, key: "header_exclude")
+            servicesColumn = try SOCRegex.compile(rules.servicesColumn, file: f, key: "services_column")
+            methodColumn = try SOCRegex.compile(rules.methodColumn, file: f, key: "method_column")
+            inclusive = try SOCRegex.compile(rules.inclusive, file: f, key: "inclusive")
+            carveOut = try SOCRegex.compile(rules.carveOut, file: f, key: "carve_out")
+            proseSentence = try SOCRegex.compile(rules.proseSentence, file: f, key: "prose_sentence")
+            company = try SOCRegex.compile(rules.company, file: f, key: "company", caseInsensitive: false)
+            headerIgnore = try SOCRegex.compile(rules.headerIgnore, file: f, key: "header_ignore")
+            methodIgnore = try SOCRegex.compile(rules.methodIgnore, file: f, key: "method_ignore")
+            nameComplete = try SOCRegex.compile(rules.nameComplete, file: f, key: "name_complete", caseInsensitive: false)
+            methodWord = try SOCRegex.compile(rules.methodWord, file: f, key: "method_word")
+            nameColumn = try SOCRegex.compile(rules.nameColumn, file: f, key: "name_column")
+            columnExclude = try SOCRegex.compile(rules.columnExclude, file: f, key: "column_exclude")
+            proseNames = try rules.proseNames.enumerated().map { try SOCRegex.compile($1, file: f, key: "prose_names[\($0)]", caseInsensitive: false) }
+            listLead = try SOCRegex.compile(rules.listLead, file: f, key: "list_lead")
+            listName = try SOCRegex.compile(rules.listName, file: f, key: "list_name", caseInsensitive: false)
+            sentenceEnd = try SOCRegex.compile(rules.sentenceEnd, file: f, key: "sentence_end", caseInsensitive: false)
+        }
     }
 
     struct Found {
@@ -49,25 +115,25 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
     }
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
-        let f = "soc/subservice.yaml"
-        let rules = try context.rules.load(Rules.self, from: f)
-        let header = try SOCRegex.compile(rules.header, file: f, key: "header")
-        let headerExclude = try SOCRegex.compile(rules.header_exclude, file: f, key: "header_exclude")
-        let servicesColumn = try SOCRegex.compile(rules.services_column, file: f, key: "services_column")
-        let methodColumn = try SOCRegex.compile(rules.method_column, file: f, key: "method_column")
-        let inclusive = try SOCRegex.compile(rules.inclusive, file: f, key: "inclusive")
-        let carveOut = try SOCRegex.compile(rules.carve_out, file: f, key: "carve_out")
-        let proseSentence = try SOCRegex.compile(rules.prose_sentence, file: f, key: "prose_sentence")
-        let company = try SOCRegex.compile(rules.company, file: f, key: "company", caseInsensitive: false)
-        let headerIgnore = try SOCRegex.compile(rules.header_ignore, file: f, key: "header_ignore")
-        let methodIgnore = try SOCRegex.compile(rules.method_ignore, file: f, key: "method_ignore")
-        let nameComplete = try SOCRegex.compile(rules.name_complete, file: f, key: "name_complete", caseInsensitive: false)
-        let methodWord = try SOCRegex.compile(rules.method_word, file: f, key: "method_word")
-        let nameColumn = try SOCRegex.compile(rules.name_column, file: f, key: "name_column")
-        let columnExclude = try SOCRegex.compile(rules.column_exclude, file: f, key: "column_exclude")
-        let proseNames = try rules.prose_names.enumerated().map { try SOCRegex.compile($1, file: f, key: "prose_names[\($0)]", caseInsensitive: false) }
-        let listLead = try SOCRegex.compile(rules.list_lead, file: f, key: "list_lead")
-        let listName = try SOCRegex.compile(rules.list_name, file: f, key: "list_name", caseInsensitive: false)
+        let compiled = try Compiled.shared(context.rules)
+        let rules = compiled.rules
+        let header = compiled.header
+        let headerExclude = compiled.headerExclude
+        let servicesColumn = compiled.servicesColumn
+        let methodColumn = compiled.methodColumn
+        let inclusive = compiled.inclusive
+        let carveOut = compiled.carveOut
+        let proseSentence = compiled.proseSentence
+        let company = compiled.company
+        let headerIgnore = compiled.headerIgnore
+        let methodIgnore = compiled.methodIgnore
+        let nameComplete = compiled.nameComplete
+        let methodWord = compiled.methodWord
+        let nameColumn = compiled.nameColumn
+        let columnExclude = compiled.columnExclude
+        let proseNames = compiled.proseNames
+        let listLead = compiled.listLead
+        let listName = compiled.listName
         let organization = result.fields["service_organization"].map { Matching.normalizedName($0.value.display) }
 
         func method(in text: String) -> SubserviceMethod? {
@@ -89,7 +155,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
             // "Acme Hosting" may be a sister business of "Acme" and a real subservice organisation; only a part
             // of the organisation's own name is dropped.
             if let organization, organization.contains(key) { return }
-            if rules.name_stop.contains(where: { $0.lowercased() == key }) { return }
+            if rules.nameStop.contains(where: { $0.lowercased() == key }) { return }
             if let index = found.firstIndex(where: { let other = Matching.normalizedName($0.name); return other.contains(key) || key.contains(other) }) {
                 found[index].inTable = found[index].inTable || item.inTable
                 found[index].inProse = found[index].inProse || item.inProse
@@ -109,7 +175,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
             let row = rows[index]
             if let description, row.page < description.firstPage || row.page > description.lastPage { index += 1; continue }
             // The word test first: it is cheap, and few of the description's rows pass it.
-            guard row.items.contains(where: { $0.word.text.containsIgnoringCase(rules.header_word) }) else { index += 1; continue }
+            guard row.items.contains(where: { $0.word.text.containsIgnoringCase(rules.headerWord) }) else { index += 1; continue }
             let headerText = headerIgnore.stringByReplacingMatches(in: row.text, range: NSRange(location: 0, length: (row.text as NSString).length), withTemplate: " ")
             guard SOCRegex.matches(header, headerText), !SOCRegex.matches(headerExclude, headerText), row.text.count < 160 else { index += 1; continue }
             // A header may be stacked over two rows ("Subservice" / "organization").
@@ -123,7 +189,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
                 headerRow.box = headerRow.box.union(rows[index + 1].box)
                 index += 1
             }
-            let columns = headerColumns(headerRow, gap: rules.cell_gap)
+            let columns = headerColumns(headerRow, gap: rules.cellGap)
             // A header is a few short cells, not a line of prose that happens to say "subservice".
             let words = headerRow.items.map(\.word.text)
             let lowercase = words.filter { $0.first?.isLowercase ?? false }.count
@@ -205,7 +271,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
             : searchIn.map { SOCText.range(context, pages: $0.firstPage, $0.lastPage) }
         var sentences: [(String, NSRange)] = []
         // Sentences end at ". " followed by a capital; "Inc. (the" stays inside.
-        let sentenceEnd = try NSRegularExpression(pattern: rules.sentence_end, options: [])
+        let sentenceEnd = compiled.sentenceEnd
         for range in ranges {
             let flat = text.substring(with: range).replacingOccurrences(of: "\n", with: " ")
             var start = 0
@@ -234,11 +300,11 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
         for (sentence, range) in sentences where SOCRegex.matches(proseSentence, sentence) {
             if let m = method(in: sentence) { proseMethods.append(m) }
             let ns = sentence as NSString
-            guard rules.use_cues.contains(where: { sentence.containsIgnoringCase($0) }) else { continue }
+            guard rules.useCues.contains(where: { sentence.containsIgnoringCase($0) }) else { continue }
             for match in company.matches(in: sentence, range: NSRange(location: 0, length: ns.length)) {
                 var name = ns.substring(with: match.range(at: 1)).trimmingCharacters(in: .whitespaces)
                 // Words such as "Inc. uses" leave the service organisation's own name out; "The", "Our" are not names.
-                for lead in rules.name_leads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
+                for lead in rules.nameLeads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
                 let at = NSRange(location: range.location + match.range(at: 1).location, length: match.range(at: 1).length)
                 merge(Found(name: name, services: "", method: nil, evidence: context.evidence(for: at).map { [$0] } ?? [], inProse: true))
             }
@@ -254,7 +320,7 @@ public struct SOCSubserviceExtractor: DocumentExtractor {
                 for match in regex.matches(in: flat, range: range) {
                     guard let raw = SOCRegex.group(match, 1, in: flat as NSString) else { continue }
                     var name = Self.withoutDescription(raw.foldedWhitespace)
-                    for lead in rules.name_leads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
+                    for lead in rules.nameLeads where name.hasPrefix(lead) { name.removeFirst(lead.count) }
                     guard name.count >= 2 else { continue }
                     let evidence = context.evidence(for: match.range(at: 1)).map { [$0] } ?? []
                     merge(Found(name: name, services: "", method: nil, evidence: evidence, inProse: true))

@@ -14,11 +14,10 @@ public struct SOCSystemExtractor: DocumentExtractor {
         let text = context.text as NSString
         let range = SOCText.opinionRange(context, rules: rules, fallbackPages: 8).range
         let organization = result.fields["service_organization"]?.value.display
-        let org = organization.map(NSRegularExpression.escapedPattern(for:)) ?? "[A-Z][^\\n]{2,60}?"
         // The opinion text is wrapped over lines: search a copy with line breaks folded to spaces, same offsets.
         let flat = SOCText.withoutBidiMarks(text.substring(with: range)).replacingOccurrences(of: "\n", with: " ")
-        for (index, pattern) in rules.raw.system_name.enumerated() {
-            let regex = try SOCRegex.compile(pattern.replacingOccurrences(of: " ", with: "\\s+").replacingOccurrences(of: "{org}", with: org), file: SOCFieldRules.file,
+        for (index, pattern) in rules.raw.systemName.enumerated() {
+            let regex = try SOCRegex.compile(SOCFieldRules.systemNamePattern(pattern, organization: organization), file: SOCFieldRules.file,
                                              key: "system_name[\(index)]")
             guard let match = SOCRegex.firstMatch(regex, flat) else { continue }
             var name = SOCText.cleanName((flat as NSString).substring(with: match.range(at: 1)))

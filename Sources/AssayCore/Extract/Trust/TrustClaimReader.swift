@@ -20,7 +20,7 @@ struct TrustClaim: Sendable {
 /// card or sentence that puts it off ("we target", "in progress"), a sentence that only follows the
 /// standard ("aligned with", "recommended by") or gives it to the hosting provider ("our data
 /// centres are ISO 27001 certified"), and a sentence without a word of holding ("SOC 2 compliant").
-struct TrustClaimReader {
+struct TrustClaimReader: Sendable {
     let rules: TrustPageRules
     let schemes: [TrustScheme]
     private let cues: [NSRegularExpression]
@@ -28,10 +28,12 @@ struct TrustClaimReader {
     private let alignment: [NSRegularExpression]
     private let hosting: [NSRegularExpression]
     private let vague: [NSRegularExpression]
-    private static let sentenceEnd = try? NSRegularExpression(pattern: "(?<=[\\p{Ll}\\d)»\"”%][.!?])\\s+(?=[\\p{Lu}\\d«\"“(])|(?<=[。！？])")
+    /// Where one sentence ends and the next starts (a fixed pattern, compiled with the rules' own).
+    private let sentenceEnd: NSRegularExpression
 
     init(rules: TrustPageRules) throws {
         self.rules = rules
+        sentenceEnd = try NSRegularExpression(pattern: "(?<=[\\p{Ll}\\d)»\"”%][.!?])\\s+(?=[\\p{Lu}\\d«\"“(])|(?<=[。！？])")
         schemes = try rules.schemes.enumerated().map { try TrustScheme($0.element, index: $0.offset) }
         /// `words`: phrases matched from a word start; `whole`: … and to a word end ("target" is not "targeted").
         func compile(_ patterns: [String], key: String, words: Bool, whole: Bool = false) throws -> [NSRegularExpression] {
@@ -42,11 +44,11 @@ struct TrustClaimReader {
                     let phrase = (latin ? "(?<![\\p{L}])" : "") + NSRegularExpression.escapedPattern(for: pattern) + (whole && latin ? "(?![\\p{L}])" : "")
                     return try NSRegularExpression(pattern: words ? phrase : pattern, options: [.caseInsensitive])
                 } catch {
-                    throw RuleError(file: "trust/page.yaml", key: "\(key)[\(index)]", message: "is not a valid regular expression")
+                    throw RuleError(file: TrustPageRules.file, key: "\(key)[\(index)]", message: "is not a valid regular expression")
                 }
             }
         }
-        cues = try compile(rules.claim_cues, key: "claim_cues", words: false)
+        cues = try compile(rules.claimCues, key: "claim_cues", words: false)
         negations = try compile(rules.negations, key: "negations", words: true, whole: true)
         vague = try compile(["^\\W{0,3}(?:" + rules.vague.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")(?![\\p{L}])"],
                             key: "vague", words: false)
@@ -73,9 +75,9 @@ struct TrustClaimReader {
         let named = mentions(context)
         let isItemLine: [Bool] = lines.indices.map { index in
             let text = lines[index].text.trimmingCharacters(in: .whitespaces)
-            return !named[index].isEmpty && text.count <= rules.heading_max_length
+            return !named[index].isEmpty && text.count <= rules.headingMaxLength
                 // A short line that ends like a sentence is read as one ("Our platform is aligned with ISO 27017.").
-                && Self.words(text) <= rules.item_max_words && !["?", ".", "。", "？"].contains(where: { text.hasSuffix($0) })
+                && Self.words(text) <= rules.itemMaxWords && !["?", ".", "。", "？"].contains(where: { text.hasSuffix($0) })
         }
         var claims: [TrustClaim] = []
         for index in lines.indices where !named[index].isEmpty {
@@ -83,7 +85,7 @@ struct TrustClaimReader {
             let text = line.text as NSString
             let bulletEnd = Self.bulletEnd(line.text)
             let next = (index + 1 < lines.count ? (index + 1..<lines.count).first { isItemLine[$0] } : nil) ?? lines.count
-            let card = Array(lines[(index + 1)..<max(index + 1, min(next, index + 1 + rules.card_lines))])
+            let card = Array(lines[(index + 1)..<max(index + 1, min(next, index + 1 + rules.cardLines))])
             for (scheme, mention) in named[index] {
                 let isItem = isItemLine[index] || bulletEnd == mention.range.location
                 var statement: String
@@ -97,7 +99,7 @@ struct TrustClaimReader {
                     statement = read
                     dated = ([line] + card).map(\.text).joined(separator: "\n")
                 } else {
-                    guard scheme.rule.item_only != true, let sentence = readSentence(line.text, mention: mention) else { continue }
+                    guard scheme.rule.itemOnly != true, let sentence = readSentence(line.text, mention: mention) else { continue }
                     statement = text.substring(with: sentence)
                     evidence = context.evidence(for: NSRange(location: context.lineStart(index) + sentence.location, length: sentence.length))
                         .map { [$0] } ?? evidence
@@ -107,7 +109,7 @@ struct TrustClaimReader {
                 let latest = dates.max { $0.date < $1.date }
                 var expiry: DateMention?
                 let lowered = dated.lowercased() as NSString
-                for cue in rules.expiry_cues {
+                for cue in rules.expiryCues {
                     let range = lowered.range(of: cue)
                     guard range.location != NSNotFound else { continue }
                     if let after = dates.first(where: { $0.range.location >= range.location }) { expiry = after; break }
@@ -153,7 +155,7 @@ struct TrustClaimReader {
         // The item, or a card sentence about the same scheme, may give it to the hosting provider.
         let hosted = Self.any(hosting, in: line.text) || card.contains { cardLine in
             schemes.flatMap { $0.mentions(in: cardLine.text) }.filter { $0.group == mention.group }.contains { other in
-                Self.any(hosting, in: (cardLine.text as NSString).substring(with: Self.sentence(in: cardLine.text, around: other.range)))
+                Self.any(hosting, in: (cardLine.text as NSString).substring(with: sentence(in: cardLine.text, around: other.range)))
             }
         }
         return hosted ? nil : statement
@@ -162,7 +164,7 @@ struct TrustClaimReader {
     /// The range of the sentence that says the vendor holds the scheme, or nil when it has no word
     /// of holding, puts it off, only follows it, or is on a line about the hosting provider.
     private func readSentence(_ line: String, mention: TrustScheme.Mention) -> NSRange? {
-        let range = Self.sentence(in: line, around: mention.range)
+        let range = sentence(in: line, around: mention.range)
         let sentence = (line as NSString).substring(with: range)
         guard Self.any(cues, in: sentence), !Self.any(negations, in: sentence), !Self.any(alignment, in: sentence),
               !Self.any(hosting, in: line) else { return nil }
@@ -205,10 +207,10 @@ struct TrustClaimReader {
     }
 
     /// The sentence of `text` that holds `range`.
-    static func sentence(in text: String, around range: NSRange) -> NSRange {
+    func sentence(in text: String, around range: NSRange) -> NSRange {
         let ns = text as NSString
         var start = 0, end = ns.length
-        for boundary in sentenceEnd?.matches(in: text, range: NSRange(location: 0, length: ns.length)) ?? [] {
+        for boundary in sentenceEnd.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let cut = boundary.range.location + boundary.range.length
             if cut <= range.location { start = cut } else if boundary.range.location >= range.location + range.length { end = boundary.range.location; break }
         }

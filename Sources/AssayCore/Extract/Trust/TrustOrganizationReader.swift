@@ -6,7 +6,7 @@ import Foundation
 /// certifié") and registered names ("Acme Cloud, Inc."); each is scored by those sources and by how
 /// often the page repeats it. Hosting providers are never the vendor (a page that says "our data
 /// centres are run by AWS" is not AWS's page), and a title word the page does not repeat is not a name.
-struct TrustOrganizationReader {
+struct TrustOrganizationReader: Sendable {
     let rules: TrustPageRules.Organization
     let legalName: NSRegularExpression
     private let subject: NSRegularExpression
@@ -18,14 +18,14 @@ struct TrustOrganizationReader {
         self.rules = rules
         self.legalName = legalName
         do {
-            subject = try NSRegularExpression(pattern: "((?:\\p{Lu}[\\p{L}\\p{N}&’'.-]*[ \\t]+){0,3}\\p{Lu}[\\p{L}\\p{N}&-]*)(?:['’]s)?" + rules.subject_cues)
+            subject = try NSRegularExpression(pattern: "((?:\\p{Lu}[\\p{L}\\p{N}&’'.-]*[ \\t]+){0,3}\\p{Lu}[\\p{L}\\p{N}&-]*)(?:['’]s)?" + rules.subjectCues)
         } catch {
-            throw RuleError(file: "trust/page.yaml", key: "organization.subject_cues", message: "is not a valid regular expression")
+            throw RuleError(file: TrustPageRules.file, key: "organization.subjectCues", message: "is not a valid regular expression")
         }
         copyright = try NSRegularExpression(pattern: "(?:©|\\(c\\)|copyright)\\s*(?:(?:19|20)\\d\\d\\s*(?:[-–]\\s*(?:19|20)\\d\\d)?)?\\s*([^\\n,;|©]+)", options: [.caseInsensitive])
         // Legal forms end a name rather than belong to it: "Acme Cloud, Inc." is filed under "Acme Cloud".
-        notNames = Set((rules.not_names + legalForms).map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,")) })
-        hosts = Set(rules.hosting_providers.map { $0.lowercased() })
+        notNames = Set((rules.notNames + legalForms).map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,")) })
+        hosts = Set(rules.hostingProviders.map { $0.lowercased() })
     }
 
     struct Result {

@@ -11,11 +11,11 @@ public struct TrustPageExtractor: DocumentExtractor {
     public var kinds: Set<DocumentKind> { [.trustPage] }
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
-        let rules = try context.rules.load(TrustPageRules.self, from: "trust/page.yaml")
-        let certificate = try context.rules.load(CertificateRules.self, from: "iso/certificate.yaml")
-        let forms = try context.rules.load(LegalForms.self, from: "bodies/legal_forms.yaml")
-        let reader = try TrustClaimReader(rules: rules)
-        let organizations = try TrustOrganizationReader(rules: rules.organization, legalName: try forms.namePattern(), legalForms: forms.suffixes)
+        let compiled = try TrustPageRules.Compiled.shared(context.rules)
+        let rules = compiled.rules
+        let certificate = try context.rules.load(CertificateRules.self)
+        let reader = compiled.reader
+        let organizations = compiled.organizations
         if let vendor = organizations.read(context, title: DocumentClassifier.title(context)) {
             let evidence = vendor.evidence.map { [$0] } ?? []
             result.set("organization", vendor.name, confidence: vendor.confidence, evidence: evidence)
@@ -35,8 +35,8 @@ public struct TrustPageExtractor: DocumentExtractor {
         for claim in claims {
             result.claims.append(Self.contractClaim(claim))
         }
-        try readScope(context, rules: rules, into: &result)
-        if let categories = Self.categories(read.all, rules: rules) {
+        readScope(context, rules: rules, patterns: compiled.scopePatterns, into: &result)
+        if let categories = Self.categories(read.all, patterns: compiled.categories) {
             result.set("trust_services_categories", .list(categories.names), confidence: 0.7, evidence: [categories.evidence])
         }
     }
@@ -45,9 +45,9 @@ public struct TrustPageExtractor: DocumentExtractor {
     /// protection paper for the Acme LMS platform"): a page about one product vouches for that
     /// product. Read only from the opening characters, where a page names its subject; a heading
     /// is not a scope statement, hence the modest confidence.
-    func readScope(_ context: DocumentContext, rules: TrustPageRules, into result: inout ExtractionResult) throws {
-        let window = NSRange(location: 0, length: min((context.text as NSString).length, rules.scope_window))
-        for regex in try rules.compiledScopePatterns() {
+    func readScope(_ context: DocumentContext, rules: TrustPageRules, patterns: [NSRegularExpression], into result: inout ExtractionResult) {
+        let window = NSRange(location: 0, length: min((context.text as NSString).length, rules.scopeWindow))
+        for regex in patterns {
             guard let match = regex.firstMatch(in: context.text, range: window), match.numberOfRanges > 1 else { continue }
             let range = match.range(at: 1)
             guard range.location != NSNotFound, let evidence = context.evidence(for: range) else { continue }
@@ -80,15 +80,13 @@ public struct TrustPageExtractor: DocumentExtractor {
     }
 
     /// The categories a SOC 2 claim's item or sentence names, when it names at least two.
-    static func categories(_ claims: [TrustClaim], rules: TrustPageRules) -> (names: [String], evidence: Evidence)? {
+    static func categories(_ claims: [TrustClaim], patterns: [String: [NSRegularExpression]]) -> (names: [String], evidence: Evidence)? {
         let order = ["security", "availability", "processing_integrity", "confidentiality", "privacy"]
         for claim in claims where claim.mention.group == "soc2" {
             let text = claim.statement
             let range = NSRange(location: 0, length: (text as NSString).length)
             let found = order.filter { category in
-                (rules.categories[category] ?? []).contains { pattern in
-                    (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))?.firstMatch(in: text, range: range) != nil
-                }
+                (patterns[category] ?? []).contains { $0.firstMatch(in: text, range: range) != nil }
             }
             if found.count >= 2, let evidence = claim.evidence.first { return (found, evidence) }
         }

@@ -2,7 +2,10 @@ import AssayModel
 import Foundation
 
 /// `extractors/trust/page.yaml`.
-struct TrustPageRules: Decodable, Sendable {
+struct TrustPageRules: RuleFile, Sendable {
+    package static let file = "trust/page.yaml"
+    package static let version = 1
+
     struct Scheme: Decodable, Sendable {
         var id: String
         var pattern: String
@@ -10,42 +13,111 @@ struct TrustPageRules: Decodable, Sendable {
         var group: String
         var kind: String
         var values: [String: String]?
-        var item_only: Bool?
+        var itemOnly: Bool?
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case id
+            case pattern
+            case name
+            case group
+            case kind
+            case values
+            case itemOnly = "item_only"
+        }
     }
 
     struct Organization: Decodable, Sendable {
-        var not_names: [String]
-        var hosting_providers: [String]
-        var subject_cues: String
+        var notNames: [String]
+        var hostingProviders: [String]
+        var subjectCues: String
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case notNames = "not_names"
+            case hostingProviders = "hosting_providers"
+            case subjectCues = "subject_cues"
+        }
     }
 
     var version: Int
-    var heading_max_length: Int
-    var item_max_words: Int
-    var card_lines: Int
-    var soc_pattern: String
+    var headingMaxLength: Int
+    var itemMaxWords: Int
+    var cardLines: Int
+    var socPattern: String
     var schemes: [Scheme]
-    var claim_cues: [String]
+    var claimCues: [String]
     var negations: [String]
     var alignment: [String]
     var vague: [String]
     var hosting: [String]
-    var expiry_cues: [String]
+    var expiryCues: [String]
     var categories: [String: [String]]
     var organization: Organization
-    var auditor_named: String
-    var stale_page_months: Double
-    var page_date_cues: [String]
-    var scope_patterns: [String]
-    var scope_window: Int
+    var auditorNamed: String
+    var stalePageMonths: Double
+    var pageDateCues: [String]
+    var scopePatterns: [String]
+    var scopeWindow: Int
 
-    /// The scope patterns, compiled; an invalid one is an error naming its key.
-    func compiledScopePatterns() throws -> [NSRegularExpression] {
-        try scope_patterns.enumerated().map { index, pattern in
-            do { return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) } catch {
-                throw RuleError(file: "trust/page.yaml", key: "scope_patterns[\(index)]", message: "is not a valid regular expression")
-            }
+    /// Every pattern of the file, compiled once per rule book: the extractor, the trust-page findings
+    /// and `assay rules check` build the same value, so a broken pattern is reported before a page is read.
+    struct Compiled: Sendable {
+        static func shared(_ book: RuleBook) throws -> Compiled {
+            try book.built(TrustPageRules.file) { try Compiled($0.load(TrustPageRules.self), forms: $0.load(LegalForms.self)) }
         }
+
+        var rules: TrustPageRules
+        /// The claim reader, with the schemes and the cue lists.
+        var reader: TrustClaimReader
+        /// The vendor reader, with the `organization` cues and the legal forms' name pattern.
+        var organizations: TrustOrganizationReader
+        var scopePatterns: [NSRegularExpression]
+        /// Each category's patterns, by category name.
+        var categories: [String: [NSRegularExpression]]
+        var auditorNamed: NSRegularExpression
+
+        init(_ rules: TrustPageRules, forms: LegalForms) throws {
+            self.rules = rules
+            func compile(_ pattern: String, _ key: String, _ options: NSRegularExpression.Options) throws -> NSRegularExpression {
+                do { return try NSRegularExpression(pattern: pattern, options: options) } catch {
+                    throw RuleError(file: TrustPageRules.file, key: key, message: "is not a valid regular expression")
+                }
+            }
+            reader = try TrustClaimReader(rules: rules)
+            scopePatterns = try rules.scopePatterns.enumerated().map { try compile($1, "scope_patterns[\($0)]", [.caseInsensitive]) }
+            categories = try Dictionary(uniqueKeysWithValues: rules.categories.map { name, patterns in
+                (name, try patterns.enumerated().map { try compile($1, "categories.\(name)[\($0)]", [.caseInsensitive]) })
+            })
+            auditorNamed = try compile(rules.auditorNamed, "auditor_named", [])
+            // No stage reads `soc_pattern` any more (the SOC scheme of `schemes` does), but a file that
+            // carries it should still carry a valid expression.
+            _ = try compile(rules.socPattern, "soc_pattern", [.caseInsensitive])
+            organizations = try TrustOrganizationReader(rules: rules.organization, legalName: try forms.namePattern(), legalForms: forms.suffixes)
+        }
+    }
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version
+        case headingMaxLength = "heading_max_length"
+        case itemMaxWords = "item_max_words"
+        case cardLines = "card_lines"
+        case socPattern = "soc_pattern"
+        case schemes
+        case claimCues = "claim_cues"
+        case negations
+        case alignment
+        case vague
+        case hosting
+        case expiryCues = "expiry_cues"
+        case categories
+        case organization
+        case auditorNamed = "auditor_named"
+        case stalePageMonths = "stale_page_months"
+        case pageDateCues = "page_date_cues"
+        case scopePatterns = "scope_patterns"
+        case scopeWindow = "scope_window"
     }
 }
 
@@ -57,10 +129,10 @@ struct TrustScheme: Sendable {
     init(_ rule: TrustPageRules.Scheme, index: Int) throws {
         self.rule = rule
         do { regex = try NSRegularExpression(pattern: rule.pattern, options: [.caseInsensitive]) } catch {
-            throw RuleError(file: "trust/page.yaml", key: "schemes[\(index)].pattern", message: "is not a valid regular expression")
+            throw RuleError(file: TrustPageRules.file, key: "schemes[\(index)].pattern", message: "is not a valid regular expression")
         }
         guard ["soc", "iso_certificate", "other_assurance"].contains(rule.kind) else {
-            throw RuleError(file: "trust/page.yaml", key: "schemes[\(index)].kind", message: "must be soc, iso_certificate or other_assurance")
+            throw RuleError(file: TrustPageRules.file, key: "schemes[\(index)].kind", message: "must be soc, iso_certificate or other_assurance")
         }
     }
 

@@ -18,17 +18,34 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         var pattern: String
     }
 
-    struct Rules: Decodable {
+    struct Rules: RuleFile {
+        package static let file = "soc/sections.yaml"
+        package static let version = 1
+
         var version: Int
-        var max_heading_length: Int
+        var maxHeadingLength: Int
         var heading: String
         var numbers: [String: Int]
-        var contents_page: String
-        var toc_entry: String
+        var contentsPage: String
+        var tocEntry: String
         var kinds: [KindPattern]
-        var by_number: [Int: String]
-        var bare_headings: [KindPattern]
-        var bare_keywords: [String]
+        var byNumber: [Int: String]
+        var bareHeadings: [KindPattern]
+        var bareKeywords: [String]
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case version
+            case maxHeadingLength = "max_heading_length"
+            case heading
+            case numbers
+            case contentsPage = "contents_page"
+            case tocEntry = "toc_entry"
+            case kinds
+            case byNumber = "by_number"
+            case bareHeadings = "bare_headings"
+            case bareKeywords = "bare_keywords"
+        }
     }
 
     /// The rules with their patterns compiled.
@@ -41,17 +58,17 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
     /// The compiled rules, once per rule book (`RuleWarmUp` compiles them once a document is known to be a SOC report).
     static func compiled(_ book: RuleBook) throws -> Compiled {
         try book.built("soc.sections") { book in
-            let rules = try book.load(Rules.self, from: "soc/sections.yaml")
-            let file = "soc/sections.yaml"
+            let rules = try book.load(Rules.self)
+            let file = Rules.file
             return Compiled(
                 rules: rules,
                 heading: try SOCRegex.compile(rules.heading, file: file, key: "heading"),
-                contents: try SOCRegex.compile(rules.contents_page, file: file, key: "contents_page"),
-                tocEntry: try SOCRegex.compile(rules.toc_entry, file: file, key: "toc_entry"),
+                contents: try SOCRegex.compile(rules.contentsPage, file: file, key: "contents_page"),
+                tocEntry: try SOCRegex.compile(rules.tocEntry, file: file, key: "toc_entry"),
                 kindPatterns: try rules.kinds.enumerated().map { index, entry in
                     (entry.kind, try SOCRegex.compile(entry.pattern, file: file, key: "kinds[\(index)].pattern"))
                 },
-                barePatterns: try rules.bare_headings.enumerated().map { index, entry in
+                barePatterns: try rules.bareHeadings.enumerated().map { index, entry in
                     (entry.kind, try SOCRegex.compile(entry.pattern, file: file, key: "bare_headings[\(index)].pattern"))
                 })
         }
@@ -87,7 +104,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         var rank = -1
         for (index, row) in rows.enumerated() {
             let text = row.text
-            guard text.utf16.count <= rules.max_heading_length, !contentsPages.contains(row.page) else { continue }
+            guard text.utf16.count <= rules.maxHeadingLength, !contentsPages.contains(row.page) else { continue }
             let ns = text as NSString
             var candidate: Found?
             // Cheap test before the regular expression: a heading starts with a number or "section" / "part".
@@ -123,13 +140,13 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                 // Controls and Results") is read to its end before its kind is settled.
                 while kind != nil, extra <= 6, index + extra < rows.count, rows[index + extra].page == row.page,
                       title.hasSuffix(",") || ["and", "of", "the", "for", "to", "on", "its"].contains(title.split(separator: " ").last.map { $0.lowercased() } ?? ""),
-                      rows[index + extra].text.utf16.count <= rules.max_heading_length {
+                      rows[index + extra].text.utf16.count <= rules.maxHeadingLength {
                     title = (title + " " + rows[index + extra].text).trimmingCharacters(in: .whitespaces)
                     kind = classify(title) ?? kind
                     extra += 1
                 }
                 if hasPrefix {
-                    if kind == nil, context.kind != .soc3, ownTitle.isEmpty, let number, let byNumber = rules.by_number[number] {
+                    if kind == nil, context.kind != .soc3, ownTitle.isEmpty, let number, let byNumber = rules.byNumber[number] {
                         kind = byNumber
                     }
                     if let kind { candidate = Found(kind: kind, title: title, row: index, confidence: 0.95) }
@@ -140,7 +157,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
             // An un-numbered heading opens a page (at most a few rows above it), as sections do.
             if useBare, candidate == nil, row.items.count <= 14, text.utf16.count <= 90,
                rows[max(0, index - 3)..<index].filter({ $0.page == row.page }).count < 3,
-               rules.bare_keywords.contains(where: { text.containsIgnoringCase($0) }), let bare = barePatterns.first(where: { SOCRegex.matches($0.1, text) }) {
+               rules.bareKeywords.contains(where: { text.containsIgnoringCase($0) }), let bare = barePatterns.first(where: { SOCRegex.matches($0.1, text) }) {
                 candidate = Found(kind: bare.0, title: text.trimmingCharacters(in: .whitespaces), row: index, confidence: 0.8)
             }
             guard let candidate, let candidateRank = Self.order.firstIndex(of: candidate.kind), candidateRank > rank else { continue }

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The rule files of the certificate stage, declared here rather than beside their types so that the
+/// certificate extractor's files stay its own.
+extension CertificateRules: RuleFile {
+    package static let file = "iso/certificate.yaml"
+    package static let version = 1
+}
+
+extension LegalForms: RuleFile {
+    package static let file = "bodies/legal_forms.yaml"
+    package static let version = 1
+}
+
+extension AccreditationBodies: RuleFile {
+    package static let file = "bodies/accreditation.yaml"
+    package static let version = 1
+}
+
+extension CertificationBodies: RuleFile {
+    package static let file = "bodies/certification.yaml"
+    package static let version = 1
+}
+
+extension CertificateRules {
+    /// Compiles every pattern of the file as the certificate stage compiles it, for `assay rules check`:
+    /// the stage itself compiles `scope_opening` only when it needs it.
+    func checkPatterns() throws {
+        func compile(_ pattern: String, _ key: String, _ options: NSRegularExpression.Options) throws {
+            do { _ = try NSRegularExpression(pattern: pattern, options: options) } catch {
+                throw RuleError(file: Self.file, key: key, message: "is not a valid regular expression")
+            }
+        }
+        try compile(standard_pattern, "standard_pattern", [])
+        if let scope_opening { try compile(scope_opening, "scope_opening", [.caseInsensitive]) }
+        _ = try SiteLocations(rules: self)
+    }
+}
