@@ -25,6 +25,26 @@ struct CertificateRules: Decodable, Sendable {
     var issuer_introductions: [String]?
     /// How a scope statement opens when no heading introduces it (regular expression, at a line start).
     var scope_opening: String?
+    /// Words after a certificate-number label that still introduce the number ("No."), not a title.
+    var number_words: [String]
+    /// Tokens dropped before a certificate number ("No.", "#", ":"), in lower case.
+    var number_prefixes: [String]
+    /// A standard's designation before a date in a labelled value (regular expression).
+    var standard_prefix: String
+    /// A standard named in a compacted line (regular expression): such a line is no name or address.
+    var standard_mention: String
+    /// Last words that lead into something else: a line ending in one is no name.
+    var name_connectors: [String]
+    /// Phrasings before the accreditation body's name ("accredited by"), and the articles after them.
+    var accredited_by: [String]
+    var accredited_by_articles: [String]
+
+    /// One of this file's regular expressions, compiled; an error names the key.
+    func compiled(_ pattern: String, key: String, options: NSRegularExpression.Options = []) throws -> NSRegularExpression {
+        do { return try NSRegularExpression(pattern: pattern, options: options) } catch {
+            throw RuleError(file: "iso/certificate.yaml", key: key, message: "is not a valid regular expression")
+        }
+    }
 
     /// The fields whose values are found beside or below a label.
     static let labelledFields = ["certificate_number", "issue_date", "expiry_date", "original_certification_date"]
