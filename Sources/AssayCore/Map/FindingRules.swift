@@ -22,6 +22,8 @@ struct FindingCatalogue: Decodable {
     var thresholds: Thresholds
     var soa_standards: [String]
     var surveillance_label: String
+    /// SOC opinions that raise `soc.opinion_modified`.
+    var modified_opinions: [String]
     var findings: [String: Entry]
 }
 

@@ -62,6 +62,8 @@ struct CertificateRules: Decodable, Sendable {
 package struct LegalForms: Decodable, Sendable {
     var version: Int
     package var suffixes: [String]
+    /// Lower-case words left out when names are compared (`Matching.normalizedName`).
+    var comparison_words: [String]
 
     /// A regular expression for a registered name: capitalised words ending in a legal form.
     func namePattern() throws -> NSRegularExpression {
@@ -91,6 +93,8 @@ struct AccreditationBodies: Decodable, Sendable {
         var names: [String] { [name] + (other_names ?? []) }
     }
     var version: Int
+    /// Stems of "accreditation" that mark a line as speaking of accreditation.
+    var accreditation_stems: [String]
     var iaf_mla: [Body]
     var look_alikes: [Body]
 

@@ -41,6 +41,8 @@ public struct SOCCSOCExtractor: DocumentExtractor {
         var list_item: String
         var org_line_max: Int
         var legal_forms: [String]
+        /// Words a title leaves in lower case (`isTitle`).
+        var title_small_words: [String]
         var criteria: String
         var confidence: ConfidenceRules
     }
@@ -54,9 +56,11 @@ public struct SOCCSOCExtractor: DocumentExtractor {
         var rules: Rules
         var heading, endHeading, headerLine, subject, listItem, criteria: NSRegularExpression
         var header: TableHeaderRules
+        var titleSmallWords: Set<String>
 
         init(_ rules: Rules) throws {
             self.rules = rules
+            titleSmallWords = Set(rules.title_small_words)
             let f = SOCCSOCExtractor.file
             heading = try SOCRegex.compile(rules.heading, file: f, key: "heading")
             endHeading = try SOCRegex.compile(rules.end_heading, file: f, key: "end_heading")
@@ -135,7 +139,7 @@ public struct SOCCSOCExtractor: DocumentExtractor {
                 var item = entry
                 // A bullet printed in the cell is no part of the control.
                 item.text = String(item.text.drop { !$0.isLetter && !$0.isNumber && $0 != "(" })
-                if Self.isTitle(item.text) { continue }
+                if Self.isTitle(item.text, smallWords: rules.titleSmallWords) { continue }
                 let key = item.text.foldedForKey
                 guard !key.isEmpty, !seen.contains(key) else { continue }
                 seen.insert(key)
@@ -181,10 +185,9 @@ public struct SOCCSOCExtractor: DocumentExtractor {
     }
 
     /// A short line in title case without a full stop (a running title or page heading), which is no control.
-    static func isTitle(_ text: String) -> Bool {
+    static func isTitle(_ text: String, smallWords small: Set<String>) -> Bool {
         let words = text.split(separator: " ")
         guard !text.hasSuffix("."), words.count <= 10 else { return false }
-        let small: Set<String> = ["of", "the", "and", "by", "for", "to", "in", "on", "a", "an", "or"]
         return words.allSatisfy { word in small.contains(word.lowercased()) || word.first.map { $0.isUppercase || $0.isNumber } ?? true }
     }
 

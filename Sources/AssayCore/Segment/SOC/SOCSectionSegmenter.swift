@@ -29,6 +29,8 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         var by_number: [Int: String]
         var bare_headings: [KindPattern]
         var bare_keywords: [String]
+        /// Last words of a title that goes on on the next row ("… Criteria and").
+        var title_connectors: [String]
     }
 
     /// The rules with their patterns compiled.
@@ -109,7 +111,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                 var extra = 1
                 // A title cut mid-phrase ("DESCRIPTION OF CRITERIA,") continues on the next row.
                 while extra <= 2, index + extra < rows.count, rows[index + extra].page == row.page,
-                      title.hasSuffix(",") || ["and", "of", "the", "for", "to", "on", "its"].contains(title.split(separator: " ").last.map { $0.lowercased() } ?? "") {
+                      title.hasSuffix(",") || rules.title_connectors.contains(title.split(separator: " ").last.map { $0.lowercased() } ?? "") {
                     title += " " + rows[index + extra].text
                     extra += 1
                 }
@@ -122,7 +124,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                 // A long title still cut mid-phrase ("…Description of Its Relevant Criteria and" / "…Tests of
                 // Controls and Results") is read to its end before its kind is settled.
                 while kind != nil, extra <= 6, index + extra < rows.count, rows[index + extra].page == row.page,
-                      title.hasSuffix(",") || ["and", "of", "the", "for", "to", "on", "its"].contains(title.split(separator: " ").last.map { $0.lowercased() } ?? ""),
+                      title.hasSuffix(",") || rules.title_connectors.contains(title.split(separator: " ").last.map { $0.lowercased() } ?? ""),
                       rows[index + extra].text.utf16.count <= rules.max_heading_length {
                     title = (title + " " + rows[index + extra].text).trimmingCharacters(in: .whitespaces)
                     kind = classify(title) ?? kind
