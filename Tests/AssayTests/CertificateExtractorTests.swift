@@ -85,9 +85,11 @@ final class CertificateExtractorTests: XCTestCase {
         XCTAssertEqual(result.fields["organization"]?.confidence ?? 0, 0.95, accuracy: 0.001)
         XCTAssertEqual(result.fields["organization"]?.evidence.first?.quote, "Fernbrook Analytics Ltd")
 
-        let mention = try page.rules.compiled(page.rules.standard_mention, key: "standard_mention")
-        XCTAssertFalse(CertificateHolderExtractor.isPlausibleName("Information Security Services for", conformity: [],
-                                                                  connectors: page.rules.name_connectors, standardMention: mention))
+        let check = try NameCheck(rules: page.rules)
+        XCTAssertTrue(check.isPlausible("Fernbrook Analytics Ltd"))
+        XCTAssertFalse(check.isPlausible("Information Security Services for"))
+        XCTAssertFalse(check.isPlausible("Payroll Management System"))
+        XCTAssertFalse(check.isPlausible("ISO/IEC 27001:2022"))
     }
 
     func testHeadedScope() throws {

@@ -83,10 +83,8 @@ final class OtherAssuranceTests: XCTestCase {
     func testNamePlausibility() throws {
         let conformity = ["hasbeenassessed", "requirementsof"]
         let rules = try RuleBook.standard().load(CertificateRules.self, from: "iso/certificate.yaml")
-        let mention = try rules.compiled(rules.standard_mention, key: "standard_mention")
-        func plausible(_ text: String) -> Bool {
-            CertificateHolderExtractor.isPlausibleName(text, conformity: conformity, connectors: rules.name_connectors, standardMention: mention)
-        }
+        let check = try NameCheck(rules: rules, conformity: conformity)
+        func plausible(_ text: String) -> Bool { check.isPlausible(text) }
         XCTAssertTrue(plausible("Kestrel Trading Ltd"))
         XCTAssertFalse(plausible("Quality Management System of"))
         XCTAssertFalse(plausible("the above organisation has been assessed"))

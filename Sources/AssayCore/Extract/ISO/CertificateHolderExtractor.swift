@@ -15,8 +15,8 @@ struct CertificateHolderExtractor: CertificatePartExtractor {
         let context = certificate.document
         let layouts = certificate.layouts
         let rules = certificate.rules
-        let connectors = rules.name_connectors
-        let standardMention = try rules.compiled(rules.standard_mention, key: "standard_mention")
+        let check = try NameCheck(rules: rules)
+        let addressStops = rules.address_stops.map(LabelText.compact)
         let introductions = rules.introductions.map(LabelText.compact).sorted { $0.count > $1.count }
         let conformity = rules.conformity.map(LabelText.compact)
         for layout in layouts {
@@ -40,19 +40,19 @@ struct CertificateHolderExtractor: CertificatePartExtractor {
                 let above = rules.above_references ?? []
                 if let next = below.first?.element, above.contains(where: { LabelText.contains(next.text, $0) }),
                    let name = segments.filter({ $0.box.y1 <= segment.box.y0 + 1 && $0.height >= 1.2 * segment.height &&
-                       Self.isPlausibleName($0.text, conformity: conformity, connectors: connectors, standardMention: standardMention) }).max(by: { $0.height < $1.height }) {
+                       check.isPlausible($0.text) }).max(by: { $0.height < $1.height }) {
                     var address: [LayoutSegment] = []
                     var bottom = name.box.y1
                     for line in segments where line.box.y0 >= name.box.y1 - 1 && line.box.y1 <= segment.box.y0 + 1 && name.overlapsHorizontally(line) {
                         if line.box.y0 - bottom > 1.6 * max(line.height, 6) || line.height >= name.height || address.count >= 3 ||
-                            LabelText.compact(line.text).contains("certif") { break }
+                            addressStops.contains(where: LabelText.compact(line.text).contains) { break }
                         address.append(line)
                         bottom = line.box.y1
                     }
                     result.set("organization", name.text, confidence: 0.85, evidence: context.evidence(words: name.words))
                     return CertificateHolder(name: name.text, segment: name, address: address)
                 }
-                let skipped = below.prefix(3).firstIndex { Self.isPlausibleName($0.element.text, conformity: conformity, connectors: connectors, standardMention: standardMention) }
+                let skipped = below.prefix(3).firstIndex { check.isPlausible($0.element.text) }
                 guard let skipped else { continue }
                 let rest = below.dropFirst(skipped)
                 guard let nameIndex = rest.first?.offset else { continue }
@@ -76,7 +76,7 @@ struct CertificateHolderExtractor: CertificatePartExtractor {
                     let compactLine = LabelText.compact(line.text)
                     if gap > 1.6 * max(line.height, 6) || line.height > nameHeight * 0.95 || address.count >= 5 ||
                         conformity.contains(where: { compactLine.contains($0) }) ||
-                        standardMention.firstMatch(in: compactLine, range: NSRange(location: 0, length: (compactLine as NSString).length)) != nil { break }
+                        check.mentionsStandard(compactLine) { break }
                     address.append(line)
                     bottom = line.box.y1
                 }
@@ -85,18 +85,16 @@ struct CertificateHolderExtractor: CertificatePartExtractor {
                 return CertificateHolder(name: name, segment: nameSegments[0], address: address)
             }
         }
-        return try organizationAboveConformity(certificate, conformity: conformity, into: &result)
+        return organizationAboveConformity(certificate, conformity: conformity, check: check, into: &result)
     }
 
     /// Without an introduction ("COMPLIES WITH THE REQUIREMENTS OF …" under a name and address): the
     /// largest plausible name in the few lines above the first conformity statement of page 1, with
     /// the smaller lines between them as its address. A guess from layout alone, so not confident.
-    private func organizationAboveConformity(_ certificate: CertificateContext, conformity: [String],
-                                             into result: inout ExtractionResult) throws -> CertificateHolder? {
+    private func organizationAboveConformity(_ certificate: CertificateContext, conformity: [String], check: NameCheck,
+                                             into result: inout ExtractionResult) -> CertificateHolder? {
         let context = certificate.document
         let layouts = certificate.layouts
-        let connectors = certificate.rules.name_connectors
-        let standardMention = try certificate.rules.compiled(certificate.rules.standard_mention, key: "standard_mention")
         guard let layout = layouts.first,
               let statement = layout.segments.first(where: { segment in
                   let compact = LabelText.compact(segment.text)
@@ -105,7 +103,7 @@ struct CertificateHolderExtractor: CertificatePartExtractor {
               }) else { return nil }
         let window = 6 * max(statement.height, 8)
         let above = layout.segments.filter { $0.box.y1 <= statement.box.y0 + 1 && statement.box.y0 - $0.box.y1 < window &&
-            $0.overlapsHorizontally(statement) && Self.isPlausibleName($0.text, conformity: conformity, connectors: connectors, standardMention: standardMention) &&
+            $0.overlapsHorizontally(statement) && check.isPlausible($0.text) &&
             context.dates.firstDate(in: $0.text) == nil }
         guard let name = above.max(by: { $0.height < $1.height }), name.height >= 0.85 * statement.height else { return nil }
         let address = layout.segments.filter { $0.box.y0 >= name.box.y1 - 1 && $0.box.y1 <= statement.box.y0 + 1 && $0.height < name.height &&
@@ -113,19 +111,41 @@ struct CertificateHolderExtractor: CertificatePartExtractor {
         result.set("organization", name.text, confidence: 0.75, evidence: context.evidence(words: name.words))
         return CertificateHolder(name: name.text, segment: name, address: Array(address.prefix(3)))
     }
+}
 
-    /// Whether a line can be an organisation's name: it starts with a capital or a digit, is not a
-    /// sentence of the certificate (a conformity phrase, a management system), and does not end in
-    /// a word that leads into something else ("of", ":").
-    static func isPlausibleName(_ text: String, conformity: [String], connectors: [String], standardMention: NSRegularExpression) -> Bool {
+/// Whether a line can be an organisation's name: it starts with a capital or a digit, is not a
+/// sentence of the certificate (a conformity phrase, a management system, a standard), and does not
+/// end in a word that leads into something else ("of", ":"). The phrases and words are the rules'
+/// `conformity`, `name_exclusions`, `standard_mention` and `lead_in_words`.
+struct NameCheck {
+    /// Conformity phrases, compacted (`LabelText.compact`).
+    let conformity: [String]
+    let exclusions: [String]
+    let leadInWords: [String]
+    let standardMention: NSRegularExpression
+
+    /// `conformity` replaces the rules' own phrases (already compacted).
+    init(rules: CertificateRules, conformity: [String]? = nil) throws {
+        self.conformity = conformity ?? rules.conformity.map(LabelText.compact)
+        exclusions = rules.name_exclusions.map(LabelText.compact)
+        leadInWords = rules.lead_in_words
+        standardMention = try rules.compiled(rules.standard_mention, key: "standard_mention")
+    }
+
+    /// Whether a compacted line names a standard ("iso27001").
+    func mentionsStandard(_ compact: String) -> Bool {
+        standardMention.firstMatch(in: compact, range: NSRange(location: 0, length: (compact as NSString).length)) != nil
+    }
+
+    func isPlausible(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let first = trimmed.first, first.isUppercase || first.isNumber || !first.isLetter && first != "(" else { return false }
         if trimmed.hasSuffix(":") || trimmed.filter(\.isLetter).count < 3 { return false }
         let compact = LabelText.compact(trimmed)
-        if compact.contains("managementsystem") || conformity.contains(where: { compact.contains($0) }) { return false }
-        if standardMention.firstMatch(in: compact, range: NSRange(location: 0, length: (compact as NSString).length)) != nil { return false }
+        if exclusions.contains(where: { compact.contains($0) }) || conformity.contains(where: { compact.contains($0) }) { return false }
+        if mentionsStandard(compact) { return false }
         let last = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
-        if connectors.contains(last) { return false }
+        if leadInWords.contains(last) { return false }
         return trimmed.split(separator: " ").count <= 14
     }
 }

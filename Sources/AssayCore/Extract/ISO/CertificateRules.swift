@@ -34,7 +34,11 @@ struct CertificateRules: Decodable, Sendable {
     /// A standard named in a compacted line (regular expression): such a line is no name or address.
     var standard_mention: String
     /// Last words that lead into something else: a line ending in one is no name.
-    var name_connectors: [String]
+    var lead_in_words: [String]
+    /// Phrases that make a line no organisation's name ("management system").
+    var name_exclusions: [String]
+    /// Words that end the address printed between a name and its introduction ("… certifies that").
+    var address_stops: [String]
     /// Phrasings before the accreditation body's name ("accredited by"), and the articles after them.
     var accredited_by: [String]
     var accredited_by_articles: [String]
@@ -62,13 +66,16 @@ struct CertificateRules: Decodable, Sendable {
 package struct LegalForms: Decodable, Sendable {
     var version: Int
     package var suffixes: [String]
+    /// Lower-case words a registered name may have between its capitalised words ("of", "de").
+    var name_connectors: [String]
     /// Lower-case words left out when names are compared (`Matching.normalizedName`).
     var comparison_words: [String]
 
     /// A regular expression for a registered name: capitalised words ending in a legal form.
     func namePattern() throws -> NSRegularExpression {
         let forms = suffixes.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        let word = "(?:[\\p{Lu}\\d][\\p{L}\\p{M}\\d'’&.\\-]*|&|and|de|du|des|der|von|van|of|y|et)"
+        let connectors = name_connectors.map { "|" + NSRegularExpression.escapedPattern(for: $0) }.joined()
+        let word = "(?:[\\p{Lu}\\d][\\p{L}\\p{M}\\d'’&.\\-]*|&\(connectors))"
         return try NSRegularExpression(pattern: "(?<![\\p{L}])(\(word)(?:[ \\t]+\(word)){0,7}),?[ \\t]+(?:\(forms))(?![\\p{L}])")
     }
 
