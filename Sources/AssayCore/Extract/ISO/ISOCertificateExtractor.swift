@@ -19,9 +19,11 @@ public struct ISOCertificateExtractor: DocumentExtractor {
         try extract(context, rules: rules, into: &result)
     }
 
-    /// Reads a certificate with the given layout rules (another scheme's certificate adds its labels).
-    func extract(_ context: DocumentContext, rules: CertificateRules, into result: inout ExtractionResult) throws {
-        guard var certificate = try CertificateContext(context, rules: rules) else { return }
+    /// Reads a certificate with the given layout rules (another scheme's certificate adds its labels),
+    /// and returns the context it read with (nil when no page has words), for a caller that reads more.
+    @discardableResult
+    func extract(_ context: DocumentContext, rules: CertificateRules, into result: inout ExtractionResult) throws -> CertificateContext? {
+        guard var certificate = try CertificateContext(context, rules: rules) else { return nil }
         try CertificateNumberExtractor().extract(certificate, into: &result)
         try CertificateDatesExtractor().extract(certificate, into: &result)
         certificate.holder = try CertificateHolderExtractor().holder(certificate, into: &result)
@@ -31,5 +33,6 @@ public struct ISOCertificateExtractor: DocumentExtractor {
         try CertificateLocationsExtractor().extract(certificate, into: &result)
         CertificationBodyExtractor().extract(certificate, into: &result)
         try AccreditationBodyExtractor().extract(certificate, into: &result)
+        return certificate
     }
 }
