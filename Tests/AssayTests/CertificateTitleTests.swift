@@ -28,12 +28,13 @@ final class CertificateTitleTests: XCTestCase {
         XCTAssertEqual(document.fields["scope"]?.value, .text("MACHINING OF CAST IRON PUMP HOUSINGS"))
     }
 
-    func testWordsAfterALabel() {
-        XCTAssertTrue(ISOCertificateExtractor.continuesTitle("of"))
-        XCTAssertTrue(ISOCertificateExtractor.continuesTitle("is"))
-        XCTAssertFalse(ISOCertificateExtractor.continuesTitle("No."))
-        XCTAssertFalse(ISOCertificateExtractor.continuesTitle("no."))
-        XCTAssertFalse(ISOCertificateExtractor.continuesTitle("QX-20417"))
-        XCTAssertFalse(ISOCertificateExtractor.continuesTitle(":"))
+    func testWordsAfterALabel() throws {
+        let words = try RuleBook.standard().load(CertificateRules.self, from: "iso/certificate.yaml").number_words
+        XCTAssertTrue(CertificateNumberExtractor.continuesTitle("of", numberWords: words))
+        XCTAssertTrue(CertificateNumberExtractor.continuesTitle("is", numberWords: words))
+        XCTAssertFalse(CertificateNumberExtractor.continuesTitle("No.", numberWords: words))
+        XCTAssertFalse(CertificateNumberExtractor.continuesTitle("no.", numberWords: words))
+        XCTAssertFalse(CertificateNumberExtractor.continuesTitle("QX-20417", numberWords: words))
+        XCTAssertFalse(CertificateNumberExtractor.continuesTitle(":", numberWords: words))
     }
 }

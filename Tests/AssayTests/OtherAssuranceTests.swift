@@ -80,12 +80,15 @@ final class OtherAssuranceTests: XCTestCase {
         XCTAssertEqual(document.fields["organization"]?.value, .text("KESTREL TRADING"))
     }
 
-    func testNamePlausibility() {
+    func testNamePlausibility() throws {
         let conformity = ["hasbeenassessed", "requirementsof"]
-        XCTAssertTrue(ISOCertificateExtractor.isPlausibleName("Kestrel Trading Ltd", conformity: conformity))
-        XCTAssertFalse(ISOCertificateExtractor.isPlausibleName("Quality Management System of", conformity: conformity))
-        XCTAssertFalse(ISOCertificateExtractor.isPlausibleName("the above organisation has been assessed", conformity: conformity))
-        XCTAssertFalse(ISOCertificateExtractor.isPlausibleName("ISO 9001:2015", conformity: conformity))
-        XCTAssertFalse(ISOCertificateExtractor.isPlausibleName("The following sites:", conformity: conformity))
+        let rules = try RuleBook.standard().load(CertificateRules.self, from: "iso/certificate.yaml")
+        let check = try NameCheck(rules: rules, conformity: conformity)
+        func plausible(_ text: String) -> Bool { check.isPlausible(text) }
+        XCTAssertTrue(plausible("Kestrel Trading Ltd"))
+        XCTAssertFalse(plausible("Quality Management System of"))
+        XCTAssertFalse(plausible("the above organisation has been assessed"))
+        XCTAssertFalse(plausible("ISO 9001:2015"))
+        XCTAssertFalse(plausible("The following sites:"))
     }
 }

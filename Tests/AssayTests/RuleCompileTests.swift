@@ -23,6 +23,8 @@ final class RuleCompileTests: XCTestCase {
         ("map/findings.yaml", "\nsurveillance_label: '", "surveillance_label"),
         ("map/reliability.yaml", "      - '", "signals.firm_unverifiable.licence_patterns[0]"),
         ("iso/certificate.yaml", "\nstandard_pattern: '", "standard_pattern"),
+        ("iso/certificate.yaml", "\nstandard_prefix: '", "standard_prefix"),
+        ("iso/certificate.yaml", "\nstandard_mention: '", "standard_mention"),
         ("other/schemes.yaml", "pattern: '", "schemes[0].pattern"),
         ("other/audit_report.yaml", "\nsentence_end: '", "sentence_end"),
         ("bridge/letter.yaml", "\nreport_end_phrases: ['", "report_end_phrases[0]"),

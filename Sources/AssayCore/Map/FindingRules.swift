@@ -42,6 +42,8 @@ struct FindingCatalogue: RuleFile {
     var thresholds: Thresholds
     var soaStandards: [String]
     var surveillanceLabel: String
+    /// SOC opinions that raise `soc.opinion_modified`.
+    var modifiedOpinions: [String]
     var findings: [String: Entry]
 
     /// `surveillance_label`, compiled once per rule book: the findings stage and `assay rules check`
@@ -61,6 +63,7 @@ struct FindingCatalogue: RuleFile {
         case thresholds
         case soaStandards = "soa_standards"
         case surveillanceLabel = "surveillance_label"
+        case modifiedOpinions = "modified_opinions"
         case findings
     }
 }

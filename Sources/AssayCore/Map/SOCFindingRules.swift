@@ -6,7 +6,7 @@ enum SOCFindingRules {
         let document = input.document
         guard document.document.kind.isSOC else { return [] }
         var raised: [RaisedFinding] = []
-        if let opinion = input.text("opinion"), ["qualified", "adverse", "disclaimer"].contains(opinion) {
+        if let opinion = input.text("opinion"), input.catalogue.modifiedOpinions.contains(opinion) {
             raised.append(RaisedFinding(code: "soc.opinion_modified", values: ["opinion": opinion], evidence: input.evidence("opinion")))
         }
         if !document.exceptions.isEmpty {

@@ -66,9 +66,11 @@ enum TrustFindingRules {
         // An accreditation body's acronym ("CAI", "SAS") is also an acronym of many other things on
         // a web page: it counts only on a line that speaks of accreditation.
         var acronyms: [String] = []
+        var stems: [String] = []
         if let bodies = try? rules.load(AccreditationBodies.self) {
             names += bodies.bodies.flatMap(\.names)
             acronyms = bodies.bodies.filter { $0.acronym_alone != false }.map(\.acronym)
+            stems = bodies.accreditation_stems
         }
         func found(_ name: String, in text: String) -> Bool {
             guard name.count >= 3 else { return false }
@@ -78,7 +80,7 @@ enum TrustFindingRules {
         if names.contains(where: { found($0, in: text) }) { return true }
         return text.split(separator: "\n").contains { line in
             let lowered = line.lowercased()
-            return ["accredit", "akkredit", "accrédit", "acredit"].contains { lowered.contains($0) } && acronyms.contains { found($0, in: String(line)) }
+            return stems.contains { lowered.contains($0) } && acronyms.contains { found($0, in: String(line)) }
         }
     }
 

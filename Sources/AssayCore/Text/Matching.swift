@@ -4,11 +4,13 @@ import Foundation
 /// How `assay eval` decides that an extracted value matches the answer: dates exactly, names
 /// ignoring case, punctuation and legal suffixes, lists as sets, scopes by word overlap.
 public enum Matching {
-    static let legalSuffixes: Set<String> = [
-        "inc", "incorporated", "llc", "ltd", "limited", "llp", "lp", "plc", "corp", "corporation", "co", "company",
-        "gmbh", "ag", "sa", "sas", "sarl", "sl", "slu", "bv", "nv", "pc", "pty", "srl", "spa", "ab", "as", "oy", "kg",
-        "se", "the",
-    ]
+    /// Words left out when names are compared: `comparison_words` of `extractors/bodies/legal_forms.yaml`,
+    /// read once from the rule book the pipeline reads (`RuleBook.standard()`, which `ASSAY_RULES` points
+    /// elsewhere). Without a readable rule book no word is left out (and the pipeline itself fails).
+    static let legalSuffixes: Set<String> = {
+        guard let forms = try? RuleBook.standard().load(LegalForms.self, from: "bodies/legal_forms.yaml") else { return [] }
+        return Set(forms.comparison_words)
+    }()
 
     /// Lower-case words without punctuation or legal suffixes.
     public static func normalizedName(_ text: String) -> String {

@@ -25,6 +25,30 @@ struct CertificateRules: Decodable, Sendable {
     var issuer_introductions: [String]?
     /// How a scope statement opens when no heading introduces it (regular expression, at a line start).
     var scope_opening: String?
+    /// Words after a certificate-number label that still introduce the number ("No."), not a title.
+    var number_words: [String]
+    /// Tokens dropped before a certificate number ("No.", "#", ":"), in lower case.
+    var number_prefixes: [String]
+    /// A standard's designation before a date in a labelled value (regular expression).
+    var standard_prefix: String
+    /// A standard named in a compacted line (regular expression): such a line is no name or address.
+    var standard_mention: String
+    /// Last words that lead into something else: a line ending in one is no name.
+    var lead_in_words: [String]
+    /// Phrases that make a line no organisation's name ("management system").
+    var name_exclusions: [String]
+    /// Words that end the address printed between a name and its introduction ("… certifies that").
+    var address_stops: [String]
+    /// Phrasings before the accreditation body's name ("accredited by"), and the articles after them.
+    var accredited_by: [String]
+    var accredited_by_articles: [String]
+
+    /// One of this file's regular expressions, compiled; an error names the key.
+    func compiled(_ pattern: String, key: String, options: NSRegularExpression.Options = []) throws -> NSRegularExpression {
+        do { return try NSRegularExpression(pattern: pattern, options: options) } catch {
+            throw RuleError(file: "iso/certificate.yaml", key: key, message: "is not a valid regular expression")
+        }
+    }
 
     /// The fields whose values are found beside or below a label.
     static let labelledFields = ["certificate_number", "issue_date", "expiry_date", "original_certification_date"]
@@ -42,11 +66,16 @@ struct CertificateRules: Decodable, Sendable {
 package struct LegalForms: Decodable, Sendable {
     var version: Int
     package var suffixes: [String]
+    /// Lower-case words a registered name may have between its capitalised words ("of", "de").
+    var name_connectors: [String]
+    /// Lower-case words left out when names are compared (`Matching.normalizedName`).
+    var comparison_words: [String]
 
     /// A regular expression for a registered name: capitalised words ending in a legal form.
     func namePattern() throws -> NSRegularExpression {
         let forms = suffixes.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        let word = "(?:[\\p{Lu}\\d][\\p{L}\\p{M}\\d'’&.\\-]*|&|and|de|du|des|der|von|van|of|y|et)"
+        let connectors = name_connectors.map { "|" + NSRegularExpression.escapedPattern(for: $0) }.joined()
+        let word = "(?:[\\p{Lu}\\d][\\p{L}\\p{M}\\d'’&.\\-]*|&\(connectors))"
         return try NSRegularExpression(pattern: "(?<![\\p{L}])(\(word)(?:[ \\t]+\(word)){0,7}),?[ \\t]+(?:\(forms))(?![\\p{L}])")
     }
 
@@ -71,6 +100,8 @@ struct AccreditationBodies: Decodable, Sendable {
         var names: [String] { [name] + (other_names ?? []) }
     }
     var version: Int
+    /// Stems of "accreditation" that mark a line as speaking of accreditation.
+    var accreditation_stems: [String]
     var iaf_mla: [Body]
     var look_alikes: [Body]
 

@@ -16,7 +16,7 @@ public struct OtherAssuranceExtractor: DocumentExtractor {
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let other = try context.rules.load(OtherAssuranceRules.self, from: OtherAssuranceRules.file)
         let base = try context.rules.load(CertificateRules.self)
-        try ISOCertificateExtractor().extract(context, rules: other.extending(base), into: &result)
+        let certificate = try ISOCertificateExtractor().extract(context, rules: other.extending(base), into: &result)
         // A scheme's certificate is not for an ISO standard it may mention in passing.
         result.fields["standards"] = nil
         let text = context.text as NSString
@@ -27,14 +27,13 @@ public struct OtherAssuranceExtractor: DocumentExtractor {
             result.set("standards", .list([scheme.standard]), confidence: 0.9, evidence: evidence)
             break
         }
-        readTextLabels(context, labels: other.textLabelList(base), into: &result)
+        readTextLabels(context, layouts: certificate?.layouts ?? [], labels: other.textLabelList(base), into: &result)
     }
 
     /// Values printed beside or below a text label ("SCOPE : Whole Company"; a logo under
-    /// "CERTIFICATION BODY").
-    private func readTextLabels(_ context: DocumentContext, labels: [(field: String, label: String, compact: String)],
+    /// "CERTIFICATION BODY"), on the pages as the certificate reader laid them out.
+    private func readTextLabels(_ context: DocumentContext, layouts: [PageLayout], labels: [(field: String, label: String, compact: String)],
                                 into result: inout ExtractionResult) {
-        let layouts = PageLayout.build(context)
         let pairing = LabelPairing(layouts: layouts, labels: labels)
         let textFields: Set<String> = ["scope", "certification_body", "organization"]
         for hit in pairing.hits where textFields.contains(hit.field) && result.fields[hit.field] == nil {

@@ -33,6 +33,9 @@ extension CertificateRules {
         }
         try compile(standard_pattern, "standard_pattern", [])
         if let scope_opening { try compile(scope_opening, "scope_opening", [.caseInsensitive]) }
+        try compile(standard_prefix, "standard_prefix", [])
+        try compile(standard_mention, "standard_mention", [])
+        try compile(AccreditationBodyExtractor.byPattern(self), "accredited_by", [.caseInsensitive])
         _ = try SiteLocations(rules: self)
     }
 }

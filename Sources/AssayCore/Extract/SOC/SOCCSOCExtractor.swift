@@ -54,6 +54,8 @@ public struct SOCCSOCExtractor: DocumentExtractor {
         var listItem: String
         var orgLineMax: Int
         var legalForms: [String]
+        /// Words a title leaves in lower case (`isTitle`).
+        var titleSmallWords: [String]
         var criteria: String
         var confidence: ConfidenceRules
 
@@ -70,6 +72,7 @@ public struct SOCCSOCExtractor: DocumentExtractor {
             case listItem = "list_item"
             case orgLineMax = "org_line_max"
             case legalForms = "legal_forms"
+            case titleSmallWords = "title_small_words"
             case criteria
             case confidence
         }
@@ -84,9 +87,11 @@ public struct SOCCSOCExtractor: DocumentExtractor {
         var rules: Rules
         var heading, endHeading, headerLine, subject, listItem, criteria: NSRegularExpression
         var header: TableHeaderRules
+        var titleSmallWords: Set<String>
 
         init(_ rules: Rules) throws {
             self.rules = rules
+            titleSmallWords = Set(rules.titleSmallWords)
             let f = SOCCSOCExtractor.file
             heading = try SOCRegex.compile(rules.heading, file: f, key: "heading")
             endHeading = try SOCRegex.compile(rules.endHeading, file: f, key: "end_heading")
@@ -165,7 +170,7 @@ public struct SOCCSOCExtractor: DocumentExtractor {
                 var item = entry
                 // A bullet printed in the cell is no part of the control.
                 item.text = String(item.text.drop { !$0.isLetter && !$0.isNumber && $0 != "(" })
-                if Self.isTitle(item.text) { continue }
+                if Self.isTitle(item.text, smallWords: rules.titleSmallWords) { continue }
                 let key = item.text.foldedForKey
                 guard !key.isEmpty, !seen.contains(key) else { continue }
                 seen.insert(key)
@@ -211,10 +216,9 @@ public struct SOCCSOCExtractor: DocumentExtractor {
     }
 
     /// A short line in title case without a full stop (a running title or page heading), which is no control.
-    static func isTitle(_ text: String) -> Bool {
+    static func isTitle(_ text: String, smallWords small: Set<String>) -> Bool {
         let words = text.split(separator: " ")
         guard !text.hasSuffix("."), words.count <= 10 else { return false }
-        let small: Set<String> = ["of", "the", "and", "by", "for", "to", "in", "on", "a", "an", "or"]
         return words.allSatisfy { word in small.contains(word.lowercased()) || word.first.map { $0.isUppercase || $0.isNumber } ?? true }
     }
 

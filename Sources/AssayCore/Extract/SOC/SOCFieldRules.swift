@@ -7,6 +7,8 @@ final class SOCFieldRules: @unchecked Sendable {
         var disclaimer: [String]
         var adverse: [String]
         var qualified: [String]
+        /// Headings of an opinion that is not modified ("Unmodified Opinion").
+        var unmodified: [String]
     }
 
     struct Rules: RuleFile {

@@ -41,7 +41,7 @@ public struct SOCOpinionExtractor: DocumentExtractor {
         } else {
             opinion = "unqualified"
         }
-        let headingAgrees = heading.isEmpty || heading == "unmodified" || heading == "unqualified" ? opinion == "unqualified" || heading.isEmpty : true
+        let headingAgrees = heading.isEmpty || rules.raw.opinion.unmodified.contains(heading) ? opinion == "unqualified" || heading.isEmpty : true
         guard let evidence = context.evidence(for: NSRange(location: start.range.location,
                                                            length: min(200, SOCText.lineEnd(context, at: start.range.location) - start.range.location))) else { return }
         result.set("opinion", opinion, confidence: hasSection && headingAgrees ? 0.95 : 0.82, evidence: [evidence])

@@ -32,6 +32,8 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
         var byNumber: [Int: String]
         var bareHeadings: [KindPattern]
         var bareKeywords: [String]
+        /// Last words of a title that goes on on the next row ("… Criteria and").
+        var titleConnectors: [String]
 
         /// The YAML keys are snake_case.
         enum CodingKeys: String, CodingKey {
@@ -45,6 +47,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
             case byNumber = "by_number"
             case bareHeadings = "bare_headings"
             case bareKeywords = "bare_keywords"
+            case titleConnectors = "title_connectors"
         }
     }
 
@@ -126,7 +129,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                 var extra = 1
                 // A title cut mid-phrase ("DESCRIPTION OF CRITERIA,") continues on the next row.
                 while extra <= 2, index + extra < rows.count, rows[index + extra].page == row.page,
-                      title.hasSuffix(",") || ["and", "of", "the", "for", "to", "on", "its"].contains(title.split(separator: " ").last.map { $0.lowercased() } ?? "") {
+                      title.hasSuffix(",") || rules.titleConnectors.contains(title.split(separator: " ").last.map { $0.lowercased() } ?? "") {
                     title += " " + rows[index + extra].text
                     extra += 1
                 }
@@ -139,7 +142,7 @@ public struct SOCSectionSegmenter: DocumentSegmenter {
                 // A long title still cut mid-phrase ("…Description of Its Relevant Criteria and" / "…Tests of
                 // Controls and Results") is read to its end before its kind is settled.
                 while kind != nil, extra <= 6, index + extra < rows.count, rows[index + extra].page == row.page,
-                      title.hasSuffix(",") || ["and", "of", "the", "for", "to", "on", "its"].contains(title.split(separator: " ").last.map { $0.lowercased() } ?? ""),
+                      title.hasSuffix(",") || rules.titleConnectors.contains(title.split(separator: " ").last.map { $0.lowercased() } ?? ""),
                       rows[index + extra].text.utf16.count <= rules.maxHeadingLength {
                     title = (title + " " + rows[index + extra].text).trimmingCharacters(in: .whitespaces)
                     kind = classify(title) ?? kind
