@@ -37,10 +37,10 @@ final class CertificateExtractorTests: XCTestCase {
         XCTAssertEqual(result.fields["certificate_number"]?.evidence.first?.page, 1)
 
         let rules = page.rules
-        XCTAssertEqual(CertificateNumberExtractor.certificateNumber("No. QX-40218", prefixes: rules.number_prefixes), "QX-40218")
-        XCTAssertEqual(CertificateNumberExtractor.certificateNumber("# :ZK-118", prefixes: rules.number_prefixes), "ZK-118")
-        XCTAssertEqual(CertificateNumberExtractor.certificateNumber("AB 771204", prefixes: rules.number_prefixes), "AB 771204")
-        XCTAssertNil(CertificateNumberExtractor.certificateNumber("pending", prefixes: rules.number_prefixes))
+        XCTAssertEqual(CertificateNumberExtractor.certificateNumber("No. QX-40218", prefixes: rules.numberPrefixes), "QX-40218")
+        XCTAssertEqual(CertificateNumberExtractor.certificateNumber("# :ZK-118", prefixes: rules.numberPrefixes), "ZK-118")
+        XCTAssertEqual(CertificateNumberExtractor.certificateNumber("AB 771204", prefixes: rules.numberPrefixes), "AB 771204")
+        XCTAssertNil(CertificateNumberExtractor.certificateNumber("pending", prefixes: rules.numberPrefixes))
     }
 
     func testLabelledDatesSettleTheSlashOrderByTheCycle() throws {
@@ -69,7 +69,7 @@ final class CertificateExtractorTests: XCTestCase {
         XCTAssertEqual(result.fields["expiry_date"]?.confidence ?? 0, 0.85, accuracy: 0.001)
         XCTAssertEqual(result.fields["expiry_date"]?.evidence.first?.quote, "1 July 2025 to 30 June 2028")
 
-        let standardPrefix = try page.rules.compiled(page.rules.standard_prefix, key: "standard_prefix")
+        let standardPrefix = try page.rules.compiled(page.rules.standardPrefix, key: "standard_prefix")
         XCTAssertTrue(CertificateDatesExtractor.isStandardPrefix("ISO/IEC 27001 - ", pattern: standardPrefix))
         XCTAssertFalse(CertificateDatesExtractor.isStandardPrefix("renewed on ", pattern: standardPrefix))
     }

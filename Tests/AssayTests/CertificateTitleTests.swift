@@ -29,7 +29,7 @@ final class CertificateTitleTests: XCTestCase {
     }
 
     func testWordsAfterALabel() throws {
-        let words = try RuleBook.standard().load(CertificateRules.self, from: "iso/certificate.yaml").number_words
+        let words = try RuleBook.standard().load(CertificateRules.self, from: "iso/certificate.yaml").numberWords
         XCTAssertTrue(CertificateNumberExtractor.continuesTitle("of", numberWords: words))
         XCTAssertTrue(CertificateNumberExtractor.continuesTitle("is", numberWords: words))
         XCTAssertFalse(CertificateNumberExtractor.continuesTitle("No.", numberWords: words))

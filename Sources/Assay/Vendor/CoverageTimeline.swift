@@ -25,11 +25,11 @@ public struct CoverageTimeline: Sendable, Hashable {
                 continue
             }
             let uncovered = span.start.dayNumber - end.dayNumber - 1
-            if uncovered > tolerances.gap_days {
+            if uncovered > tolerances.gapDays {
                 gaps.append(CoverageInterval(start: end.adding(days: 1), end: span.start.adding(days: -1), between: [before.path, span.path]))
             } else if uncovered < 0 {
                 let overlapEnd = min(span.end, end)
-                if overlapEnd.dayNumber - span.start.dayNumber + 1 >= tolerances.overlap_days {
+                if overlapEnd.dayNumber - span.start.dayNumber + 1 >= tolerances.overlapDays {
                     overlaps.append(CoverageInterval(start: span.start, end: overlapEnd, between: [before.path, span.path]))
                 }
             }
@@ -39,7 +39,7 @@ public struct CoverageTimeline: Sendable, Hashable {
             }
         }
         coveredThrough = coveredEnd.map { min($0, asOf) }
-        if let end = coveredEnd, let before = previous, end < asOf, asOf.dayNumber - end.dayNumber > tolerances.trailing_gap_days {
+        if let end = coveredEnd, let before = previous, end < asOf, asOf.dayNumber - end.dayNumber > tolerances.trailingGapDays {
             gaps.append(CoverageInterval(start: end.adding(days: 1), end: asOf, between: [before.path]))
         }
     }

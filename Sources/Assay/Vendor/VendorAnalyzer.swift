@@ -52,11 +52,11 @@ public struct VendorAnalyzer: Sendable {
         let inputs = group.inputs
         let timeline = CoverageTimeline(inputs: inputs, asOf: asOf, tolerances: rules.tolerances)
         let consistency = ConsistencyChecker(names: names).check(inputs)
-        let claims = ClaimMatcher(inputs: inputs, periodToleranceDays: rules.tolerances.claim_period_days).claims()
+        let claims = ClaimMatcher(inputs: inputs, periodToleranceDays: rules.tolerances.claimPeriodDays).claims()
         let findings = try VendorFindingRules(rules: rules, inputs: inputs, timeline: timeline, consistency: consistency,
                                               claims: claims, asOf: asOf).all()
         let documents = inputs.map(\.document)
-        let cuecs = CUECMerger(threshold: rules.cuec_similarity)
+        let cuecs = CUECMerger(threshold: rules.cuecSimilarity)
             .merge(documents: documents)
         return VendorRecord(
             name: group.name, slug: VendorGrouper.slug(group.name), groupedBy: group.grouping,
@@ -69,7 +69,7 @@ public struct VendorAnalyzer: Sendable {
             timeline: timeline.spans, gaps: timeline.gaps, overlaps: timeline.overlaps, findings: findings,
             consistency: consistency, cuecs: cuecs,
             questions: QuestionList.build(vendorFindings: findings, documents: documents, timeline: timeline.spans,
-                                         superseded: rules.superseded_by_later),
+                                         superseded: rules.supersededByLater),
             claims: claims,
             scopeDrift: ScopeDriftChecker(names: names).changes(inputs))
     }

@@ -47,7 +47,7 @@ struct VendorFindingRules {
     /// Raised when neither a SOC period or bridge letter ends within the trailing tolerance before
     /// the as-of date nor a certificate is valid on it.
     func noCurrentAssurance() throws -> [VendorFinding] {
-        let recentControls = timeline.coveredThrough.map { asOf.dayNumber - $0.dayNumber <= rules.tolerances.trailing_gap_days } ?? false
+        let recentControls = timeline.coveredThrough.map { asOf.dayNumber - $0.dayNumber <= rules.tolerances.trailingGapDays } ?? false
         let validCertificate = timeline.spans.contains { $0.row == .certificate && $0.start <= asOf && asOf <= $0.end }
         guard !recentControls, !validCertificate else { return [] }
         let latest = timeline.spans.filter { $0.start <= asOf }.max { $0.end < $1.end }

@@ -7,29 +7,62 @@ import Foundation
 public struct VendorRules: RuleFile, Sendable {
     public static let version = 1
     public struct Tolerances: Decodable, Sendable {
-        public var gap_days: Int
-        public var trailing_gap_days: Int
-        public var overlap_days: Int
+        public var gapDays: Int
+        public var trailingGapDays: Int
+        public var overlapDays: Int
         /// Days a SOC report's period may end before a trust page's claimed date and still bear it out.
-        public var claim_period_days: Int
+        public var claimPeriodDays: Int
+
+        @available(*, deprecated, renamed: "gapDays") public var gap_days: Int { gapDays }
+        @available(*, deprecated, renamed: "trailingGapDays") public var trailing_gap_days: Int { trailingGapDays }
+        @available(*, deprecated, renamed: "overlapDays") public var overlap_days: Int { overlapDays }
+        @available(*, deprecated, renamed: "claimPeriodDays") public var claim_period_days: Int { claimPeriodDays }
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case gapDays = "gap_days"
+            case trailingGapDays = "trailing_gap_days"
+            case overlapDays = "overlap_days"
+            case claimPeriodDays = "claim_period_days"
+        }
     }
 
     public struct Template: Decodable, Sendable {
         public var severity: Severity
         public var message: String
-        public var follow_up: String?
+        public var followUp: String?
+
+        @available(*, deprecated, renamed: "followUp") public var follow_up: String? { followUp }
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case severity, message
+            case followUp = "follow_up"
+        }
     }
 
     public static let file = "vendors/findings.yaml"
 
     public var version: Int
     public var tolerances: Tolerances
-    public var cuec_similarity: Double
+    public var cuecSimilarity: Double
     /// Finding code → the timeline rows (`same`, or a row name) on which a later document answers it.
-    public var superseded_by_later: [String: [String]]
+    public var supersededByLater: [String: [String]]
     public var findings: [String: Template]
     /// How a trust-page claim is named in a finding: `report`, `certificate`, `period_end`, `expiry`.
-    public var claim_phrases: [String: String]
+    public var claimPhrases: [String: String]
+
+    @available(*, deprecated, renamed: "cuecSimilarity") public var cuec_similarity: Double { cuecSimilarity }
+    @available(*, deprecated, renamed: "supersededByLater") public var superseded_by_later: [String: [String]] { supersededByLater }
+    @available(*, deprecated, renamed: "claimPhrases") public var claim_phrases: [String: String] { claimPhrases }
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version, tolerances, findings
+        case cuecSimilarity = "cuec_similarity"
+        case supersededByLater = "superseded_by_later"
+        case claimPhrases = "claim_phrases"
+    }
 
     public static func load(_ rules: RuleBook) throws -> VendorRules {
         try rules.load(VendorRules.self, from: file)
@@ -39,7 +72,7 @@ public struct VendorRules: RuleFile, Sendable {
     /// "an ISO/IEC 27701:2019 certificate".
     func phrase(_ claim: VendorClaim) throws -> String {
         func part(_ key: String, _ values: [String: String]) throws -> String {
-            guard let template = claim_phrases[key] else {
+            guard let template = claimPhrases[key] else {
                 throw RuleError(file: Self.file, key: "claim_phrases.\(key)", message: "is missing")
             }
             return Self.fill(template, values)
@@ -60,7 +93,7 @@ public struct VendorRules: RuleFile, Sendable {
             throw RuleError(file: Self.file, key: "findings.\(code)", message: "is missing")
         }
         return VendorFinding(code: code, severity: template.severity, message: Self.fill(template.message, values),
-                             followUp: template.follow_up.map { Self.fill($0, values) }, evidence: evidence)
+                             followUp: template.followUp.map { Self.fill($0, values) }, evidence: evidence)
     }
 
     /// `text` with each `{key}` replaced by its value.

@@ -69,8 +69,8 @@ enum TrustFindingRules {
         var stems: [String] = []
         if let bodies = try? rules.load(AccreditationBodies.self) {
             names += bodies.bodies.flatMap(\.names)
-            acronyms = bodies.bodies.filter { $0.acronym_alone != false }.map(\.acronym)
-            stems = bodies.accreditation_stems
+            acronyms = bodies.bodies.filter { $0.acronymAlone != false }.map(\.acronym)
+            stems = bodies.accreditationStems
         }
         func found(_ name: String, in text: String) -> Bool {
             guard name.count >= 3 else { return false }

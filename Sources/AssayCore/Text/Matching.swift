@@ -9,7 +9,7 @@ public enum Matching {
     /// elsewhere). Without a readable rule book no word is left out (and the pipeline itself fails).
     static let legalSuffixes: Set<String> = {
         guard let forms = try? RuleBook.standard().load(LegalForms.self, from: "bodies/legal_forms.yaml") else { return [] }
-        return Set(forms.comparison_words)
+        return Set(forms.comparisonWords)
     }()
 
     /// Lower-case words without punctuation or legal suffixes.

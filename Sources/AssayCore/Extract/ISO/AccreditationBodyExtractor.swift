@@ -35,7 +35,7 @@ struct AccreditationBodyExtractor: CertificatePartExtractor {
                 let words = segment.words.map { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:()")) }
                 let text = LabelText.compact(segment.text)
                 for (body, names) in zip(bodies.bodies, names) {
-                    if body.acronym_alone != false, let index = words.firstIndex(of: body.acronym) {
+                    if body.acronymAlone != false, let index = words.firstIndex(of: body.acronym) {
                         found = (body.acronym, [segment.words[index]])
                         break outer
                     }
@@ -57,8 +57,8 @@ struct AccreditationBodyExtractor: CertificatePartExtractor {
     /// "(?:accredited by|…)\\s+(?:the\\s+|…)?(name)": a phrase of `accredited_by`, an optional article
     /// of `accredited_by_articles`, then the name up to the end of its clause.
     static func byPattern(_ rules: CertificateRules) -> String {
-        let phrases = rules.accredited_by.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        let articles = rules.accredited_by_articles.map { NSRegularExpression.escapedPattern(for: $0) + "\\s+" }.joined(separator: "|")
+        let phrases = rules.accreditedBy.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+        let articles = rules.accreditedByArticles.map { NSRegularExpression.escapedPattern(for: $0) + "\\s+" }.joined(separator: "|")
         return "(?:\(phrases))\\s+(?:\(articles))?([^\\n.(,;]{2,90})"
     }
 }

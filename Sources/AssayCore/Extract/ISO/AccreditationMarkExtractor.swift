@@ -38,7 +38,7 @@ struct AccreditationMarkExtractor: DocumentExtractor {
             let words = line.words.map { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:()[]")) }
             let compact = LabelText.compact(line.text)
             for body in bodies.bodies {
-                if body.acronym_alone != false, words.contains(body.acronym) { return (body.acronym, line) }
+                if body.acronymAlone != false, words.contains(body.acronym) { return (body.acronym, line) }
                 for name in body.names where LabelText.compact(name).count >= 8 && compact.contains(LabelText.compact(name)) {
                     return (name, line)
                 }

@@ -12,7 +12,7 @@ struct CertificateDatesExtractor: CertificatePartExtractor {
 
     func extract(_ certificate: CertificateContext, into result: inout ExtractionResult) throws {
         let context = certificate.document
-        let standardPrefix = try certificate.rules.compiled(certificate.rules.standard_prefix, key: "standard_prefix")
+        let standardPrefix = try certificate.rules.compiled(certificate.rules.standardPrefix, key: "standard_prefix")
         struct Found { var text: String; var words: [PlacedWord] }
         var found: [String: [Found]] = [:]
         for hit in certificate.pairing.hits where Self.fields.contains(hit.field) {

@@ -16,7 +16,7 @@ struct CertificateHolderExtractor: CertificatePartExtractor {
         let layouts = certificate.layouts
         let rules = certificate.rules
         let check = try NameCheck(rules: rules)
-        let addressStops = rules.address_stops.map(LabelText.compact)
+        let addressStops = rules.addressStops.map(LabelText.compact)
         let introductions = rules.introductions.map(LabelText.compact).sorted { $0.count > $1.count }
         let conformity = rules.conformity.map(LabelText.compact)
         for layout in layouts {
@@ -37,7 +37,7 @@ struct CertificateHolderExtractor: CertificatePartExtractor {
                 // "the above organisation" is not a name: look one or two lines further.
                 // "… certifies that the Management System of / the above organisation has been audited":
                 // the name is printed above the introduction, in a larger type.
-                let above = rules.above_references ?? []
+                let above = rules.aboveReferences ?? []
                 if let next = below.first?.element, above.contains(where: { LabelText.contains(next.text, $0) }),
                    let name = segments.filter({ $0.box.y1 <= segment.box.y0 + 1 && $0.height >= 1.2 * segment.height &&
                        check.isPlausible($0.text) }).max(by: { $0.height < $1.height }) {
@@ -127,9 +127,9 @@ struct NameCheck {
     /// `conformity` replaces the rules' own phrases (already compacted).
     init(rules: CertificateRules, conformity: [String]? = nil) throws {
         self.conformity = conformity ?? rules.conformity.map(LabelText.compact)
-        exclusions = rules.name_exclusions.map(LabelText.compact)
-        leadInWords = rules.lead_in_words
-        standardMention = try rules.compiled(rules.standard_mention, key: "standard_mention")
+        exclusions = rules.nameExclusions.map(LabelText.compact)
+        leadInWords = rules.leadInWords
+        standardMention = try rules.compiled(rules.standardMention, key: "standard_mention")
     }
 
     /// Whether a compacted line names a standard ("iso27001").

@@ -13,10 +13,10 @@ struct CertificateNumberExtractor: CertificatePartExtractor {
         for hit in certificate.pairing.hits where hit.field == Self.field {
             // "Certificate of Registration" is a title that starts with the bare label "Certificate":
             // a label whose own line goes on with a lower-case word is no label.
-            if let next = hit.remainder.first?.text, Self.continuesTitle(next, numberWords: rules.number_words) { continue }
+            if let next = hit.remainder.first?.text, Self.continuesTitle(next, numberWords: rules.numberWords) { continue }
             for candidate in certificate.pairing.candidates(for: hit) {
                 let text = candidate.map(\.text).joined(separator: " ")
-                if let number = Self.certificateNumber(text, prefixes: rules.number_prefixes) {
+                if let number = Self.certificateNumber(text, prefixes: rules.numberPrefixes) {
                     found.append((text: number, words: candidate))
                     break
                 }

@@ -7,41 +7,68 @@ struct CertificateRules: Decodable, Sendable {
     var labels: [String: [String]]
     var introductions: [String]
     var conformity: [String]
-    var scope_headings: [String]
-    var soa_phrases: [String]
-    var annex_headings: [String]
-    var address_headers: [String]
-    var standard_pattern: String
-    var not_certified: [String]
-    var postcode_patterns: [String]
+    var scopeHeadings: [String]
+    var soaPhrases: [String]
+    var annexHeadings: [String]
+    var addressHeaders: [String]
+    var standardPattern: String
+    var notCertified: [String]
+    var postcodePatterns: [String]
     /// Labels printed before the issuer's name ("Issued by: …").
-    var issuer_labels: [String]?
+    var issuerLabels: [String]?
     /// Words before the first and between the two dates of a validity sentence.
-    var validity_from: [String]?
-    var validity_to: [String]?
+    var validityFrom: [String]?
+    var validityTo: [String]?
     /// Words that refer the reader to the name printed above ("the above organisation").
-    var above_references: [String]?
+    var aboveReferences: [String]?
     /// Verbs whose subject is the issuer ("<issuer> certifies that").
-    var issuer_introductions: [String]?
+    var issuerIntroductions: [String]?
     /// How a scope statement opens when no heading introduces it (regular expression, at a line start).
-    var scope_opening: String?
+    var scopeOpening: String?
     /// Words after a certificate-number label that still introduce the number ("No."), not a title.
-    var number_words: [String]
+    var numberWords: [String]
     /// Tokens dropped before a certificate number ("No.", "#", ":"), in lower case.
-    var number_prefixes: [String]
+    var numberPrefixes: [String]
     /// A standard's designation before a date in a labelled value (regular expression).
-    var standard_prefix: String
+    var standardPrefix: String
     /// A standard named in a compacted line (regular expression): such a line is no name or address.
-    var standard_mention: String
+    var standardMention: String
     /// Last words that lead into something else: a line ending in one is no name.
-    var lead_in_words: [String]
+    var leadInWords: [String]
     /// Phrases that make a line no organisation's name ("management system").
-    var name_exclusions: [String]
+    var nameExclusions: [String]
     /// Words that end the address printed between a name and its introduction ("… certifies that").
-    var address_stops: [String]
+    var addressStops: [String]
     /// Phrasings before the accreditation body's name ("accredited by"), and the articles after them.
-    var accredited_by: [String]
-    var accredited_by_articles: [String]
+    var accreditedBy: [String]
+    var accreditedByArticles: [String]
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version, labels, introductions, conformity
+        case scopeHeadings = "scope_headings"
+        case soaPhrases = "soa_phrases"
+        case annexHeadings = "annex_headings"
+        case addressHeaders = "address_headers"
+        case standardPattern = "standard_pattern"
+        case notCertified = "not_certified"
+        case postcodePatterns = "postcode_patterns"
+        case issuerLabels = "issuer_labels"
+        case validityFrom = "validity_from"
+        case validityTo = "validity_to"
+        case aboveReferences = "above_references"
+        case issuerIntroductions = "issuer_introductions"
+        case scopeOpening = "scope_opening"
+        case numberWords = "number_words"
+        case numberPrefixes = "number_prefixes"
+        case standardPrefix = "standard_prefix"
+        case standardMention = "standard_mention"
+        case leadInWords = "lead_in_words"
+        case nameExclusions = "name_exclusions"
+        case addressStops = "address_stops"
+        case accreditedBy = "accredited_by"
+        case accreditedByArticles = "accredited_by_articles"
+    }
 
     /// One of this file's regular expressions, compiled; an error names the key.
     func compiled(_ pattern: String, key: String, options: NSRegularExpression.Options = []) throws -> NSRegularExpression {
@@ -67,14 +94,21 @@ package struct LegalForms: Decodable, Sendable {
     var version: Int
     package var suffixes: [String]
     /// Lower-case words a registered name may have between its capitalised words ("of", "de").
-    var name_connectors: [String]
+    var nameConnectors: [String]
     /// Lower-case words left out when names are compared (`Matching.normalizedName`).
-    var comparison_words: [String]
+    var comparisonWords: [String]
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version, suffixes
+        case nameConnectors = "name_connectors"
+        case comparisonWords = "comparison_words"
+    }
 
     /// A regular expression for a registered name: capitalised words ending in a legal form.
     func namePattern() throws -> NSRegularExpression {
         let forms = suffixes.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        let connectors = name_connectors.map { "|" + NSRegularExpression.escapedPattern(for: $0) }.joined()
+        let connectors = nameConnectors.map { "|" + NSRegularExpression.escapedPattern(for: $0) }.joined()
         let word = "(?:[\\p{Lu}\\d][\\p{L}\\p{M}\\d'’&.\\-]*|&\(connectors))"
         return try NSRegularExpression(pattern: "(?<![\\p{L}])(\(word)(?:[ \\t]+\(word)){0,7}),?[ \\t]+(?:\(forms))(?![\\p{L}])")
     }
@@ -93,19 +127,34 @@ struct AccreditationBodies: Decodable, Sendable {
     struct Body: Decodable, Sendable {
         var acronym: String
         var name: String
-        var other_names: [String]?
+        var otherNames: [String]?
         var country: String?
-        var acronym_alone: Bool?
+        var acronymAlone: Bool?
 
-        var names: [String] { [name] + (other_names ?? []) }
+        var names: [String] { [name] + (otherNames ?? []) }
+
+        /// The YAML keys are snake_case.
+        enum CodingKeys: String, CodingKey {
+            case acronym, name, country
+            case otherNames = "other_names"
+            case acronymAlone = "acronym_alone"
+        }
     }
     var version: Int
     /// Stems of "accreditation" that mark a line as speaking of accreditation.
-    var accreditation_stems: [String]
-    var iaf_mla: [Body]
-    var look_alikes: [Body]
+    var accreditationStems: [String]
+    var iafMLA: [Body]
+    var lookAlikes: [Body]
 
-    var bodies: [Body] { iaf_mla + look_alikes }
+    var bodies: [Body] { iafMLA + lookAlikes }
+
+    /// The YAML keys are snake_case.
+    enum CodingKeys: String, CodingKey {
+        case version
+        case accreditationStems = "accreditation_stems"
+        case iafMLA = "iaf_mla"
+        case lookAlikes = "look_alikes"
+    }
 }
 
 /// `extractors/bodies/certification.yaml`.

@@ -9,8 +9,8 @@ struct CertificateScopeExtractor: CertificatePartExtractor {
         let context = certificate.document
         let layouts = certificate.layouts
         let rules = certificate.rules
-        let headings = rules.scope_headings.sorted { LabelText.compact($0).count > LabelText.compact($1).count }
-        let soa = rules.soa_phrases.map(LabelText.compact)
+        let headings = rules.scopeHeadings.sorted { LabelText.compact($0).count > LabelText.compact($1).count }
+        let soa = rules.soaPhrases.map(LabelText.compact)
         for layout in layouts {
             let segments = layout.segments
             for (index, segment) in segments.enumerated() {
@@ -58,7 +58,7 @@ struct CertificateScopeExtractor: CertificatePartExtractor {
     /// Its lines run on in the same type size; read at a lower confidence than a headed scope.
     private func readUnheadedScope(_ context: DocumentContext, layouts: [PageLayout], rules: CertificateRules,
                                    into result: inout ExtractionResult) {
-        guard result.fields["scope"] == nil, let pattern = rules.scope_opening,
+        guard result.fields["scope"] == nil, let pattern = rules.scopeOpening,
               let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return }
         for layout in layouts {
             let segments = layout.segments

@@ -9,7 +9,7 @@ struct CertificateStandardsExtractor: CertificatePartExtractor {
         let context = certificate.document
         let layouts = certificate.layouts
         let rules = certificate.rules
-        let regex = try rules.compiled(rules.standard_pattern, key: "standard_pattern")
+        let regex = try rules.compiled(rules.standardPattern, key: "standard_pattern")
         var standalone: [(String, [PlacedWord])] = []
         var inline: [(String, [PlacedWord])] = []
         for layout in layouts {
@@ -18,7 +18,7 @@ struct CertificateStandardsExtractor: CertificatePartExtractor {
                 let ns = text as NSString
                 for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                     let number = ns.substring(with: match.range(at: 2))
-                    guard !rules.not_certified.contains(number) else { continue }
+                    guard !rules.notCertified.contains(number) else { continue }
                     let prefix = ns.substring(with: match.range(at: 1)).replacingOccurrences(of: " ", with: "")
                     let designation = "\(prefix) \(number):\(ns.substring(with: match.range(at: 3)))"
                     let entry = (designation, segment.words)

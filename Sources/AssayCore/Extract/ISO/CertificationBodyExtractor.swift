@@ -20,7 +20,7 @@ struct CertificationBodyExtractor: CertificatePartExtractor {
         let scopeText = result.fields["scope"]?.value.strings.first.map(Matching.normalizedName) ?? ""
         let accreditationNames = Set(accreditation.bodies.flatMap { $0.names + [$0.acronym] }.map(Matching.normalizedName))
         // "Issued by: <name>": the issuer as the certificate labels it.
-        let issuerLabels = (rules.issuer_labels ?? []).sorted { $0.count > $1.count }
+        let issuerLabels = (rules.issuerLabels ?? []).sorted { $0.count > $1.count }
         for layout in layouts {
             for segment in layout.segments {
                 guard let rest = issuerLabels.lazy.compactMap({ LabelText.remainder(of: segment.text, after: $0) }).first, !rest.isEmpty else { continue }
@@ -36,7 +36,7 @@ struct CertificationBodyExtractor: CertificatePartExtractor {
         }
         // "<issuer> certifies that …" printed in one line: the issuer as the subject of the sentence.
         for segment in layouts.first?.segments ?? [] {
-            for phrase in rules.issuer_introductions ?? [] {
+            for phrase in rules.issuerIntroductions ?? [] {
                 guard let range = segment.text.range(of: phrase, options: [.caseInsensitive, .diacriticInsensitive]),
                       range.lowerBound > segment.text.startIndex else { continue }
                 let name = String(segment.text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",")))

@@ -8,7 +8,7 @@ struct SiteLocations {
     let postcodes: [NSRegularExpression]
 
     init(rules: CertificateRules) throws {
-        postcodes = try rules.postcode_patterns.enumerated().map { index, pattern in
+        postcodes = try rules.postcodePatterns.enumerated().map { index, pattern in
             do { return try NSRegularExpression(pattern: pattern) } catch {
                 throw RuleError(file: "iso/certificate.yaml", key: "postcode_patterns[\(index)]", message: "is not a valid regular expression")
             }
@@ -41,7 +41,7 @@ struct SiteLocations {
     /// The sites of an annex table: the column headed "Address" (or its translation), read row by
     /// row from word boxes, as localities with the words they came from.
     func annexSites(_ layouts: [PageLayout], rules: CertificateRules) -> [(String, [PlacedWord])] {
-        let headers = Set(rules.address_headers.map(LabelText.compact))
+        let headers = Set(rules.addressHeaders.map(LabelText.compact))
         var sites: [(String, [PlacedWord])] = []
         for layout in layouts {
             let segments = layout.segments

@@ -8,7 +8,7 @@ struct StatementOfApplicabilityExtractor: CertificatePartExtractor {
     func extract(_ certificate: CertificateContext, into result: inout ExtractionResult) {
         let context = certificate.document
         let rules = certificate.rules
-        let alternatives = rules.soa_phrases.map { phrase in
+        let alternatives = rules.soaPhrases.map { phrase in
             phrase.split(separator: " ").map { NSRegularExpression.escapedPattern(for: String($0)).replacingOccurrences(of: "'", with: "['’]") }
                 .joined(separator: "\\s+")
         }.joined(separator: "|")

@@ -10,8 +10,8 @@ struct ValiditySentence {
     let to: Set<String>
 
     init(rules: CertificateRules) {
-        from = (rules.validity_from ?? []).map { $0.lowercased() }.sorted { $0.count > $1.count }
-        to = Set((rules.validity_to ?? []).map { Self.squeeze($0) })
+        from = (rules.validityFrom ?? []).map { $0.lowercased() }.sorted { $0.count > $1.count }
+        to = Set((rules.validityTo ?? []).map { Self.squeeze($0) })
     }
 
     func read(_ context: DocumentContext, into result: inout ExtractionResult) {

@@ -31,10 +31,10 @@ extension CertificateRules {
                 throw RuleError(file: Self.file, key: key, message: "is not a valid regular expression")
             }
         }
-        try compile(standard_pattern, "standard_pattern", [])
-        if let scope_opening { try compile(scope_opening, "scope_opening", [.caseInsensitive]) }
-        try compile(standard_prefix, "standard_prefix", [])
-        try compile(standard_mention, "standard_mention", [])
+        try compile(standardPattern, "standard_pattern", [])
+        if let scopeOpening { try compile(scopeOpening, "scope_opening", [.caseInsensitive]) }
+        try compile(standardPrefix, "standard_prefix", [])
+        try compile(standardMention, "standard_mention", [])
         try compile(AccreditationBodyExtractor.byPattern(self), "accredited_by", [.caseInsensitive])
         _ = try SiteLocations(rules: self)
     }

@@ -25,7 +25,7 @@ public struct TrustPageExtractor: DocumentExtractor {
         let read = reader.read(context)
         let claims = read.claims.filter { claim in
             // Standards the certificate rules know are never certified (codes of practice) are not claims.
-            !(claim.kind == "iso_certificate" && certificate.not_certified.contains { claim.mention.name.contains($0) })
+            !(claim.kind == "iso_certificate" && certificate.notCertified.contains { claim.mention.name.contains($0) })
         }
         guard !claims.isEmpty else { return }
         result.set("standards", .list(claims.map(\.mention.name)), confidence: min(0.85, claims.map(\.confidence).min() ?? 0.7),
