@@ -7,6 +7,19 @@ import XCTest
 /// The hand-written scans that replaced slow regular expressions and character sets on the hot path of a
 /// long Section IV, with exact readings, and the memoised method and sample readings.
 final class ScanHelpersTests: XCTestCase {
+    func testAResultStatementStartsWithItsSentence() {
+        let text = "Exception noted: two of nine new joiners had no signed policy. Subsequent testing of the control disclosed that both signed later." as NSString
+        let matched = text.range(of: "testing of the control").location
+        let sentence = text.range(of: "Subsequent").location
+        XCTAssertEqual(SOCExceptionExtractor.sentenceStart(before: matched, in: text, after: 0), sentence)
+        // Never at or before the previous statement's start.
+        XCTAssertEqual(SOCExceptionExtractor.sentenceStart(before: matched, in: text, after: sentence), matched)
+        // A match deep inside a long sentence stays where it is.
+        let long = "The operator confirmed that for every one of the sampled weekly reviews the reviewer initialled the log and no exceptions were noted." as NSString
+        let inner = long.range(of: "no exceptions").location
+        XCTAssertEqual(SOCExceptionExtractor.sentenceStart(before: inner, in: long, after: 0), inner)
+    }
+
     func testFoldedForKeyKeepsLettersAndDigitsOneSpaceApart() {
         XCTAssertEqual("  Inspected the LOG; 25 tickets —  déjà vu!".foldedForKey, "inspected the log 25 tickets déjà vu")
         XCTAssertEqual("...".foldedForKey, "")

@@ -622,6 +622,11 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         let ns = joined as NSString
         var starts = rules.resultStart.matches(in: joined, range: NSRange(location: 0, length: ns.length)).map(\.range.location)
         if starts.first != 0 { starts.insert(0, at: 0) }
+        // A statement starts with its sentence: "Subsequent testing of the control disclosed …" is split
+        // before "Subsequent", not after it, so the word does not trail the statement before.
+        for index in starts.indices.dropFirst() {
+            starts[index] = Self.sentenceStart(before: starts[index], in: ns, after: starts[index - 1])
+        }
         var result: [Statement] = []
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1] : ns.length
@@ -631,6 +636,20 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             result.append(Statement(text: text, verdict: verdict(text, rules), firstItem: first))
         }
         return result
+    }
+
+    /// The start of the sentence that holds `position`: just after the last ". ", "; " or ": " before it,
+    /// but never at or before `floor` (the previous statement's start).
+    static func sentenceStart(before position: Int, in text: NSString, after floor: Int) -> Int {
+        var index = position
+        while index - 2 > floor {
+            let mark = text.character(at: index - 2), space = text.character(at: index - 1)
+            if space == 0x20, mark == 0x2E || mark == 0x3B || mark == 0x3A { return index }
+            // Only a few words back: a statement opening deep inside a long sentence stays where it matched.
+            if position - index > 40 { return position }
+            index -= 1
+        }
+        return position
     }
 
     /// A deviation cell of a criteria row that names several failing controls ("Exception Noted: AB-1: … CD-2: …"),
