@@ -95,7 +95,25 @@ final class MapperTests: XCTestCase {
         XCTAssertFalse(codes(full).contains("soc.period_short"))
     }
 
+    func testCertificateGetsNoSOCFindings() throws {
+        var document = AssayDocument(source: SourceInfo(path: "quillon-iso.pdf"),
+                                     document: DocumentInfo(kind: .isoCertificate, type: nil, confidence: 0.95))
+        document.fields["expiry_date"] = Field(value: .text("2028-03-11"), confidence: 0.95, evidence: [Evidence(page: 1, quote: "11 March 2028")])
+        try FindingsMapper().map(try context(), document: &document)
+        // No signing firm and no period, but a certificate is not a SOC report.
+        XCTAssertFalse(codes(document).contains { $0.hasPrefix("soc.") })
+        XCTAssertFalse(codes(document).contains("iso.expired"))
+    }
+
     // MARK: ClausesMapper
+
+    func testCertificateClauses() throws {
+        var document = AssayDocument(source: SourceInfo(path: "quillon-iso.pdf"),
+                                     document: DocumentInfo(kind: .isoCertificate, type: nil, confidence: 0.95))
+        try ClausesMapper().map(try context(), document: &document)
+        XCTAssertEqual(document.clauses.map(\.id), ["maintain_assurance", "annual_delivery", "audit_cooperation", "soa_access", "nonconformity_notice"])
+        XCTAssertTrue(document.clauses.allSatisfy { $0.because == ["document.kind"] })
+    }
 
     func testClausesFromKindAndFromFindings() throws {
         var document = soc2(opinion: "qualified")

@@ -178,6 +178,17 @@ final class SOCFieldExtractorTests: XCTestCase {
         XCTAssertEqual(result.fields["opinion"]?.evidence.first?.quote.hasPrefix("In our opinion, except for"), true)
     }
 
+    func testUnmodifiedHeadingOverAnExceptForParagraphIsLessSure() throws {
+        let text = Self.report.replacingOccurrences(
+            of: "Opinion\nIn our opinion, in all material respects,",
+            with: "Unmodified Opinion\nIn our opinion, except for the matter described above, in all material respects,")
+        XCTAssertNotEqual(text, Self.report)
+        let result = try run([SOCOpinionExtractor()], on: context(text))
+        // The paragraph decides; the heading disagrees with it, so the reading is less sure.
+        XCTAssertEqual(result.fields["opinion"]?.value, .text("qualified"))
+        XCTAssertEqual(result.fields["opinion"]?.confidence ?? 0, 0.82, accuracy: 0.001)
+    }
+
     func testAdverseHeadingOverridesAPlainParagraph() throws {
         let text = Self.report.replacingOccurrences(of: "Opinion\nIn our opinion,", with: "Adverse Opinion\nIn our opinion,")
         XCTAssertNotEqual(text, Self.report)
@@ -224,6 +235,33 @@ final class SOCFieldExtractorTests: XCTestCase {
         // One statement (0.88), no auditor's section (−0.05).
         XCTAssertEqual(result.fields["period_start"]?.confidence ?? 0, 0.83, accuracy: 0.001)
         XCTAssertEqual(result.fields["period_end"]?.evidence.first?.quote, "March 1, 2025 to August 31, 2025")
+    }
+
+    func testAmbiguousSlashPeriodIsUnsure() throws {
+        let text = """
+        SOC 2 Type 2 Report
+        Quillon Systems, Inc.
+        We have examined the description of the Ledgerwell Platform system throughout the period 01/02/2025 to 03/04/2025.
+        """
+        let context = try context(text)
+        XCTAssertNil(context.slashOrder)
+        let result = try run([SOCPeriodExtractor()], on: context)
+        // Month first by default, but nothing in the document settles the order.
+        XCTAssertEqual(result.fields["period_start"]?.value.display, "2025-01-02")
+        XCTAssertEqual(result.fields["period_end"]?.value.display, "2025-03-04")
+        XCTAssertEqual(result.fields["period_start"]?.confidence ?? 0, 0.6, accuracy: 0.001)
+        XCTAssertEqual(result.fields["period_start"]?.evidence.first?.quote, "01/02/2025 to 03/04/2025")
+    }
+
+    func testBackwardsPeriodIsNotAPeriod() throws {
+        let text = """
+        SOC 2 Type 2 Report
+        Quillon Systems, Inc.
+        We have examined the description of the Ledgerwell Platform system throughout the period June 30, 2025 to January 1, 2025.
+        """
+        let result = try run([SOCPeriodExtractor()], on: context(text))
+        XCTAssertNil(result.fields["period_start"])
+        XCTAssertNil(result.fields["period_end"])
     }
 
     func testType1HasAnAsOfDateAndNoPeriod() throws {
@@ -275,7 +313,44 @@ final class SOCFieldExtractorTests: XCTestCase {
         XCTAssertEqual(result.fields["system_name"]?.value, .text("Ledgerwell Platform"))
     }
 
+    static let soc3 = """
+    Quillon Systems, Inc. Ledgerwell System and Organization Controls 3 (SOC 3) Report
+    \u{0C}
+    Independent Service Auditor's Report
+    To the Management of Quillon Systems, Inc.
+    We have examined management's assertion that the controls within Quillon's Ledgerwell Platform were effective throughout the period 1 January 2025 – 30 June 2025, based on the trust services criteria relevant to security and availability.
+    In our opinion, management's assertion is fairly stated.
+    """
+
+    func testSOC3SystemNameFromControlsWithin() throws {
+        let context = try context(Self.soc3)
+        XCTAssertEqual(context.kind, .soc3)
+        let result = try run([SOCPartiesExtractor(), SOCSystemExtractor()], on: context)
+        // "Quillon's" is not the organisation's full name: a later phrasing, less sure.
+        XCTAssertEqual(result.fields["system_name"]?.value, .text("Ledgerwell Platform"))
+        XCTAssertEqual(result.fields["system_name"]?.confidence ?? 0, 0.85, accuracy: 0.001)
+        XCTAssertEqual(result.fields["trust_services_categories"]?.value, .list(["security", "availability"]))
+        XCTAssertEqual(result.fields["trust_services_categories"]?.evidence.first?.quote, "security and availability")
+    }
+
+    func testSOC3PeriodWithADash() throws {
+        let result = try run([SOCPeriodExtractor()], on: context(Self.soc3))
+        XCTAssertEqual(result.fields["period_start"]?.value.display, "2025-01-01")
+        XCTAssertEqual(result.fields["period_end"]?.value.display, "2025-06-30")
+        // Stated once, inside the auditor's section.
+        XCTAssertEqual(result.fields["period_end"]?.confidence ?? 0, 0.88, accuracy: 0.001)
+        XCTAssertEqual(result.fields["period_end"]?.evidence.first?.quote, "1 January 2025 – 30 June 2025")
+    }
+
     // MARK: SOCScopeExtractor
+
+    func testSOC3ScopeFromItsTitle() throws {
+        let result = try run([SOCPartiesExtractor(), SOCScopeExtractor()], on: context(Self.soc3))
+        // A SOC 3 report's examined sentence is not its scope; its title is, at a heading's confidence.
+        XCTAssertEqual(result.fields["scope"]?.value, .text("Quillon Systems, Inc. Ledgerwell"))
+        XCTAssertEqual(result.fields["scope"]?.confidence ?? 0, 0.7, accuracy: 0.001)
+        XCTAssertEqual(result.fields["scope"]?.evidence.first?.page, 1)
+    }
 
     func testScopeParagraphAndItsLocations() throws {
         let result = try run([SOCPartiesExtractor(), SOCScopeExtractor()], on: context(Self.report))
