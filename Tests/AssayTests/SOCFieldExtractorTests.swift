@@ -387,4 +387,15 @@ final class SOCFieldExtractorTests: XCTestCase {
         // No site in a description: the city of the address block, if any, is all there is; here none.
         XCTAssertNil(result.fields["locations"])
     }
+
+    func testAnAsAtDateEndsTheExaminedSentence() throws {
+        // British usage: "as at" a date, as `as_of` in the same rule file already reads it.
+        let text = Self.report.components(separatedBy: "\u{0C}").prefix(2).joined(separator: "\u{0C}")
+            .replacingOccurrences(of: "throughout the period January 1, 2025 to June 30, 2025", with: "as at 30 June 2025")
+        XCTAssertTrue(text.contains("as at 30 June 2025"))
+        let result = try run([SOCPartiesExtractor(), SOCScopeExtractor()], on: context(text))
+        let scope = try XCTUnwrap(result.fields["scope"])
+        XCTAssertEqual(scope.value.display.hasPrefix("We have examined Quillon Systems, Inc.'s accompanying description"), true)
+        XCTAssertEqual(scope.value.display.hasSuffix("as at 30 June 2025"), true)
+    }
 }
