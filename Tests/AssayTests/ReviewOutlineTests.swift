@@ -137,6 +137,19 @@ final class ReviewOutlineTests: XCTestCase {
         XCTAssertEqual(claims.rows.map(\.isLowConfidence), [true, false])
     }
 
+    func testOneOrganisationRowWhenBothOrganisationFieldsAgree() throws {
+        var doc = AssayDocument(source: SourceInfo(path: "v/trust.html", pages: 1, textLayer: .native),
+                                document: DocumentInfo(kind: .trustPage, confidence: 0.99))
+        doc.fields = ["service_organization": Self.field("Ravelin Works", page: 1), "organization": Self.field("Ravelin Works", page: 1),
+                      "standards": Self.field("SOC 2 Type II", page: 1)]
+        let cover = try XCTUnwrap(ReviewOutline(doc).section(.cover))
+        XCTAssertEqual(cover.rows.map(\.label), ["Organisation", "Standards"])
+        // Two different names under the one label are both shown.
+        doc.fields["organization"] = Self.field("Ravelin Works Holdings", page: 1)
+        let both = try XCTUnwrap(ReviewOutline(doc).section(.cover))
+        XCTAssertEqual(both.rows.map(\.value), ["Ravelin Works", "Ravelin Works Holdings", "SOC 2 Type II"])
+    }
+
     func testFailureAndUnknownKind() {
         let doc = AssayDocument.failure(SourceInfo(path: "bad/locked.pdf"), DocumentError(.encrypted, "Needs a password."))
         let outline = ReviewOutline(doc)

@@ -50,12 +50,16 @@ private struct OutlineBuilder {
                    ownControls: ownControls, quotes: quotes)
     }
 
-    /// The cover-sheet fields in the vocabulary's order, then any other field in key order.
+    /// The cover-sheet fields in the vocabulary's order, then any other field in key order. Two fields
+    /// under one label with the same value (a trust page's organisation, read both as the service
+    /// organisation and as the holder) make one row.
     func cover() -> OutlineSection {
         let listed = Set(v.cover.map(\.key))
         let keys = v.cover.map { ($0.label, $0.key) } + document.fields.keys.filter { !listed.contains($0) }.sorted().map { (v.field($0), $0) }
-        let rows = keys.compactMap { label, key in
-            document.fields[key].map { row(label, $0.value.display, evidence: $0.evidence, confidence: $0.confidence) }
+        var shown = Set<[String]>()
+        let rows = keys.compactMap { label, key -> OutlineRow? in
+            guard let field = document.fields[key], shown.insert([label, field.value.display]).inserted else { return nil }
+            return row(label, field.value.display, evidence: field.evidence, confidence: field.confidence)
         }
         return section(.cover, rows)
     }
