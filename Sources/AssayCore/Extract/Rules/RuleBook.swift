@@ -24,8 +24,32 @@ public final class RuleBook: @unchecked Sendable {
     }
 
     /// The rule book found by `RuleLocator`.
+    /// One book per rules directory is shared by every call, so a process that reads many documents
+    /// (the library in a loop, `batch` without isolation, the tests) decodes and compiles each file
+    /// once. A book is replaced when any rule file's name, size or modification time changes, so
+    /// `watch` and a long-lived caller still see an analyst's edit.
     public static func standard() throws -> RuleBook {
-        RuleBook(directory: try RuleLocator.locate())
+        let directory = try RuleLocator.locate()
+        let stamp = Self.stamp(of: directory)
+        return shared.withLock { books in
+            if let known = books[directory.path], known.stamp == stamp { return known.book }
+            let book = RuleBook(directory: directory)
+            books[directory.path] = (stamp, book)
+            return book
+        }
+    }
+
+    private static let shared = SharedBooks()
+
+    /// The rule files' names, sizes and modification times: cheap to take (a stat per file).
+    static func stamp(of directory: URL) -> [String] {
+        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
+        let files = (FileManager.default.enumerator(at: directory, includingPropertiesForKeys: keys)?
+            .compactMap { $0 as? URL } ?? []).filter { $0.pathExtension == "yaml" }
+        return files.map { file in
+            let values = try? file.resourceValues(forKeys: Set(keys))
+            return "\(file.path)|\(values?.fileSize ?? -1)|\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
+        }.sorted()
     }
 
     /// Decodes `file` (a path relative to the rules directory) as `T`, once per rule book. Files
@@ -187,5 +211,15 @@ struct FNV1a {
     var hex: String {
         let s = String(state, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
+
+/// The shared rule books of `RuleBook.standard()`, by directory.
+private final class SharedBooks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var books: [String: (stamp: [String], book: RuleBook)] = [:]
+
+    func withLock<T>(_ body: (inout [String: (stamp: [String], book: RuleBook)]) -> T) -> T {
+        lock.withLock { body(&books) }
     }
 }
