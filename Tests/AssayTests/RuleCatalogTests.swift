@@ -9,6 +9,19 @@ final class RuleCatalogTests: XCTestCase {
         XCTAssertEqual(RuleCatalog.problems(in: try RuleBook.standard()), [])
     }
 
+    func testTheStandardBookIsSharedUntilARuleFileChanges() throws {
+        XCTAssertTrue(try RuleBook.standard() === RuleBook.standard())
+        let directory = try RuleCompileTests.copyOfRules()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let before = RuleBook.stamp(of: directory)
+        XCTAssertEqual(before, RuleBook.stamp(of: directory))
+        XCTAssertGreaterThanOrEqual(before.count, 20)
+        let file = directory.appendingPathComponent("dates.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "\n# an analyst's note\n").write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertNotEqual(before, RuleBook.stamp(of: directory))
+    }
+
     func testABrokenRuleNamesTheFileAndKey() throws {
         let directory = try Repo.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
