@@ -24,9 +24,9 @@ struct ReliabilityMapper: DocumentMapper {
     /// up to `threads` threads (the sample-size scan of a long Section IV is the slowest).
     static func signals(_ input: ReliabilityInput, threads: Int = 1) throws -> [(signal: ReliabilitySignal, values: [String: String])] {
         var signals: [(signal: ReliabilitySignal, values: [String: String])] = []
-        // One job per check: the dispatcher hands the next check to whichever thread is free.
+        // One job per check: whichever thread is free takes the next check.
         let checks = ReliabilityChecks.all
-        let detections = checks.parallelMap(threads: threads > 1 ? checks.count : 1) { $0.detect(input) }
+        let detections = checks.parallelMap(threads: threads) { $0.detect(input) }
         for (check, detection) in zip(checks, detections) {
             guard let detection, !detection.evidence.isEmpty else { continue }
             let rule = try input.rules.rules.signal(check.code)

@@ -13,7 +13,9 @@ enum ExtractorRunner {
         guard threads > 1, !tail.isEmpty else { return runChain(extractors, context: context) }
         let slots = ResultSlots(count: 1 + tail.count)
         let jobs = UncheckedSendable((chain, tail))
-        DispatchQueue.concurrentPerform(iterations: 1 + tail.count) { job in
+        // Our own threads rather than `concurrentPerform`, so an extractor that spreads its own work
+        // over threads (`parallelMap`) gets them (see `ParallelRun`).
+        ParallelRun.run(threads: min(threads, 1 + tail.count), iterations: 1 + tail.count) { job in
             let (chain, tail) = jobs.value
             slots.store(job == 0 ? runChain(chain, context: context) : runChain([tail[job - 1]], context: context), at: job)
         }
