@@ -74,7 +74,10 @@ struct CertificateHolderExtractor: CertificatePartExtractor {
                 for line in candidates {
                     let gap = line.box.y0 - bottom
                     let compactLine = LabelText.compact(line.text)
-                    if gap > 1.6 * max(line.height, 6) || line.height > nameHeight * 0.95 || address.count >= 5 ||
+                    // A name set in large type may stand in a box taller than its letters: the first
+                    // address line may then sit further below it than the lines sit below each other.
+                    let allowed = address.isEmpty ? max(1.6 * max(line.height, 6), 0.45 * nameHeight) : 1.6 * max(line.height, 6)
+                    if gap > allowed || line.height > nameHeight * 0.95 || address.count >= 5 ||
                         conformity.contains(where: { compactLine.contains($0) }) ||
                         check.mentionsStandard(compactLine) { break }
                     address.append(line)

@@ -11,7 +11,7 @@ struct CertificateLocationsExtractor: CertificatePartExtractor {
         let organization = certificate.holder
         let sites = try SiteLocations(rules: rules)
         var entries = sites.annexSites(layouts, rules: rules)
-        if let organization, let office = sites.locality(organization.address.map(\.text)) {
+        if let organization, let office = sites.site(organization.address.map(\.text)) {
             let city = { (text: String) in Matching.normalizedName(String(text.split(separator: ",").first ?? "")) }
             if !entries.contains(where: { city($0.0) == city(office) }) {
                 entries.insert((office, organization.address.flatMap(\.words)), at: 0)

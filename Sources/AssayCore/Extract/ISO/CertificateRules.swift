@@ -14,6 +14,9 @@ struct CertificateRules: Decodable, Sendable {
     var standardPattern: String
     var notCertified: [String]
     var postcodePatterns: [String]
+    /// Words that name a street ("road", "dr", "ul.", "g."): a comma part with one of them and a house
+    /// number is a street, and a line that holds one is an address printed whole.
+    var streetWords: [String]
     /// Labels printed before the issuer's name ("Issued by: …").
     var issuerLabels: [String]?
     /// Words before the first and between the two dates of a validity sentence.
@@ -53,6 +56,7 @@ struct CertificateRules: Decodable, Sendable {
         case standardPattern = "standard_pattern"
         case notCertified = "not_certified"
         case postcodePatterns = "postcode_patterns"
+        case streetWords = "street_words"
         case issuerLabels = "issuer_labels"
         case validityFrom = "validity_from"
         case validityTo = "validity_to"

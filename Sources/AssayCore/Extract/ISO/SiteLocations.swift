@@ -6,12 +6,48 @@ import Foundation
 /// of a certificate's annex.
 struct SiteLocations {
     let postcodes: [NSRegularExpression]
+    let streetWords: Set<String>
 
     init(rules: CertificateRules) throws {
         postcodes = try rules.postcodePatterns.enumerated().map { index, pattern in
             do { return try NSRegularExpression(pattern: pattern) } catch {
                 throw RuleError(file: "iso/certificate.yaml", key: "postcode_patterns[\(index)]", message: "is not a valid regular expression")
             }
+        }
+        streetWords = Set(rules.streetWords.map { $0.lowercased() })
+    }
+
+    /// The site an address names: the address as printed when its last line carries the street
+    /// itself (`printedAddress`), otherwise its locality.
+    func site(_ lines: [String]) -> String? {
+        printedAddress(lines) ?? locality(lines)
+    }
+
+    /// An address whose street shares a line with its town ("12 Mill Road, Springfield, IL, 62701",
+    /// "ul. Lipowa 3a, 00-645 Warszawa" over a line with only the country) is kept as printed from that
+    /// line on: in one line a house number cannot be told from a postcode, nor a street from a town,
+    /// so reducing it to a locality drops or keeps the wrong words. The line above a "postcode town,
+    /// country" line (where the street usually stands) is not read, so such addresses still reduce.
+    func printedAddress(_ lines: [String]) -> String? {
+        let cleaned = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard var index = cleaned.indices.last else { return nil }
+        let isCountryOnly = { (line: String) in !line.contains(",") && !line.contains(where: \.isNumber) }
+        if isCountryOnly(cleaned[index]), index > 0 { index -= 1 }
+        guard holdsStreet(cleaned[index]) else { return nil }
+        let parts = cleaned[index...].map { line -> String in
+            var line = line
+            while line.hasSuffix(",") { line.removeLast() }
+            return line.trimmingCharacters(in: .whitespaces)
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Whether one comma part of a line has both a street word and a house number (a token with a digit).
+    func holdsStreet(_ line: String) -> Bool {
+        line.split(separator: ",").contains { part in
+            let tokens = part.split(separator: " ")
+            return tokens.contains { $0.contains(where: \.isNumber) } &&
+                tokens.contains { streetWords.contains($0.lowercased()) || streetWords.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".:;"))) }
         }
     }
 
@@ -68,7 +104,7 @@ struct SiteLocations {
             let lines = PageLayout.segments(cells)
             var group: [LayoutSegment] = []
             func flush() {
-                if let text = locality(group.map(\.text)) { sites.append((text, group.flatMap(\.words))) }
+                if let text = site(group.map(\.text)) { sites.append((text, group.flatMap(\.words))) }
                 group = []
             }
             for line in lines {
