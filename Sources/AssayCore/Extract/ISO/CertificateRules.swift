@@ -11,6 +11,9 @@ struct CertificateRules: Decodable, Sendable {
     var soaPhrases: [String]
     var annexHeadings: [String]
     var addressHeaders: [String]
+    /// Table headers of a column that may hold addresses among other things ("Location"): read only
+    /// when no address header is on the page, and only cells that print a street are taken.
+    var locationHeaders: [String]
     var standardPattern: String
     var notCertified: [String]
     var postcodePatterns: [String]
@@ -53,6 +56,7 @@ struct CertificateRules: Decodable, Sendable {
         case soaPhrases = "soa_phrases"
         case annexHeadings = "annex_headings"
         case addressHeaders = "address_headers"
+        case locationHeaders = "location_headers"
         case standardPattern = "standard_pattern"
         case notCertified = "not_certified"
         case postcodePatterns = "postcode_patterns"

@@ -34,12 +34,11 @@ struct SiteLocations {
         let isCountryOnly = { (line: String) in !line.contains(",") && !line.contains(where: \.isNumber) }
         if isCountryOnly(cleaned[index]), index > 0 { index -= 1 }
         guard holdsStreet(cleaned[index]) else { return nil }
-        let parts = cleaned[index...].map { line -> String in
-            var line = line
-            while line.hasSuffix(",") { line.removeLast() }
-            return line.trimmingCharacters(in: .whitespaces)
-        }
-        return parts.joined(separator: ", ")
+        // The lines after it are the same address wrapped (a table cell) or its country: joined as
+        // printed, with the commas the document prints.
+        var text = cleaned[index...].joined(separator: " ")
+        while text.hasSuffix(",") { text.removeLast() }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether one comma part of a line has both a street word and a house number (a token with a digit).
@@ -75,36 +74,34 @@ struct SiteLocations {
     }
 
     /// The sites of an annex table: the column headed "Address" (or its translation), read row by
-    /// row from word boxes, as localities with the words they came from.
+    /// row from word boxes, as localities with the words they came from. Without such a column, a
+    /// column headed "Location" gives the cells that print a street.
     func annexSites(_ layouts: [PageLayout], rules: CertificateRules) -> [(String, [PlacedWord])] {
         let headers = Set(rules.addressHeaders.map(LabelText.compact))
+        let locationHeaders = Set(rules.locationHeaders.map(LabelText.compact))
         var sites: [(String, [PlacedWord])] = []
         for layout in layouts {
             let segments = layout.segments
-            guard let header = segments.firstIndex(where: { headers.contains(LabelText.compact($0.text)) }) else { continue }
+            var streetsOnly = false
+            var found = segments.firstIndex { headers.contains(LabelText.compact($0.text)) }
+            if found == nil {
+                found = segments.firstIndex { locationHeaders.contains(LabelText.compact($0.text)) }
+                streetsOnly = true
+            }
+            guard let header = found else { continue }
             let headerSegment = segments[header]
             let row = segments.filter { $0.sharesRow(with: headerSegment) }.sorted { $0.box.x0 < $1.box.x0 }
             guard row.count >= 2, let column = row.firstIndex(where: { $0.box.x0 == headerSegment.box.x0 }) else { continue }
-            let left = headerSegment.box.x0 - 3
-            let right = column + 1 < row.count ? row[column + 1].box.x0 - 3 : Double.infinity
-            let tableLeft = (row.first?.box.x0 ?? left) - 3
             let words = segments.flatMap(\.words).filter { $0.box.y0 > headerSegment.box.y1 - 1 }
                 .sorted { $0.box.y0 != $1.box.y0 ? $0.box.y0 < $1.box.y0 : $0.box.x0 < $1.box.x0 }
-            // The table ends at the first word printed left of its first column, or after a wide gap.
-            var end = Double.infinity
-            var bottom = headerSegment.box.y1
-            for word in words {
-                if word.box.x0 < tableLeft || word.box.y0 - bottom > 4 * max(word.box.height, 6) {
-                    end = word.box.y0
-                    break
-                }
-                bottom = max(bottom, word.box.y1)
-            }
-            let cells = words.filter { $0.box.y0 < end - 1 && $0.box.x0 >= left && $0.box.x0 < right }
+            var cells = columnWords(words, header: headerSegment, row: row, column: column, centred: false)
+            // A table whose cells are centred under their headers starts its cells left of the headers.
+            if cells.isEmpty { cells = columnWords(words, header: headerSegment, row: row, column: column, centred: true) }
             let lines = PageLayout.segments(cells)
             var group: [LayoutSegment] = []
             func flush() {
-                if let text = site(group.map(\.text)) { sites.append((text, group.flatMap(\.words))) }
+                let text = streetsOnly ? printedAddress(group.map(\.text)) : site(group.map(\.text))
+                if let text { sites.append((text, group.flatMap(\.words))) }
                 group = []
             }
             for line in lines {
@@ -114,5 +111,37 @@ struct SiteLocations {
             flush()
         }
         return sites
+    }
+
+    /// The words of one table column below its header. Left-aligned (`centred` false): words that start
+    /// between the header's left edge and the next header's, until a word printed left of the first
+    /// column or a wide gap. Centred: words whose middle lies between the midpoints of the gaps to the
+    /// neighbouring headers, until a wide gap.
+    func columnWords(_ words: [PlacedWord], header: LayoutSegment, row: [LayoutSegment], column: Int, centred: Bool) -> [PlacedWord] {
+        let left: Double
+        let right: Double
+        if centred {
+            left = column > 0 ? (row[column - 1].box.x1 + header.box.x0) / 2 : -Double.infinity
+            right = column + 1 < row.count ? (header.box.x1 + row[column + 1].box.x0) / 2 : Double.infinity
+        } else {
+            left = header.box.x0 - 3
+            right = column + 1 < row.count ? row[column + 1].box.x0 - 3 : Double.infinity
+        }
+        let tableLeft = centred ? -Double.infinity : (row.first?.box.x0 ?? left) - 3
+        // The table ends at the first word printed left of its first column, or after a wide gap.
+        var end = Double.infinity
+        var bottom = header.box.y1
+        for word in words {
+            if word.box.x0 < tableLeft || word.box.y0 - bottom > 4 * max(word.box.height, 6) {
+                end = word.box.y0
+                break
+            }
+            bottom = max(bottom, word.box.y1)
+        }
+        return words.filter { word in
+            guard word.box.y0 < end - 1 else { return false }
+            let at = centred ? (word.box.x0 + word.box.x1) / 2 : word.box.x0
+            return at >= left && at < right
+        }
     }
 }
