@@ -41,12 +41,28 @@ public struct SOCScopeExtractor: DocumentExtractor {
         var end = min(NSMaxRange(report), NSMaxRange(at) + 160)
         let examined = rules.reportStart.firstMatch(in: context.text, range: NSRange(location: NSMaxRange(at), length: end - NSMaxRange(at)))
         if let examined { end = examined.range.location }
-        let window = NSRange(location: NSMaxRange(at), length: max(0, end - NSMaxRange(at)))
-        for match in rules.addressPlace.matches(in: context.text, range: window) {
-            guard let raw = SOCRegex.group(match, 1, in: text), let place = SOCText.place(raw.foldedWhitespace, rules: rules) else { continue }
-            let range = NSRange(location: match.range(at: 1).location, length: (place as NSString).length)
+        // A street before the town ("12 Larch Dr. S.W., Calgary, AB") matches as "Larch Dr. S.W., Calgary"
+        // and is no place: the search goes on from the word after its comma, so the town is read with its region.
+        var from = NSMaxRange(at)
+        while from < end, let match = rules.addressPlace.firstMatch(in: context.text, range: NSRange(location: from, length: end - from)) {
+            let group = match.range(at: 1)
+            guard let raw = SOCRegex.group(match, 1, in: text), let place = SOCText.place(raw.foldedWhitespace, rules: rules) else {
+                let comma = text.range(of: ", ", options: [], range: group)
+                from = comma.location == NSNotFound ? NSMaxRange(match.range) : NSMaxRange(comma)
+                continue
+            }
+            var value = place
+            var range = NSRange(location: group.location, length: (place as NSString).length)
+            // A line that opens with a house number prints the whole address ("12 Larch Dr., Calgary, AB,
+            // T2V 2N2"): kept as printed, since its number and postcode cannot be told apart on one line.
+            let line = text.lineRange(for: range)
+            let printed = text.substring(with: line).trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n,;"))
+            if printed.first?.isNumber == true, printed.count <= 120 {
+                value = printed
+                range = NSRange(location: line.location + text.substring(with: line).distance(ofPrefixBefore: printed), length: (printed as NSString).length)
+            }
             if let evidence = context.evidence(for: range) {
-                result.set("locations", .list([place]), confidence: 0.7, evidence: [evidence])
+                result.set("locations", .list([value]), confidence: 0.7, evidence: [evidence])
             }
             return
         }
@@ -246,5 +262,13 @@ public struct SOCScopeExtractor: DocumentExtractor {
         guard !places.isEmpty else { return }
         let evidence = places.compactMap { context.evidence(for: $0.1) }
         result.set("locations", .list(places.map(\.0)), confidence: 0.8, evidence: evidence)
+    }
+}
+
+private extension String {
+    /// The UTF-16 length of what stands before `inner`'s first occurrence (0 when absent).
+    func distance(ofPrefixBefore inner: String) -> Int {
+        guard let at = range(of: inner) else { return 0 }
+        return self[..<at.lowerBound].utf16.count
     }
 }
