@@ -33,6 +33,9 @@ struct SiteLocations {
         guard var index = cleaned.indices.last else { return nil }
         let isCountryOnly = { (line: String) in !line.contains(",") && !line.contains(where: \.isNumber) }
         if isCountryOnly(cleaned[index]), index > 0 { index -= 1 }
+        // A line that ends in a comma runs on into the next ("12 Mill Road, Springfield," over "IL, 62701,"):
+        // the street may stand in such a line above.
+        while !holdsStreet(cleaned[index]), index > 0, cleaned[index - 1].hasSuffix(",") { index -= 1 }
         guard holdsStreet(cleaned[index]) else { return nil }
         // The lines after it are the same address wrapped (a table cell) or its country: joined as
         // printed, with the commas the document prints.
@@ -95,13 +98,22 @@ struct SiteLocations {
             let words = segments.flatMap(\.words).filter { $0.box.y0 > headerSegment.box.y1 - 1 }
                 .sorted { $0.box.y0 != $1.box.y0 ? $0.box.y0 < $1.box.y0 : $0.box.x0 < $1.box.x0 }
             var cells = columnWords(words, header: headerSegment, row: row, column: column, centred: false)
-            // A table whose cells are centred under their headers starts its cells left of the headers.
-            if cells.isEmpty { cells = columnWords(words, header: headerSegment, row: row, column: column, centred: true) }
+            // A table whose cells are centred under their headers starts its cells left of the headers. Its end
+            // is found by a wide gap only, so a note printed right under it is read too: there a site must
+            // carry a digit (a house number or a postcode), as a note's sentence does not.
+            var needsDigit = false
+            if cells.isEmpty {
+                cells = columnWords(words, header: headerSegment, row: row, column: column, centred: true)
+                needsDigit = true
+            }
             let lines = PageLayout.segments(cells)
             var group: [LayoutSegment] = []
             func flush() {
-                let text = streetsOnly ? printedAddress(group.map(\.text)) : site(group.map(\.text))
-                if let text { sites.append((text, group.flatMap(\.words))) }
+                let lines = group.map(\.text)
+                let text = streetsOnly ? printedAddress(lines) : site(lines)
+                if let text, !needsDigit || lines.contains(where: { $0.contains(where: \.isNumber) }) {
+                    sites.append((text, group.flatMap(\.words)))
+                }
                 group = []
             }
             for line in lines {
