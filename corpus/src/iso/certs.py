@@ -396,6 +396,46 @@ CERTS = [
         cb_name="Clearview Conformity Inc.",
         cb_addr=["330 Bay Street, Suite 1100", "Toronto, ON M5H 2S8", "Canada"],
     ),
+    # 16 --------------------------------------------------------------- multi-site, addresses on one line
+    # Each site's street and town share one line ("Liepų g. 14, LT-10317 Vilnius"), the holder's address is a
+    # single line, and the annex centres its cells under their headers, so a cell starts left of its header.
+    dict(
+        name="kellbrook-iso27001-2022-site-addresses", theme="band", colour="#3d4f7a", colour2="#c9a227", ncol=4,
+        html_title="Certificate BMC-27001-0688",
+        cb_head="Baltic Meridian Certification", title="CERTIFICATE", subtitle="Multi-site certificate",
+        intro=EN_INTRO, org="Kellbrook Fleet Data, UAB",
+        address=["Liepų g. 14, LT-10317 Vilnius, Lithuania"],
+        conform=EN_CONFORM,
+        standards=[("ISO/IEC 27001:2022", "Information security management systems — Requirements")],
+        scope_label="Scope",
+        scope=("Development, hosting and support of the Kellbrook telematics platform for commercial vehicle fleets, "
+               "including route data processing, driver mobile applications and the customer service desk, at the "
+               "sites listed in the annex."),
+        soa_line="Statement of Applicability version 5, dated 2025-02-10",
+        details=[("Certificate number", "BMC-27001-0688"), ("Original certification date", "March 3, 2022"),
+                 ("Issue date", "March 3, 2025"), ("Expiry date", "March 2, 2028")],
+        signature=("Aurelija Stankutė", "Certification Director", "A. Stankute"),
+        mark=["UKAS", "MANAGEMENT", "SYSTEMS", "9931"],
+        cb_name="Baltic Meridian Certification Ltd",
+        cb_addr=["Floor 3, 18 Quayside Walk", "Bristol BS1 4QA", "United Kingdom"],
+        annex=dict(
+            title="Annex to Certificate No. BMC-27001-0688",
+            intro="This multi-site certificate covers the following sites.",
+            headers=["Site Name", "Site Address", "Site Scope"],
+            align="center",
+            rows=[
+                ["Kellbrook Fleet Data, UAB", "Liepų g. 14, LT-10317 Vilnius\nLithuania",
+                 "Management system, platform engineering"],
+                ["Kellbrook Fleet Data, UAB", "Sodų g. 7, LT-44280\nKaunas Lithuania",
+                 "Driver applications, service desk"],
+                ["Kellbrook Polska Sp. z o.o.", "ul. Ogrodowa 12b, 90-001\nŁódź Poland",
+                 "Route data processing"],
+                ["Kellbrook Fleet Data Inc.", "2150 Quarry Ridge Dr, Fort Wayne, IN, 46802,\nUnited States",
+                 "Customer support for North America"],
+            ],
+            note="This annex is valid only together with the certificate bearing the same number.",
+        ),
+    ),
 ]
 
 # certificates that are built elsewhere (bad/): owner-only encrypted, and the source for the user-password one

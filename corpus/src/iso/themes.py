@@ -59,10 +59,12 @@ def annex_html(c):
     a = c.get("annex")
     if not a:
         return ""
-    head = "".join(f"<th>{E(h)}</th>" for h in a["headers"])
+    # align="center": cells centred under their headers (a layout real multi-site annexes use)
+    style = ' style="text-align: center; vertical-align: middle"' if a.get("align") == "center" else ""
+    head = "".join(f"<th{style}>{E(h)}</th>" for h in a["headers"])
     body = ""
     for row in a["rows"]:
-        body += "<tr>" + "".join(f"<td>{'<br>'.join(E(p) for p in cell.split(chr(10)))}</td>" for cell in row) + "</tr>"
+        body += "<tr>" + "".join(f"<td{style}>{'<br>'.join(E(p) for p in cell.split(chr(10)))}</td>" for cell in row) + "</tr>"
     intro = f'<p class="annexintro">{E(a["intro"])}</p>' if a.get("intro") else ""
     return (f'<h2 class="annextitle">{E(a["title"])}</h2>{intro}'
             f'<table class="annex"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
