@@ -86,6 +86,36 @@ final class ISOCertificateTests: XCTestCase {
         XCTAssertEqual(sites.locality(["Office 1204, Bayswater Tower", "Dubai, United Arab Emirates"]), "Dubai, United Arab Emirates")
     }
 
+    /// A street that shares its line with the town keeps the address as printed; a street on a line of
+    /// its own above a "postcode town, country" line still reduces to the locality.
+    func testSiteKeptAsPrintedWhenTheStreetSharesTheTownsLine() throws {
+        let rules = try RuleBook.standard().load(CertificateRules.self, from: "iso/certificate.yaml")
+        let sites = try SiteLocations(rules: rules)
+        XCTAssertEqual(sites.site(["12 Mill Road, Springfield, IL, 62701, United States"]), "12 Mill Road, Springfield, IL, 62701, United States")
+        XCTAssertEqual(sites.site(["Northgate Ltd, 3-7 Tannery Road, London, N7 9QT"]), "Northgate Ltd, 3-7 Tannery Road, London, N7 9QT")
+        XCTAssertEqual(sites.site(["Liepų g. 14, LT-10317 Vilnius", "Lithuania"]), "Liepų g. 14, LT-10317 Vilnius Lithuania")
+        XCTAssertEqual(sites.site(["ul. Ogrodowa 12b, 90-001", "Łódź Poland"]), "ul. Ogrodowa 12b, 90-001 Łódź Poland")
+        XCTAssertEqual(sites.site(["Kellbrook Fleet Data Inc. (Support Centre)", "2150 Quarry Ridge Dr, Fort Wayne,", "IN, 46802,", "United States"]),
+                       "2150 Quarry Ridge Dr, Fort Wayne, IN, 46802, United States")
+        XCTAssertEqual(sites.site(["Unit 4, Calder Court, Wakefield Road", "Leeds LS10 1RT, United Kingdom"]), "Leeds, United Kingdom")
+        XCTAssertEqual(sites.site(["1800 Harbor Point Drive, Suite 400", "Baltimore, MD 21230, USA"]), "Baltimore, MD, USA")
+        XCTAssertEqual(sites.site(["Havnegade 14", "9000 Aalborg, Denmark"]), "Aalborg, Denmark")
+        XCTAssertEqual(sites.site(["Block C, Fitzwilliam Business Park", "Dublin 4, D04 X2K7, Ireland"]), "Dublin, Ireland")
+    }
+
+    /// A multi-site annex whose cells are centred under "Site Address": every site as printed, the holder's
+    /// one-line address not repeated, and the note under the table not read as a site.
+    func testCentredSiteTableOfStreetAddresses() {
+        let document = DocumentPipeline.extract(path: Repo.corpus("iso/kellbrook-iso27001-2022-site-addresses.pdf"), options: ExtractOptions())
+        let locations = document.fields["locations"]
+        XCTAssertEqual(locations?.value, .list(["Liepų g. 14, LT-10317 Vilnius Lithuania", "Sodų g. 7, LT-44280 Kaunas Lithuania",
+                                                "ul. Ogrodowa 12b, 90-001 Łódź Poland", "2150 Quarry Ridge Dr, Fort Wayne, IN, 46802, United States"]))
+        XCTAssertEqual(locations?.confidence ?? 0, 0.85, accuracy: 0.001)
+        XCTAssertEqual(locations?.evidence.map(\.page), [2, 2, 2, 2])
+        XCTAssertEqual(locations?.evidence.first?.quote, "14, LT-10317 Vilnius")
+        XCTAssertEqual(locations?.evidence.last?.quote, "IN, 46802,")
+    }
+
     func testCorpusCertificates() throws {
         let cases: [(String, [String: FieldValue])] = [
             ("iso/corvane-iso27001-2022-multisite.pdf", [

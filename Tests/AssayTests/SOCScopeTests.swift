@@ -59,6 +59,20 @@ final class SOCAttestationLetterTests: XCTestCase {
         XCTAssertEqual(document.fields["trust_services_categories"]?.evidence.first?.quote, "Security")
     }
 
+    /// The address block under the service organisation's name: a line that opens with a house number is
+    /// kept as printed, and a street matched before the town ("Larch Dr. S.W., Calgary") does not hide it.
+    func testAddressBlockLineKeptAsPrinted() {
+        let document = extract(["Fallowmere Audit LLP", "22 Quarry Lane, Suite 5", "Madison, WI 53703", "June 2, 2025",
+                                "Brisk Ledger Inc.", "418 Larch Dr. S.W., Calgary, AB, T3E 1K9"] + opinion +
+            ["a) The description presents Brisk Ledger Inc.'s system that was designed and implemented throughout the period May 1, 2025 to October 31, 2025.",
+             "Fallowmere Audit LLP confirms SOC 2 Type 2 compliance by Brisk Ledger Inc. in accordance with the AICPA's Trust Service Criteria for Security."])
+        XCTAssertEqual(document.fields["service_organization"]?.value, .text("Brisk Ledger Inc."))
+        XCTAssertEqual(document.fields["locations"]?.value, .list(["418 Larch Dr. S.W., Calgary, AB, T3E 1K9"]))
+        XCTAssertEqual(document.fields["locations"]?.confidence ?? 0, 0.7, accuracy: 0.001)
+        XCTAssertEqual(document.fields["locations"]?.evidence.first?.quote, "418 Larch Dr. S.W., Calgary, AB, T3E 1K9")
+        XCTAssertEqual(document.fields["locations"]?.evidence.first?.page, 1)
+    }
+
     /// The criteria's own title names all five categories: it says nothing about the report's scope.
     func testTheCriteriaTitleIsNotTheReportsCategories() {
         let document = extract(opinion + ["The examination was performed in accordance with the Trust Services Criteria for Security, Availability, Processing Integrity, Confidentiality, and Privacy."])
