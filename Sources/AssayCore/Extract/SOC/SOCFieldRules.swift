@@ -53,6 +53,7 @@ final class SOCFieldRules: @unchecked Sendable {
         var addressPlace: String
         var examinedScope: String
         var countryCue: String
+        var hostingRegions: String
         var opinionPossessive: String
         var dateCity: String
         var countryCities: String
@@ -100,6 +101,7 @@ final class SOCFieldRules: @unchecked Sendable {
             case addressPlace = "address_place"
             case examinedScope = "examined_scope"
             case countryCue = "country_cue"
+            case hostingRegions = "hosting_regions"
             case opinionPossessive = "opinion_possessive"
             case dateCity = "date_city"
             case countryCities = "country_cities"
@@ -123,6 +125,8 @@ final class SOCFieldRules: @unchecked Sendable {
     let auditorMentions: [NSRegularExpression]
     let organizationEnd, addressPlace, examinedScope, countryCue, countryCities, cityName, opinionPossessive, dateCity: NSRegularExpression
     let titleScope: NSRegularExpression
+    /// A sentence that says the system is hosted in a provider's regions, and any name of `location_regions`.
+    let hostingRegions, regionName: NSRegularExpression
 
     private init(_ raw: Rules) throws {
         self.raw = raw
@@ -167,6 +171,9 @@ final class SOCFieldRules: @unchecked Sendable {
         addressPlace = try exact(raw.addressPlace, "address_place", [])
         examinedScope = try c(raw.examinedScope, "examined_scope")
         countryCue = try c(raw.countryCue, "country_cue")
+        hostingRegions = try c(raw.hostingRegions, "hosting_regions")
+        let names = raw.locationRegions.filter { $0.count >= 4 }.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:))
+        regionName = try exact("(?<![\\p{L}])(?:" + names.joined(separator: "|") + ")(?![\\p{L}])", "location_regions", [])
         opinionPossessive = try exact(raw.opinionPossessive, "opinion_possessive", [])
         dateCity = try exact(raw.dateCity, "date_city", [])
         countryCities = try exact(raw.countryCities, "country_cities", [])

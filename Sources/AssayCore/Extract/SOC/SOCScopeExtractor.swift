@@ -88,7 +88,11 @@ public struct SOCScopeExtractor: DocumentExtractor {
             result.set("scope", value, confidence: 0.8, evidence: [evidence])
             scopeSet = true
         }
-        guard let description = context.section("system_description") else { setExamined(); return }
+        guard let description = context.section("system_description") else {
+            setExamined()
+            extractLocations(context, rules: rules, scope: nil, into: &result)
+            return
+        }
         let lines = context.lines(pages: description.firstPage, description.lastPage)
         var startIndex: Int?
         var tierIndex: Int?
@@ -182,6 +186,25 @@ public struct SOCScopeExtractor: DocumentExtractor {
         return NSRange(location: from, length: to - from)
     }
 
+    /// "hosted on the provider's infrastructure in its regions across Ireland and Singapore": the countries
+    /// and states (`location_regions`) a sentence names as the hosting regions, read from its cue
+    /// (`hosting_regions`) to the sentence's end, each once.
+    func hostingRegions(_ context: DocumentContext, rules: SOCFieldRules, in range: NSRange) -> [(String, NSRange)] {
+        let text = context.text as NSString
+        var found: [(String, NSRange)] = []
+        for cue in rules.hostingRegions.matches(in: context.text, range: range) {
+            var to = NSMaxRange(cue.range)
+            let limit = min(NSMaxRange(range), to + 160)
+            while to < limit, text.character(at: to) != 0x2E { to += 1 }
+            let window = NSRange(location: cue.range.location, length: to - cue.range.location)
+            for match in rules.regionName.matches(in: context.text, range: window) {
+                let name = text.substring(with: match.range)
+                if !found.contains(where: { $0.0.lowercased() == name.lowercased() }) { found.append((name, match.range)) }
+            }
+        }
+        return found
+    }
+
     /// The text of a line up to the first gap wider than a word space (a table's column gap), when the
     /// line's text starts with it; otherwise the whole line.
     static func firstCell(_ body: BodyLine) -> String {
@@ -197,7 +220,15 @@ public struct SOCScopeExtractor: DocumentExtractor {
     /// ("headquartered in…", "offices in…", "colocation facilities in…") and in locations lists
     /// ("Kraków, Poland — engineering"), all inside the system description.
     func extractLocations(_ context: DocumentContext, rules: SOCFieldRules, scope: NSRange?, into result: inout ExtractionResult) {
-        guard let description = context.section("system_description") else { return }
+        guard let description = context.section("system_description") else {
+            // Without a description found, only the hosting regions are read, anywhere in the report: the
+            // sentence that names them says what they are wherever it stands.
+            let all = NSRange(location: 0, length: (context.text as NSString).length)
+            let regions = hostingRegions(context, rules: rules, in: all)
+            guard !regions.isEmpty else { return }
+            result.set("locations", .list(regions.map(\.0)), confidence: 0.7, evidence: regions.compactMap { context.evidence(for: $0.1) })
+            return
+        }
         let text = context.text as NSString
         let sectionRange = SOCText.range(context, pages: description.firstPage, min(description.lastPage, description.firstPage + 5))
         var places: [(String, NSRange)] = []
@@ -250,6 +281,10 @@ public struct SOCScopeExtractor: DocumentExtractor {
                 let at = NSRange(location: cue.range.location + match.range(at: 2).location, length: match.range(at: 2).length)
                 for city in cities where !places.contains(where: { $0.0.lowercased() == city.lowercased() }) { places.append((city, at)) }
             }
+        }
+        for (name, range) in hostingRegions(context, rules: rules, in: SOCText.range(context, pages: description.firstPage, description.lastPage))
+            where !places.contains(where: { $0.0.lowercased() == name.lowercased() }) {
+            places.append((name, range))
         }
         for index in context.lines(pages: description.firstPage, description.lastPage).indices {
             // A table row "Tulsa, OK    Network Operations": only its first cell can be the place.
