@@ -25,6 +25,22 @@ final class SOCScopeTests: XCTestCase {
         XCTAssertEqual(document.fields["scope"]?.evidence.first?.page, 1)
     }
 
+    /// The cloud regions a sentence says the system is hosted in are its locations, even when no
+    /// system description was found; a region the sentence does not name as hosting is not read.
+    func testHostingRegionsAreLocations() {
+        let document = extract([
+            "SOC 2 TYPE 2 REPORT",
+            "INDEPENDENT SERVICE AUDITOR'S REPORT",
+            "To the Management of Tillerby Messaging Inc.",
+            "We have examined Tillerby Messaging Inc.'s accompanying description of its Relay system throughout the period March 1, 2025 to May 31, 2025.",
+            "The production infrastructure of the Relay system is hosted on the provider's infrastructure in its regions across Ireland and Singapore.",
+            "Customers in Brazil reach the service over the public internet.",
+        ])
+        XCTAssertEqual(document.fields["locations"]?.value, .list(["Ireland", "Singapore"]))
+        XCTAssertEqual(document.fields["locations"]?.confidence ?? 0, 0.7, accuracy: 0.001)
+        XCTAssertEqual(document.fields["locations"]?.evidence.map(\.quote), ["Ireland", "Singapore"])
+    }
+
     func testDetachedDropCapitalStillOpensTheExaminedScope() {
         let document = extract([
             "SOC 2 TYPE 2 REPORT",
