@@ -1,9 +1,9 @@
 import AssayModel
 import Foundation
 
-/// Turns printed addresses into the localities the contract lists as `locations` ("Leeds, United
-/// Kingdom" from "Unit 4, Calder Court / Leeds LS10 1RT, United Kingdom"), and reads the site table
-/// of a certificate's annex.
+/// Turns printed addresses into the sites the contract lists as `locations`: the locality ("Leeds,
+/// United Kingdom" from "Unit 4, Calder Court / Leeds LS10 1RT, United Kingdom"), or the address as
+/// printed when its street shares a line with its town; and reads the site table of a certificate's annex.
 struct SiteLocations {
     let postcodes: [NSRegularExpression]
     let streetWords: Set<String>
@@ -26,8 +26,9 @@ struct SiteLocations {
     /// An address whose street shares a line with its town ("12 Mill Road, Springfield, IL, 62701",
     /// "ul. Lipowa 3a, 00-645 Warszawa" over a line with only the country) is kept as printed from that
     /// line on: in one line a house number cannot be told from a postcode, nor a street from a town,
-    /// so reducing it to a locality drops or keeps the wrong words. The line above a "postcode town,
-    /// country" line (where the street usually stands) is not read, so such addresses still reduce.
+    /// so reducing it to a locality drops or keeps the wrong words. A street on a line of its own above a
+    /// "postcode town, country" line is not read (unless its line runs on with a comma), so such
+    /// addresses still reduce.
     func printedAddress(_ lines: [String]) -> String? {
         let cleaned = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard var index = cleaned.indices.last else { return nil }
