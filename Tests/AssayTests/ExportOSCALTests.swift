@@ -166,7 +166,7 @@ final class ExportOSCALTests: XCTestCase {
                 findings += document.findings.count
             }
         }
-        XCTAssertEqual(documents, 27)
+        XCTAssertEqual(documents, 28)
         XCTAssertGreaterThan(findings, 0)
     }
 
