@@ -60,6 +60,27 @@ final class ISOCertificateTests: XCTestCase {
         XCTAssertEqual(fields["scope"]?.value, .text("Betrieb und Support der Beispiel-Plattform für Kunden einschließlich Rechenzentrumsbetrieb."))
     }
 
+    /// A holder's name in large type whose box reaches well below its letters: the first address line
+    /// sits 17 pt under the box (more than 1.6 line heights, less than 0.45 of the name's height) and is
+    /// still read as its address; a line as far below the address is not.
+    func testAddressUnderANameInATallBox() throws {
+        let document = try extract([
+            line("CERTIFICATE", x: 200, y: 60, size: 30),
+            line("This is to certify that", x: 200, y: 120),
+            line("Harwick Ledger Ltd", x: 150, y: 140, size: 40),
+            line("4 Quarry Street", x: 200, y: 197),
+            line("Leeds LS1 4AB, United Kingdom", x: 190, y: 210),
+            line("Printed for the holder's records", x: 190, y: 240),
+            line("operates an information security management system that complies with", x: 120, y: 262),
+            line("ISO/IEC 27001:2022", x: 220, y: 282, size: 16),
+            cells("Certificate number:", "HL-27K-0042", x: 60, rightX: 200, y: 340),
+            cells("Expiry date:", "18.07.2027", x: 60, rightX: 200, y: 360),
+        ])
+        XCTAssertEqual(document.fields["organization"]?.value, .text("Harwick Ledger Ltd"))
+        XCTAssertEqual(document.fields["locations"]?.value, .list(["Leeds, United Kingdom"]))
+        XCTAssertEqual(document.fields["locations"]?.evidence.first?.page, 1)
+    }
+
     func testSlashDatesSettledByTheThreeYearCycle() throws {
         let document = try extract([
             line("CERTIFICATE", x: 200, y: 60, size: 30),

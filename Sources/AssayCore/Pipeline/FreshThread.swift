@@ -14,11 +14,6 @@ import Glibc
 /// child starts with fresh thread-locals, so the job and every thread it starts run there, and the
 /// forked thread only waits.
 package enum FreshThread {
-    private final class Job {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
     /// Runs `body` to completion on a new thread with the stack a main thread gets (the stack size
     /// limit, 8 MB by default, kept between 8 and 64 MB since a worker's memory cap counts it);
     /// false when no thread could be created.
@@ -29,17 +24,7 @@ package enum FreshThread {
         var limit = rlimit()
         let soft = getrlimit(__rlimit_resource_t(RLIMIT_STACK.rawValue), &limit) == 0 ? limit.rlim_cur : 0
         pthread_attr_setstacksize(&attributes, Int(min(max(soft, 8 << 20), 64 << 20)))
-        let context = Unmanaged.passRetained(Job(body)).toOpaque()
-        var thread = pthread_t()
-        let created = pthread_create(&thread, &attributes, { raw in
-            guard let raw else { return nil }
-            Unmanaged<Job>.fromOpaque(raw).takeRetainedValue().body()
-            return nil
-        }, context)
-        guard created == 0 else {
-            Unmanaged<Job>.fromOpaque(context).release()
-            return false
-        }
+        guard let thread = NativeThread.start(attributes: &attributes, body) else { return false }
         pthread_join(thread, nil)
         return true
     }

@@ -47,28 +47,11 @@ package enum ParallelRun {
             let queue = WorkQueue(iterations: iterations, body: body)
             var started: [pthread_t] = []
             for _ in 1..<threads {
-                if let thread = start(queue) { started.append(thread) }
+                if let thread = NativeThread.start({ queue.work() }) { started.append(thread) }
             }
             queue.work()
             for thread in started { pthread_join(thread, nil) }
         }
-    }
-
-    /// Starts a thread that works through `queue`; nil when none could be started (the calling
-    /// thread then does the work alone).
-    private static func start(_ queue: WorkQueue) -> pthread_t? {
-        let context = Unmanaged.passRetained(queue).toOpaque()
-        var thread = pthread_t()
-        let created = pthread_create(&thread, nil, { raw in
-            guard let raw else { return nil }
-            Unmanaged<WorkQueue>.fromOpaque(raw).takeRetainedValue().work()
-            return nil
-        }, context)
-        guard created == 0 else {
-            Unmanaged<WorkQueue>.fromOpaque(context).release()
-            return nil
-        }
-        return thread
     }
 
     /// The indices not yet taken, handed out one at a time.

@@ -49,8 +49,10 @@ struct SiteLocations {
     func holdsStreet(_ line: String) -> Bool {
         line.split(separator: ",").contains { part in
             let tokens = part.split(separator: " ")
-            return tokens.contains { $0.contains(where: \.isNumber) } &&
-                tokens.contains { streetWords.contains($0.lowercased()) || streetWords.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".:;"))) }
+            return tokens.contains { $0.contains(where: \.isNumber) } && tokens.contains { token in
+                let word = token.lowercased()
+                return streetWords.contains(word) || streetWords.contains(word.trimmingCharacters(in: CharacterSet(charactersIn: ".:;")))
+            }
         }
     }
 
