@@ -74,7 +74,7 @@ public enum RuleCatalog {
         Check(file: OtherAssuranceRules.file, kinds: [.otherAssurance]) {
             _ = try $0.load(OtherAssuranceRules.self).compiledSchemes()
         },
-        Check(file: AuditReportRules.file) { _ = try $0.load(AuditReportRules.self).compiled() },
+        Check(file: AuditReportRules.file, kinds: [.unknown]) { _ = try AuditReportRules.compiled($0) },
         Check(file: BridgeLetterRules.file, kinds: [.bridgeLetter]) { _ = try BridgeLetterRules.Compiled.shared($0) },
         Check(file: TrustPageRules.file, kinds: [.trustPage]) { _ = try TrustPageRules.Compiled.shared($0) },
     ]

@@ -28,6 +28,15 @@ struct AuditReportRules: RuleFile, Sendable {
         var sentenceEnd: NSRegularExpression
     }
 
+    /// The patterns compiled once per rule book: only documents of no known kind are read as audit
+    /// reports, and `RuleWarmUp` builds them for those while the document is analysed.
+    static func compiled(_ book: RuleBook) throws -> (rules: AuditReportRules, compiled: Compiled) {
+        try book.built(file) { book in
+            let rules = try book.load(AuditReportRules.self, from: file)
+            return (rules, try rules.compiled())
+        }
+    }
+
     func compiled() throws -> Compiled {
         func alternation(_ words: [String]) -> String {
             Set(words.map { $0.lowercased() }).sorted { ($0.count, $0) > ($1.count, $1) }
@@ -94,8 +103,7 @@ public struct AuditReportExtractor: DocumentExtractor {
     public var kinds: Set<DocumentKind> { [.unknown] }
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
-        let rules = try context.rules.load(AuditReportRules.self, from: AuditReportRules.file)
-        let compiled = try rules.compiled()
+        let (rules, compiled) = try AuditReportRules.compiled(context.rules)
         let forms = try context.rules.load(LegalForms.self)
         let text = context.text
         let ns = text as NSString

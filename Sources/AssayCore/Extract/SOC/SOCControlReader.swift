@@ -66,6 +66,13 @@ struct SOCControlReader: Sendable {
     struct MethodPatterns { var method: TestMethod; var quick: NSRegularExpression?; var full: NSRegularExpression? }
 
     let methods: [MethodPatterns]
+    /// Every method's `quick` pattern in one alternation, the method named by its group (`m0`, `m1` … in
+    /// the order of `methods`): one scan of a test's text finds the methods worth the `full` pattern.
+    let anyMethod: NSRegularExpression?
+    /// Whether every sample, population and k-of-n pattern holds a number (`{N}`), so a text with neither a
+    /// digit nor a number word can skip them.
+    let patternsNeedNumbers: Bool
+    private let numberWordBytes: [[UInt8]]
     let samples: [NSRegularExpression]
     let population: NSRegularExpression
     let kOfN: NSRegularExpression
@@ -107,6 +114,7 @@ struct SOCControlReader: Sendable {
         var numberWords: [String: Int] = [:]
         for (word, value) in rules.numberWords { numberWords[word.lowercased()] = value }
         self.numberWords = numberWords
+        numberWordBytes = numberWords.keys.sorted().map { Array($0.utf8) }
         // Longer words first, so "twenty-five" is not read as "twenty".
         let words = numberWords.keys.sorted { ($0.count, $0) > ($1.count, $1) }.map(NSRegularExpression.escapedPattern(for:))
         let number = #"(?:\d{1,3}(?:,\d{3})+|\d{1,5}|"# + words.joined(separator: "|") + #")(?:\s*\(\d{1,5}\))?"#
@@ -137,6 +145,11 @@ struct SOCControlReader: Sendable {
             throw RuleError(file: f, key: "verbs.\(key)", message: "is not a test method")
         }
         self.methods = methods
+        let groups = methods.enumerated().compactMap { index, entry in
+            entry.quick.map { "(?<m\(index)>" + $0.pattern + ")" }
+        }
+        anyMethod = groups.isEmpty ? nil : try SOCRegex.compile(groups.joined(separator: "|"), file: f, key: "verbs")
+        patternsNeedNumbers = (rules.sample + [rules.population, rules.kOfN]).allSatisfy { $0.contains("{N}") }
         samples = try rules.sample.enumerated().map { try SOCRegex.compile(expand($1), file: f, key: "sample[\($0)]") }
         population = try SOCRegex.compile(expand(rules.population), file: f, key: "population")
         kOfN = try SOCRegex.compile(expand(rules.kOfN), file: f, key: "k_of_n")
@@ -156,10 +169,28 @@ struct SOCControlReader: Sendable {
         // A drop capital printed apart from its word ("O bserved the …") is read as the word.
         var text = text
         if Self.opensWithDetachedCapital(text) { text.remove(at: text.index(after: text.startIndex)) }
-        return methods.filter { entry in
-            guard let quick = entry.quick, let full = entry.full else { return false }
-            return SOCRegex.matches(quick, text) && SOCRegex.matches(full, text)
-        }.map(\.method)
+        guard let anyMethod else { return [] }
+        var named = Set<Int>()
+        for match in anyMethod.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) {
+            if let index = methods.indices.first(where: { match.range(withName: "m\($0)").location != NSNotFound }) { named.insert(index) }
+        }
+        return methods.indices.filter { index in
+            guard named.contains(index), let full = methods[index].full else { return false }
+            return SOCRegex.matches(full, text)
+        }.map { methods[$0].method }
+    }
+
+    /// Whether `text` may print a number as `{N}` reads one: a digit, or one of `number_words` anywhere
+    /// in it (even inside a word, as the pattern may match there).
+    func mayHoldNumber(_ text: String) -> Bool {
+        if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        let lowered = Array(text.lowercased().utf8)
+        return numberWordBytes.contains { word in
+            guard !word.isEmpty, word.count <= lowered.count else { return false }
+            return (0...(lowered.count - word.count)).contains { start in
+                lowered[start] == word[0] && lowered[start..<(start + word.count)].elementsEqual(word)
+            }
+        }
     }
 
     /// Whether the text opens with a capital other than "A" or "I" printed apart from the lowercase rest of
@@ -193,6 +224,7 @@ struct SOCControlReader: Sendable {
     }
 
     private func read(sampleIn text: String) -> (sample: Int?, population: Int?) {
+        if patternsNeedNumbers, !mayHoldNumber(text) { return (nil, nil) }
         let ns = text as NSString
         for pattern in samples {
             guard let match = SOCRegex.firstMatch(pattern, text), let sample = named(match, "sample", in: ns), sample > 0 else { continue }
@@ -207,6 +239,7 @@ struct SOCControlReader: Sendable {
 
     /// Deviations and sample of an exception's text ("For 1 of 8 sampled …", "two of the 25 selected …").
     func deviations(in text: String) -> (deviations: Int, sample: Int)? {
+        if patternsNeedNumbers, !mayHoldNumber(text) { return nil }
         let ns = text as NSString
         for match in kOfN.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             guard let deviations = named(match, "deviations", in: ns), let sample = named(match, "sample", in: ns),
