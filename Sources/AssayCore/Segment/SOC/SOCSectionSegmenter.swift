@@ -205,12 +205,15 @@ enum SOCRegex {
         }
     }
 
+    /// Whether `regex` matches somewhere in `text`. A text without the words every match needs
+    /// (`LiteralGate`) is answered without running the expression.
     static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+        firstMatch(regex, text) != nil
     }
 
     static func firstMatch(_ regex: NSRegularExpression, _ text: String) -> NSTextCheckingResult? {
-        regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length))
+        guard LiteralGates.mayMatch(regex, text) else { return nil }
+        return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length))
     }
 
     /// Capture group `index` of `match`, or nil when the group did not take part in the match.

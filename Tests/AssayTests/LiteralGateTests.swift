@@ -1,0 +1,74 @@
+import AssayModel
+import Foundation
+import XCTest
+@testable import AssayCore
+
+/// `LiteralGate`: the words read from a pattern, when the gate may answer without the expression, and
+/// that no gate of the expressions an extraction uses ever turns away a line its expression matches.
+final class LiteralGateTests: XCTestCase {
+    private func words(_ pattern: String, _ options: NSRegularExpression.Options = [.caseInsensitive]) -> [String]? {
+        LiteralGate(pattern: pattern, options: options).map { $0.words.map { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    func testRequiredWordsReadFromPatterns() {
+        // The longest word outside optional parts; a quantified character ends a word ("controls?").
+        XCTAssertEqual(words(#"^\s*(?:(?:section\s+)?\d{1,2}\.?\s+)?(?:the\s+)?complementary\s+subservice\s+organi[sz]ation\s+controls?\s*$"#),
+                       ["complementary"])
+        XCTAssertEqual(words(#"\bsample(?:d)? of (?<sample>\d+)"#), ["sample"])
+        // One word from each branch of an alternation, at the top or in a required group.
+        XCTAssertEqual(words(#"inquir(?:ed|ies)\b|observed\b|witnessed\b"#), ["inquir", "observed", "witnessed"])
+        XCTAssertEqual(words(#"(?:^|[.;:,]\s*)(?:inquir(?:ed|ies)\b|observed\b)"#), ["inquir", "observed"])
+        XCTAssertEqual(words("colou?r"), ["colo"])
+        XCTAssertEqual(words("x{0,3}abcd"), ["abcd"])
+        XCTAssertEqual(words(#"[abc\]]def"#), ["def"])
+        XCTAssertEqual(words(#"\p{L}+report"#), ["report"])
+        XCTAssertEqual(words("(?:abc)?defg"), ["defg"])
+        XCTAssertEqual(words("(?<name>Exception) noted", []), ["Exception"])
+        XCTAssertEqual(words("ABC-Defg", []), ["Defg"])
+        // No gate: too short, a branch without a word, lookarounds only, inline flags, quoting, free spacing.
+        XCTAssertNil(words("ab"))
+        XCTAssertNil(words("abc|de"))
+        XCTAssertNil(words("(?=abcd)de"))
+        XCTAssertNil(words("(?i)abcd"))
+        XCTAssertNil(words(#"\Qabcd\E"#))
+        XCTAssertNil(words("abcd", [.caseInsensitive, .allowCommentsAndWhitespace]))
+        XCTAssertNil(words("abcd)"))
+    }
+
+    func testGateAnswersOnlyWhereItCannotBeWrong() throws {
+        let folded = try XCTUnwrap(LiteralGate(pattern: "financial", options: [.caseInsensitive]))
+        XCTAssertFalse(folded.mayMatch("Operating results for the year"))
+        XCTAssertTrue(folded.mayMatch("FINANCIAL STATEMENTS"))
+        // ICU folds the ligature to "fi": a text that is not ASCII runs the expression.
+        XCTAssertTrue(folded.mayMatch("ﬁnancial statements"))
+        let exact = try XCTUnwrap(LiteralGate(pattern: "Exception", options: []))
+        XCTAssertFalse(exact.mayMatch("EXCEPTION noted"))
+        XCTAssertTrue(exact.mayMatch("Exception noted — ‘see below’"))
+        XCTAssertFalse(exact.mayMatch("No deviations noted — ‘see below’"))
+    }
+
+    /// Every expression the SOC extraction of long reports asked about, tried on every line of those
+    /// reports (and of a German and a Swedish text): where the gate says no, the expression finds nothing.
+    func testNoGateHidesAMatchOnRealLines() throws {
+        var lines: [String] = []
+        for path in ["soc2/corvane-analytics-soc2-type2-2026.pdf", "soc1/aldergrove-isae3402-soc1-type2-2026.pdf",
+                     "text/brennwald-tom-pruefbericht-de.txt", "text/norrsken-trust-sv.txt"] {
+            let (_, pages) = DocumentPipeline.extractWithPages(path: Repo.corpus(path), options: ExtractOptions(asOf: "2026-11-01"))
+            lines += (pages?.pages ?? []).flatMap { $0.lines.map(\.text) }
+        }
+        XCTAssertGreaterThan(lines.count, 3_000)
+        let expressions = LiteralGates.known
+        XCTAssertGreaterThan(expressions.count, 60)
+        var gated = 0
+        for expression in expressions {
+            guard let gate = LiteralGates.gate(for: expression) else { continue }
+            gated += 1
+            for line in lines where !gate.mayMatch(line) {
+                let found = expression.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length))
+                XCTAssertNil(found, "/\(expression.pattern)/ matches '\(line)' that its gate \(gate.words) turned away")
+            }
+        }
+        print("literal gates: \(gated) of \(expressions.count) expressions, \(lines.count) lines")
+        XCTAssertGreaterThan(gated, 30)
+    }
+}
