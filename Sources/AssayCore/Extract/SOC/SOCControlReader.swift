@@ -66,9 +66,6 @@ struct SOCControlReader: Sendable {
     struct MethodPatterns { var method: TestMethod; var quick: NSRegularExpression?; var full: NSRegularExpression? }
 
     let methods: [MethodPatterns]
-    /// Every method's `quick` pattern in one alternation, the method named by its group (`m0`, `m1` … in
-    /// the order of `methods`): one scan of a test's text finds the methods worth the `full` pattern.
-    let anyMethod: NSRegularExpression?
     /// Whether every sample, population and k-of-n pattern holds a number (`{N}`), so a text with neither a
     /// digit nor a number word can skip them.
     let patternsNeedNumbers: Bool
@@ -145,10 +142,6 @@ struct SOCControlReader: Sendable {
             throw RuleError(file: f, key: "verbs.\(key)", message: "is not a test method")
         }
         self.methods = methods
-        let groups = methods.enumerated().compactMap { index, entry in
-            entry.quick.map { "(?<m\(index)>" + $0.pattern + ")" }
-        }
-        anyMethod = groups.isEmpty ? nil : try SOCRegex.compile(groups.joined(separator: "|"), file: f, key: "verbs")
         patternsNeedNumbers = (rules.sample + [rules.population, rules.kOfN]).allSatisfy { $0.contains("{N}") }
         samples = try rules.sample.enumerated().map { try SOCRegex.compile(expand($1), file: f, key: "sample[\($0)]") }
         population = try SOCRegex.compile(expand(rules.population), file: f, key: "population")
@@ -169,15 +162,10 @@ struct SOCControlReader: Sendable {
         // A drop capital printed apart from its word ("O bserved the …") is read as the word.
         var text = text
         if Self.opensWithDetachedCapital(text) { text.remove(at: text.index(after: text.startIndex)) }
-        guard let anyMethod else { return [] }
-        var named = Set<Int>()
-        for match in anyMethod.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) {
-            if let index = methods.indices.first(where: { match.range(withName: "m\($0)").location != NSNotFound }) { named.insert(index) }
-        }
-        return methods.indices.filter { index in
-            guard named.contains(index), let full = methods[index].full else { return false }
-            return SOCRegex.matches(full, text)
-        }.map { methods[$0].method }
+        return methods.filter { entry in
+            guard let quick = entry.quick, let full = entry.full else { return false }
+            return SOCRegex.matches(quick, text) && SOCRegex.matches(full, text)
+        }.map(\.method)
     }
 
     /// Whether `text` may print a number as `{N}` reads one: a digit, or one of `number_words` anywhere
