@@ -25,6 +25,13 @@ final class LiteralGateTests: XCTestCase {
         XCTAssertEqual(words("(?:abc)?defg"), ["defg"])
         XCTAssertEqual(words("(?<name>Exception) noted", []), ["Exception"])
         XCTAssertEqual(words("ABC-Defg", []), ["Defg"])
+        // A branch that needs only a digit: the text must hold one of the words or a digit.
+        let counted = LiteralGate(pattern: #"(?:\bsampled\b)|(?:\b\d+\s+of\s+(the\s+)?\d+\b)"#, options: [.caseInsensitive])
+        XCTAssertEqual(counted?.words, [Array("sampled".utf8)])
+        XCTAssertEqual(counted?.digit, true)
+        XCTAssertEqual(counted?.mayMatch("The log was inspected"), false)
+        XCTAssertEqual(counted?.mayMatch("For 3 of 25 changes"), true)
+        XCTAssertEqual(LiteralGate(pattern: #"\d?abc"#, options: [])?.digit, false)
         // No gate: too short, a branch without a word, lookarounds only, inline flags, quoting, free spacing.
         XCTAssertNil(words("ab"))
         XCTAssertNil(words("abc|de"))

@@ -14,8 +14,10 @@ import Foundation
 /// - a case-insensitive pattern is gated only on ASCII text: ICU folds some other characters to ASCII
 ///   letters ("ﬁ" to "fi", "ß" to "ss", the Kelvin sign to "k"), so any other text runs the expression.
 struct LiteralGate: Sendable, Equatable {
-    /// One of these must occur in the text (lowercased when `caseInsensitive`).
+    /// One of these must occur in the text (lowercased when `caseInsensitive`)…
     let words: [[UInt8]]
+    /// … or, when set, a digit (some branch needs `\d` and no word).
+    let digit: Bool
     let caseInsensitive: Bool
 
     init?(pattern: String, options: NSRegularExpression.Options) {
@@ -24,13 +26,16 @@ struct LiteralGate: Sendable, Equatable {
         guard let found = try? parser.alternation(depth: 0), parser.index == parser.scalars.count, !found.isEmpty else { return nil }
         let folding = options.contains(.caseInsensitive)
         caseInsensitive = folding
-        words = found.map { word in Array((folding ? word.lowercased() : word).utf8) }
+        digit = found.contains(Parser.digit)
+        words = found.filter { $0 != Parser.digit }.map { word in Array((folding ? word.lowercased() : word).utf8) }
     }
 
     /// Whether the expression may match `text`: false only when the text certainly holds none of the words.
     func mayMatch(_ text: String) -> Bool {
         let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            if caseInsensitive, bytes.contains(where: { $0 >= 0x80 }) { return true }
+            // `\d` also matches digits of other scripts, as a case-insensitive word matches folded letters.
+            if caseInsensitive || digit, bytes.contains(where: { $0 >= 0x80 }) { return true }
+            if digit, bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
             return words.contains { Self.occurs($0, in: bytes, folding: caseInsensitive) }
         }
         return answer ?? true
@@ -58,6 +63,8 @@ struct LiteralGate: Sendable, Equatable {
 
     /// A recursive reading of the pattern that keeps, per branch, the required word sets it saw.
     struct Parser {
+        /// Stands in a word list for "a digit" (`\d`): no word of letters and digits looks like it.
+        static let digit = "\\d"
         let scalars: [Unicode.Scalar]
         var index = 0
         init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
@@ -79,7 +86,8 @@ struct LiteralGate: Sendable, Equatable {
                 endRun()
                 // The most selective requirement: the longest shortest word, then the fewest words.
                 let best = candidates.max { a, b in
-                    let (la, lb) = (a.map(\.count).min() ?? 0, b.map(\.count).min() ?? 0)
+                    let length = { (words: [String]) in words.map { $0 == Self.digit ? 1 : $0.count }.min() ?? 0 }
+                    let (la, lb) = (length(a), length(b))
                     return la != lb ? la < lb : a.count > b.count
                 }
                 branches.append(best ?? [])
@@ -104,8 +112,9 @@ struct LiteralGate: Sendable, Equatable {
                     _ = try quantifier()
                 case "\\":
                     endRun()
+                    let isDigit = peek(1) == "d"
                     try skipEscape()
-                    _ = try quantifier()
+                    if try !quantifier(), isDigit { candidates.append([Self.digit]) }
                 case ".", "^", "$":
                     endRun()
                     index += 1
