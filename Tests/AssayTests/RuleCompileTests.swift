@@ -16,6 +16,7 @@ final class RuleCompileTests: XCTestCase {
         ("soc/fields.yaml", "\naddressee: '", "addressee"),
         ("soc/exceptions.yaml", "\ncontrol_id: '", "control_id"),
         ("soc/controls.yaml", "\ntest_start: '", "test_start"),
+        ("soc/controls.yaml", "\n  inquiry: ['", "verbs.inquiry[0]"),
         ("soc/subservice.yaml", "\nheader: '", "header"),
         ("soc/cuecs.yaml", "\nheading: '", "heading"),
         ("soc/csocs.yaml", "\nheading: '", "heading"),
