@@ -81,6 +81,25 @@ final class ISOCertificateTests: XCTestCase {
         XCTAssertEqual(document.fields["locations"]?.evidence.first?.page, 1)
     }
 
+    /// The issuer only in a footer line, its registered name holding a bracketed word and parted from
+    /// its address by a bar: the name alone, with its own words as evidence.
+    func testIssuerInAFooterWithABracketedNameAndABar() throws {
+        let document = try extract([
+            line("CERTIFICADO", x: 200, y: 60, size: 30),
+            line("Por la presente se certifica el sistema de gestión de", x: 150, y: 120),
+            line("Tallerina Servicios S.A.C.", x: 170, y: 150, size: 18),
+            line("Avenida Central 210, Lima, Perú", x: 170, y: 175),
+            line("ha sido evaluado y se encuentra en conformidad con la Norma", x: 150, y: 200),
+            line("ISO/IEC 27001:2022", x: 220, y: 220, size: 16),
+            line("Validez desde el 3 de marzo de 2025 hasta el 2 de marzo de 2028.", x: 150, y: 300),
+            line("Kestrin (Certification) Baltic a.s. | Ranní 14, 110 00 Praha 1", x: 150, y: 800, size: 8),
+        ])
+        XCTAssertEqual(document.fields["organization"]?.value, .text("Tallerina Servicios S.A.C."))
+        XCTAssertEqual(document.fields["certification_body"]?.value, .text("Kestrin (Certification) Baltic a.s."))
+        XCTAssertEqual(document.fields["certification_body"]?.evidence.first?.quote, "Kestrin (Certification) Baltic a.s.")
+        XCTAssertEqual(document.fields["certification_body"]?.confidence, 0.75)
+    }
+
     func testSlashDatesSettledByTheThreeYearCycle() throws {
         let document = try extract([
             line("CERTIFICATE", x: 200, y: 60, size: 30),

@@ -237,6 +237,23 @@ final class SOCFieldExtractorTests: XCTestCase {
         XCTAssertEqual(result.fields["period_end"]?.evidence.first?.quote, "March 1, 2025 to August 31, 2025")
     }
 
+    func testRivalPeriodsStatedAsOftenGiveTheFirstUnsurely() throws {
+        let text = """
+        SOC 2 Type 2 Report
+        Quillon Systems, Inc.
+        We have examined the description of the Ledgerwell Platform system throughout the period March 1, 2025 to August 31, 2025.
+        Our prior report was for the period September 1, 2024 to February 28, 2025.
+        """
+        // The same answer on every run (the votes are kept in a dictionary, whose order varies by process).
+        for _ in 0..<8 {
+            let result = try run([SOCPeriodExtractor()], on: context(text))
+            XCTAssertEqual(result.fields["period_start"]?.value.display, "2025-03-01")
+            XCTAssertEqual(result.fields["period_end"]?.value.display, "2025-08-31")
+            XCTAssertEqual(result.fields["period_end"]?.confidence ?? 0, 0.7, accuracy: 0.001)
+            XCTAssertEqual(result.fields["period_end"]?.evidence.first?.quote, "March 1, 2025 to August 31, 2025")
+        }
+    }
+
     func testAmbiguousSlashPeriodIsUnsure() throws {
         let text = """
         SOC 2 Type 2 Report

@@ -117,7 +117,8 @@ package struct LegalForms: Decodable, Sendable {
     func namePattern() throws -> NSRegularExpression {
         let forms = suffixes.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
         let connectors = nameConnectors.map { "|" + NSRegularExpression.escapedPattern(for: $0) }.joined()
-        let word = "(?:[\\p{Lu}\\d][\\p{L}\\p{M}\\d'’&.\\-]*|&\(connectors))"
+        // A word may be bracketed: the country or trade in "Bureau Veritas (India) Pvt. Ltd.".
+        let word = "(?:\\(?[\\p{Lu}\\d][\\p{L}\\p{M}\\d'’&.\\-]*\\)?|&\(connectors))"
         return try NSRegularExpression(pattern: "(?<![\\p{L}])(\(word)(?:[ \\t]+\(word)){0,7}),?[ \\t]+(?:\(forms))(?![\\p{L}])")
     }
 

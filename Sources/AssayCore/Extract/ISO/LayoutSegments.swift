@@ -58,7 +58,11 @@ struct PageLayout: Sendable {
         }
     }
 
-    /// Rows by vertical overlap, then cells by horizontal gaps wider than the text is tall.
+    /// Glyphs printed alone between the fields of one line of a letterhead or footer.
+    static let fieldSeparators: Set<String> = ["|", "¦", "•", "·", "∙"]
+
+    /// Rows by vertical overlap, then cells by horizontal gaps wider than the text is tall (or a
+    /// separator glyph between them).
     static func segments(_ all: [PlacedWord]) -> [LayoutSegment] {
         // OCR reads specks inside large letters as tiny words ("Li" within "Services"): a word lying
         // mostly inside a larger word is noise.
@@ -91,6 +95,12 @@ struct PageLayout: Sendable {
             let ordered = row.sorted { $0.box.x0 < $1.box.x0 }
             var current: [PlacedWord] = []
             for word in ordered {
+                // A bar or bullet standing alone between two fields ("… a.s. | Street 12, City") parts them.
+                if Self.fieldSeparators.contains(word.text) {
+                    if !current.isEmpty { result.append(LayoutSegment(words: current)) }
+                    current = []
+                    continue
+                }
                 if let previous = current.last {
                     let gap = word.box.x0 - previous.box.x1
                     let height = max(min(word.box.height, previous.box.height), 1)

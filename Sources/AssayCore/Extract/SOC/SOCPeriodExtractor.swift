@@ -25,7 +25,7 @@ public struct SOCPeriodExtractor: DocumentExtractor {
                 let at = NSRange(location: window.location, length: date.range.length)
                 votes[date.date, default: (0, at)].count += 1
             }
-            if let best = votes.max(by: { $0.value.count < $1.value.count }), let evidence = context.evidence(for: best.value.range) {
+            if let best = votes.max(by: { ($0.value.count, -$0.value.range.location) < ($1.value.count, -$1.value.range.location) }), let evidence = context.evidence(for: best.value.range) {
                 result.set("as_of_date", best.key.description, confidence: best.value.count >= 2 && hasSection ? 0.96 : 0.85, evidence: [evidence])
             }
             return
@@ -49,11 +49,15 @@ public struct SOCPeriodExtractor: DocumentExtractor {
             vote.count += 1
             votes[key] = vote
         }
-        guard let best = votes.max(by: { $0.value.count < $1.value.count }), let evidence = context.evidence(for: best.value.range) else { return }
+        // The period stated most often; between periods stated as often, the first printed (a dictionary's
+        // order varies from run to run), with less confidence, since the document names rival periods.
+        guard let best = votes.max(by: { ($0.value.count, -$0.value.range.location) < ($1.value.count, -$1.value.range.location) }),
+              let evidence = context.evidence(for: best.value.range) else { return }
         let parts = best.key.split(separator: "|").map(String.init)
         guard parts.count == 2 else { return }
         var confidence = best.value.count >= 2 ? 0.96 : 0.88
         if !hasSection { confidence -= 0.05 }
+        if votes.values.filter({ $0.count == best.value.count }).count > 1 { confidence = min(confidence, 0.7) }
         if best.value.ambiguous && context.slashOrder == nil { confidence = 0.6 }
         result.set("period_start", parts[0], confidence: confidence, evidence: [evidence])
         result.set("period_end", parts[1], confidence: confidence, evidence: [evidence])

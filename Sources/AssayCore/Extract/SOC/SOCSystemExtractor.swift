@@ -48,9 +48,12 @@ public struct SOCSystemExtractor: DocumentExtractor {
             }
             // A list cut short by a line or page break is a subset of the full one: when every list found is
             // part of the largest, the largest is the answer; otherwise the list stated most often.
-            let largest = counts.max { $0.key.count < $1.key.count }
+            let largest = counts.max { ($0.key.count, -$0.value.1.location) < ($1.key.count, -$1.value.1.location) }
             let nested = largest.map { big in counts.keys.allSatisfy { Set($0).isSubset(of: Set(big.key)) } } ?? false
-            let chosen = nested ? largest : counts.max(by: { $0.value.0 < $1.value.0 || ($0.value.0 == $1.value.0 && $0.key.count < $1.key.count) })
+            let chosen = nested ? largest : counts.max(by: { a, b in
+                // The list stated most often, then the longest, then the first printed (a dictionary's order varies by run).
+                (a.value.0, a.key.count, -a.value.1.location) < (b.value.0, b.key.count, -b.value.1.location)
+            })
             if let best = chosen,
                let evidence = context.evidence(for: best.value.1) {
                 let order = ["security", "availability", "processing_integrity", "confidentiality", "privacy"]
