@@ -26,6 +26,9 @@ public struct SOCCUECExtractor: DocumentExtractor {
         var criteria: String
         var objective: String
         var responsibility: String
+        var statesResponsibility: String
+        var criteriaHeading: String
+        var maxHeadingRows: Int
         var listEnd: String
         var maxTableRows: Int
 
@@ -40,6 +43,9 @@ public struct SOCCUECExtractor: DocumentExtractor {
             case criteria
             case objective
             case responsibility
+            case statesResponsibility = "states_responsibility"
+            case criteriaHeading = "criteria_heading"
+            case maxHeadingRows = "max_heading_rows"
             case listEnd = "list_end"
             case maxTableRows = "max_table_rows"
         }
@@ -53,7 +59,7 @@ public struct SOCCUECExtractor: DocumentExtractor {
         }
 
         var rules: Rules
-        var heading, number, bullet, inside, criteria, objective, responsibility, listEnd: NSRegularExpression
+        var heading, number, bullet, inside, criteria, objective, responsibility, statesResponsibility, criteriaHeading, listEnd: NSRegularExpression
 
         init(_ rules: Rules) throws {
             self.rules = rules
@@ -65,6 +71,8 @@ public struct SOCCUECExtractor: DocumentExtractor {
             criteria = try SOCRegex.compile(rules.criteria, file: f, key: "criteria", caseInsensitive: false)
             objective = try SOCRegex.compile(rules.objective, file: f, key: "objective")
             responsibility = try SOCRegex.compile(rules.responsibility, file: f, key: "responsibility")
+            statesResponsibility = try SOCRegex.compile(rules.statesResponsibility, file: f, key: "states_responsibility")
+            criteriaHeading = try SOCRegex.compile(rules.criteriaHeading, file: f, key: "criteria_heading", caseInsensitive: false)
             listEnd = try SOCRegex.compile(rules.listEnd, file: f, key: "list_end")
         }
     }
@@ -79,6 +87,8 @@ public struct SOCCUECExtractor: DocumentExtractor {
         let criteria = compiled.criteria
         let objective = compiled.objective
         let responsibility = compiled.responsibility
+        let statesResponsibility = compiled.statesResponsibility
+        let criteriaHeading = compiled.criteriaHeading
         let listEnd = compiled.listEnd
         // Without a system description section (its heading unread), the whole report is searched: the
         // heading must stand alone on its line, which the auditor's prose never does.
@@ -91,30 +101,51 @@ public struct SOCCUECExtractor: DocumentExtractor {
         var markerX: Double?
         var currentObjective: String?
         var intro = 0
+        // Rows left of the markers after a criteria heading ("CC 2.1  The entity obtains …" over its
+        // bulleted controls): the heading's wording, skipped until the next marker.
+        var headingRows: Int?
         for row in rows[(start + 1)...] {
-            guard let first = row.items.first else { continue }
-            let marker = first.word.text
+            // A criteria cell left of the list ("CC6.1  •  Customers …") names the criteria of the items beside
+            // and under it; the list's own left edge is the first word after it.
+            let words = Self.dropLeadingCriteria(row.items.map(\.word), criteria: criteria)
+            if words.count < row.items.count, let found = Self.references(in: row.text, criteria: criteria).first {
+                currentObjective = found
+            }
+            guard let first = words.first else { continue }
+            let marker = first.text
             let isNumber = SOCRegex.firstMatch(number, marker).flatMap { SOCRegex.group($0, 1, in: marker as NSString) }.flatMap { Int($0) }
             let isBullet = SOCRegex.matches(bullet, marker)
-            if let n = isNumber, row.items.count > 1 {
-                if n == items.count + 1, markerX.map({ abs($0 - first.word.box.x0) < 12 }) ?? true {
-                    markerX = markerX ?? first.word.box.x0
+            if let n = isNumber, words.count > 1 {
+                if n == items.count + 1, markerX.map({ abs($0 - first.box.x0) < 12 }) ?? true {
+                    markerX = markerX ?? first.box.x0
                     items.append(Item(rows: [row], objective: currentObjective))
+                    headingRows = nil
                     continue
                 }
                 if !items.isEmpty { break }
-            } else if isBullet, row.items.count > 1, markerX.map({ abs($0 - first.word.box.x0) < 12 }) ?? true {
-                markerX = markerX ?? first.word.box.x0
+            } else if isBullet, words.count > 1, markerX.map({ abs($0 - first.box.x0) < 12 }) ?? true {
+                markerX = markerX ?? first.box.x0
                 items.append(Item(rows: [row], objective: currentObjective))
+                headingRows = nil
                 continue
             }
             if let match = SOCRegex.firstMatch(objective, row.text) {
                 currentObjective = SOCRegex.group(match, 1, in: row.text as NSString).map { "Control Objective \($0)" }
                 continue
             }
+            if markerX.map({ first.box.x0 < $0 - 4 }) ?? true, SOCRegex.firstMatch(criteriaHeading, row.text)?.range.location == 0 {
+                // A criteria heading left of the markers: the items under it are controls for those criteria.
+                currentObjective = Self.references(in: row.text, criteria: criteria).first
+                headingRows = 0
+                continue
+            }
+            if let count = headingRows, count < rules.maxHeadingRows, let x = markerX, first.box.x0 < x - 4 {
+                headingRows = count + 1
+                continue
+            }
             if SOCRegex.matches(inside, row.text) { continue }
             if let x = markerX, !items.isEmpty {
-                if first.word.box.x0 > x + 4 {
+                if first.box.x0 > x + 4 {
                     items[items.count - 1].rows.append(row)
                     continue
                 }
@@ -126,10 +157,27 @@ public struct SOCCUECExtractor: DocumentExtractor {
         if items.isEmpty {
             // A table of responsibilities without markers: each row that opens with one is a control, and the
             // rows under it (indented or not) continue it until the next.
+            var previous: SOCRow?
             for row in rows[(start + 1)...].prefix(rules.maxTableRows) {
+                defer { previous = row }
                 if SOCRegex.matches(listEnd, row.text) && !items.isEmpty { break }
                 if SOCRegex.matches(heading, row.text) { continue }
-                if SOCRegex.matches(responsibility, row.text) {
+                // Wording after a criteria cell ("CC6.1  Customers are responsible for …") is read as the row's own.
+                let words = Self.dropLeadingCriteria(row.items.map(\.word), criteria: criteria)
+                let own = words.map(\.text).joined(separator: " ")
+                // A control opens with a capital (or a marker): a line of prose that wraps to start with "user
+                // entity must …" goes on with the sentence above it.
+                let opensSentence = own.unicodeScalars.first.map { !CharacterSet.lowercaseLetters.contains($0) } ?? false
+                let opensItem = opensSentence && SOCRegex.matches(responsibility, own)
+                // In a table of them, a new sentence that states a responsibility ("Mobile-specific - Customers are
+                // responsible …") opens the next control too.
+                let nextInTable = !items.isEmpty && opensSentence && previous.map { Self.endsSentence($0.text) } == true
+                    && SOCRegex.matches(statesResponsibility, own)
+                if opensItem || nextInTable {
+                    // A criteria cell: the controls beside and under it that name none serve its criteria.
+                    if words.count < row.items.count, let found = Self.references(in: row.text, criteria: criteria).first {
+                        currentObjective = found
+                    }
                     items.append(Item(rows: [row], objective: currentObjective, marked: false))
                 } else if !items.isEmpty, row.page == items[items.count - 1].rows.last?.page, let last = items[items.count - 1].rows.last,
                           row.box.y0 - last.box.y1 < 14 {
@@ -139,19 +187,59 @@ public struct SOCCUECExtractor: DocumentExtractor {
         }
         for item in items {
             guard let firstRow = item.rows.first, let firstItem = firstRow.items.first else { continue }
-            let rowWords = item.rows.map { Array($0.items.dropFirst(item.marked && $0.page == firstRow.page && $0.box == firstRow.box ? 1 : 0).map(\.word)) }
+            // The marker of a marked item is left out; a criteria cell before it is kept for `criteria`.
+            let rowWords = item.rows.map { row -> [Word] in
+                let words = row.items.map(\.word)
+                guard item.marked, row.page == firstRow.page, row.box == firstRow.box else { return words }
+                let rest = Self.dropLeadingCriteria(words, criteria: criteria)
+                return Array(words.prefix(words.count - rest.count)) + rest.dropFirst()
+            }
             let all = rowWords.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ").foldedWhitespace
             // A criteria column beside the text (a wide gap, then only references such as "CC6.2,") is
             // not part of the control's wording: keep it for `criteria`, leave it out of `text`.
-            let text = rowWords.map { Self.dropCriteriaColumn($0, criteria: criteria).map(\.text).joined(separator: " ") }
-                .joined(separator: " ").foldedWhitespace
-            let ns = all as NSString
-            var found = criteria.matches(in: all, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
-            found = found.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            var textWords = rowWords.map { Self.dropCriteriaColumn(Self.dropLeadingCriteria($0, criteria: criteria), criteria: criteria) }
+            // An unmarked item that opens with a bullet glyph after all (one the list's markers were not read from).
+            if let opening = textWords.first?.first, SOCRegex.matches(bullet, opening.text) { textWords[0].removeFirst() }
+            let text = textWords.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ").foldedWhitespace
+            // The evidence is the line the wording starts on (a bullet may be a line of its own).
+            let opening = textWords.first(where: { !$0.isEmpty })?.first
+            let quoted = item.rows.lazy.flatMap(\.items).first { $0.word.box == opening?.box && $0.word.text == opening?.text } ?? firstItem
+            var found = Self.references(in: all, criteria: criteria)
             if found.isEmpty, let objective = item.objective { found = [objective] }
             result.cuecs.append(CUEC(text: text, criteria: found, confidence: 0.9,
-                                     evidence: [context.evidence(line: context.body[firstItem.bodyIndex])]))
+                                     evidence: [context.evidence(line: context.body[quoted.bodyIndex])]))
         }
+    }
+
+    /// The criteria references of `text` in order, each once, written without spaces ("CC 6.1" as "CC6.1").
+    static func references(in text: String, criteria: NSRegularExpression) -> [String] {
+        let ns = text as NSString
+        return criteria.matches(in: text, range: NSRange(location: 0, length: ns.length))
+            .map { ns.substring(with: $0.range).filter { !$0.isWhitespace } }
+            .reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    /// Whether a row's text ends a sentence (or a list entry).
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.trimmingCharacters(in: .whitespaces).last else { return true }
+        return ".:;!?".contains(last)
+    }
+
+    /// The words of a row without a leading cell of criteria references ("CC6.6", "CC 6.8,"): the
+    /// references, alone or as "CC" and a number, from the row's start up to the first other word.
+    static func dropLeadingCriteria(_ words: [Word], criteria: NSRegularExpression) -> [Word] {
+        func isWhole(_ text: String) -> Bool {
+            let token = text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+            let range = NSRange(location: 0, length: (token as NSString).length)
+            return range.length > 0 && criteria.firstMatch(in: token, range: range)?.range == range
+        }
+        var index = 0
+        while index < words.count {
+            if isWhole(words[index].text) { index += 1; continue }
+            if index + 1 < words.count, isWhole(words[index].text + " " + words[index + 1].text) { index += 2; continue }
+            break
+        }
+        return Array(words[index...])
     }
 
     /// The words of a row without a trailing cell of criteria references: from the first word that
