@@ -36,10 +36,6 @@ struct ReliabilityInput {
         return lines.filter { $0.page >= first && $0.page <= last }
     }
 
-    /// Whether the pattern matches within one of the texts (lines, tests). The texts are searched joined first,
-    /// once: a long Section IV without a match is ruled out in one pass instead of thousands, and a match there
-    /// is confirmed text by text, so one that only spans a line break counts for nothing. (A pattern that needs
-    /// `\A`, `\z` or a negative look-behind at a text's start could be missed; the rule files use none.)
     /// Whether one of `texts` matches `pattern`: line by line, so the lines without the words (or digit)
     /// the pattern needs are passed over without running it (`LiteralGate`).
     static func any(_ texts: [String], matches pattern: NSRegularExpression) -> Bool {
