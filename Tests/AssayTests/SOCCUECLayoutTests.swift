@@ -8,8 +8,8 @@ import XCTest
 final class SOCCUECLayoutTests: XCTestCase {
     private typealias L = SyntheticLayout
 
-    /// A SOC 2 report whose description ends with `lines` on page 2.
-    private func cuecs(_ lines: [TextLine]) -> [CUEC] {
+    /// A SOC 2 report whose description ends with `lines` on page 2 (and `more` on page 3).
+    private func cuecs(_ lines: [TextLine], more: [TextLine] = []) -> [CUEC] {
         let first = [
             L.line("SOC 2 Type 2 Report", y: 60, size: 20),
             L.line("Section 3", y: 120),
@@ -17,7 +17,7 @@ final class SOCCUECLayoutTests: XCTestCase {
             L.line("Complementary User Entity Controls", y: 170),
             L.line("The controls below are expected to operate at each user entity.", y: 190),
         ]
-        let paged = PagedText(mediaType: .pdf, pages: [L.page(1, first), L.page(2, lines)])
+        let paged = PagedText(mediaType: .pdf, pages: [L.page(1, first), L.page(2, lines)] + (more.isEmpty ? [] : [L.page(3, more)]))
         return DocumentPipeline.analyse(paged, source: SourceInfo(path: "synthetic.pdf"), options: ExtractOptions()).cuecs
     }
 
@@ -63,5 +63,26 @@ final class SOCCUECLayoutTests: XCTestCase {
         XCTAssertEqual(found.map(\.criteria), [["CC2.1"], ["CC6.2"], ["CC6.2"]])
         // The evidence is the control's own line, not its bullet.
         XCTAssertEqual(found.first?.evidence.first?.quote, "• User entities are responsible for reporting wrong data to the vendor.")
+    }
+
+    func testABulletedListGoesOnPastAFooterTheFurnitureCheckMissed() {
+        let found = cuecs([
+            L.row([("CC 2.1", 60), ("The entity obtains and uses relevant information.", 120)], y: 600),
+            L.row([("•", 140), ("User entities are responsible for reporting wrong data to the vendor.", 155)], y: 620),
+            // A footer printed on these two pages only, so not page furniture.
+            L.line("Ledgerline System Description", y: 720),
+        ], more: [
+            L.line("Security (Continued)", y: 60),
+            L.row([("CC 6.2", 60), ("The entity registers new users before issuing credentials.", 120)], y: 80),
+            L.row([("•", 140), ("User entities are responsible for removing leavers promptly.", 155)], y: 100),
+            L.line("Complementary Subservice Organization Controls", y: 140),
+            L.row([("•", 140), ("Cloud hosting is provided by a subservice organization.", 155)], y: 160),
+        ])
+        XCTAssertEqual(found.map(\.text), [
+            "User entities are responsible for reporting wrong data to the vendor.",
+            "User entities are responsible for removing leavers promptly.",
+        ])
+        XCTAssertEqual(found.map(\.criteria), [["CC2.1"], ["CC6.2"]])
+        XCTAssertEqual(found.last?.evidence.first?.page, 3)
     }
 }

@@ -31,6 +31,7 @@ public struct SOCCUECExtractor: DocumentExtractor {
         var maxHeadingRows: Int
         var listEnd: String
         var maxTableRows: Int
+        var footFraction: Double
 
         /// The YAML keys are snake_case.
         enum CodingKeys: String, CodingKey {
@@ -48,6 +49,7 @@ public struct SOCCUECExtractor: DocumentExtractor {
             case maxHeadingRows = "max_heading_rows"
             case listEnd = "list_end"
             case maxTableRows = "max_table_rows"
+            case footFraction = "foot_fraction"
         }
     }
 
@@ -104,6 +106,8 @@ public struct SOCCUECExtractor: DocumentExtractor {
         // Rows left of the markers after a criteria heading ("CC 2.1  The entity obtains …" over its
         // bulleted controls): the heading's wording, skipped until the next marker.
         var headingRows: Int?
+        // Set once the list has run past a page's foot: only a new item or heading continues it.
+        var crossedFoot = false
         for row in rows[(start + 1)...] {
             // A criteria cell left of the list ("CC6.1  •  Customers …") names the criteria of the items beside
             // and under it; the list's own left edge is the first word after it.
@@ -120,6 +124,7 @@ public struct SOCCUECExtractor: DocumentExtractor {
                     markerX = markerX ?? first.box.x0
                     items.append(Item(rows: [row], objective: currentObjective))
                     headingRows = nil
+                    crossedFoot = false
                     continue
                 }
                 if !items.isEmpty { break }
@@ -127,6 +132,7 @@ public struct SOCCUECExtractor: DocumentExtractor {
                 markerX = markerX ?? first.box.x0
                 items.append(Item(rows: [row], objective: currentObjective))
                 headingRows = nil
+                crossedFoot = false
                 continue
             }
             if let match = SOCRegex.firstMatch(objective, row.text) {
@@ -145,8 +151,14 @@ public struct SOCCUECExtractor: DocumentExtractor {
             }
             if SOCRegex.matches(inside, row.text) { continue }
             if let x = markerX, !items.isEmpty {
-                if first.box.x0 > x + 4 {
+                if first.box.x0 > x + 4, !crossedFoot {
                     items[items.count - 1].rows.append(row)
+                    continue
+                }
+                // A page's foot under the list (a running title or notice that was not recognised as furniture)
+                // does not end it: the list may go on over the page, with a marker or a criteria heading.
+                if Self.inFoot(row, context: context, fraction: rules.footFraction) {
+                    crossedFoot = true
                     continue
                 }
                 break
@@ -217,6 +229,13 @@ public struct SOCCUECExtractor: DocumentExtractor {
         return criteria.matches(in: text, range: NSRange(location: 0, length: ns.length))
             .map { ns.substring(with: $0.range).filter { !$0.isWhitespace } }
             .reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    /// Whether a row lies in the bottom `fraction` of its (positioned) page.
+    static func inFoot(_ row: SOCRow, context: DocumentContext, fraction: Double) -> Bool {
+        guard row.page >= 1, row.page <= context.paged.pages.count else { return false }
+        let height = context.paged.pages[row.page - 1].height
+        return height > 0 && row.box.y0 >= height * (1 - fraction)
     }
 
     /// Whether a row's text ends a sentence (or a list entry).
