@@ -85,4 +85,21 @@ final class SOCCUECLayoutTests: XCTestCase {
         XCTAssertEqual(found.map(\.criteria), [["CC2.1"], ["CC6.2"]])
         XCTAssertEqual(found.last?.evidence.first?.page, 3)
     }
+
+    func testCriteriaAndIDColumnsRightOfTheWordingAreLeftOut() {
+        let found = cuecs([
+            L.row([("Complementary User Entity Controls", 60), ("Criteria", 300), ("Catalogue IDs", 420)], y: 60),
+            L.row([("Customers are responsible for telling", 60), ("CC7.3, CC7.4", 300), ("INC-01, INC-02,", 420)], y: 80),
+            L.row([("the vendor of incidents in their account.", 60), ("INC-05", 420)], y: 92),
+            L.row([("Customers using single sign-on", 60), ("CC6.1, CC6.2", 300), ("IAM-01, IAM-03", 420)], y: 112),
+            L.row([("are responsible for enforcing a second", 60)], y: 124),
+            L.row([("factor for their administrators.", 60)], y: 136),
+            L.line("Complementary Subservice Organization Controls", y: 170),
+        ])
+        XCTAssertEqual(found.map(\.text), [
+            "Customers are responsible for telling the vendor of incidents in their account.",
+            "Customers using single sign-on are responsible for enforcing a second factor for their administrators.",
+        ])
+        XCTAssertEqual(found.map(\.criteria), [["CC7.3", "CC7.4"], ["CC6.1", "CC6.2"]])
+    }
 }

@@ -170,21 +170,33 @@ public struct SOCCUECExtractor: DocumentExtractor {
             // A table of responsibilities without markers: each row that opens with one is a control, and the
             // rows under it (indented or not) continue it until the next.
             var previous: SOCRow?
-            for row in rows[(start + 1)...].prefix(rules.maxTableRows) {
+            let table = Array(rows[(start + 1)...].prefix(rules.maxTableRows))
+            // Where the table's criteria column starts, once a row has shown it (its id columns lie beyond).
+            let columnEdge = table.compactMap { Self.criteriaColumnStart(Self.dropLeadingCriteria($0.items.map(\.word), criteria: criteria),
+                                                                         criteria: criteria) }.min() ?? .infinity
+            // A row's own wording: after a criteria cell ("CC6.1  Customers are responsible for …") and left of
+            // criteria and id columns.
+            func wording(_ row: SOCRow) -> String {
+                Self.dropLeadingCriteria(row.items.map(\.word), criteria: criteria).filter { $0.box.x0 < columnEdge - 1 }
+                    .map(\.text).joined(separator: " ")
+            }
+            for (offset, row) in table.enumerated() {
                 defer { previous = row }
                 if SOCRegex.matches(listEnd, row.text) && !items.isEmpty { break }
                 if SOCRegex.matches(heading, row.text) { continue }
-                // Wording after a criteria cell ("CC6.1  Customers are responsible for …") is read as the row's own.
                 let words = Self.dropLeadingCriteria(row.items.map(\.word), criteria: criteria)
-                let own = words.map(\.text).joined(separator: " ")
+                let own = wording(row)
+                // The sentence may state the responsibility on its second line ("Customers using the mobile
+                // app / are responsible for …").
+                let next = offset + 1 < table.count && table[offset + 1].page == row.page ? wording(table[offset + 1]) : ""
                 // A control opens with a capital (or a marker): a line of prose that wraps to start with "user
                 // entity must …" goes on with the sentence above it.
                 let opensSentence = own.unicodeScalars.first.map { !CharacterSet.lowercaseLetters.contains($0) } ?? false
                 let opensItem = opensSentence && SOCRegex.matches(responsibility, own)
                 // In a table of them, a new sentence that states a responsibility ("Mobile-specific - Customers are
                 // responsible …") opens the next control too.
-                let nextInTable = !items.isEmpty && opensSentence && previous.map { Self.endsSentence($0.text) } == true
-                    && SOCRegex.matches(statesResponsibility, own)
+                let nextInTable = !items.isEmpty && opensSentence && previous.map { Self.endsSentence(wording($0)) } == true
+                    && SOCRegex.matches(statesResponsibility, own + " " + next)
                 if opensItem || nextInTable {
                     // A criteria cell: the controls beside and under it that name none serve its criteria.
                     if words.count < row.items.count, let found = Self.references(in: row.text, criteria: criteria).first {
@@ -210,6 +222,11 @@ public struct SOCCUECExtractor: DocumentExtractor {
             // A criteria column beside the text (a wide gap, then only references such as "CC6.2,") is
             // not part of the control's wording: keep it for `criteria`, leave it out of `text`.
             var textWords = rowWords.map { Self.dropCriteriaColumn(Self.dropLeadingCriteria($0, criteria: criteria), criteria: criteria) }
+            // Columns right of the text that open with a criteria reference (criteria, then another catalogue's
+            // ids, wrapped over the rows of the item): every word from that column's left edge on is left out.
+            if let edge = textWords.compactMap({ Self.criteriaColumnStart($0, criteria: criteria) }).min() {
+                textWords = textWords.map { $0.filter { $0.box.x0 < edge - 1 } }
+            }
             // An unmarked item that opens with a bullet glyph after all (one the list's markers were not read from).
             if let opening = textWords.first?.first, SOCRegex.matches(bullet, opening.text) { textWords[0].removeFirst() }
             let text = textWords.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ").foldedWhitespace
@@ -259,6 +276,18 @@ public struct SOCCUECExtractor: DocumentExtractor {
             break
         }
         return Array(words[index...])
+    }
+
+    /// Where a column that opens with a criteria reference starts in a row of words: the left edge of a
+    /// reference standing more than 12 points right of the word before it.
+    static func criteriaColumnStart(_ words: [Word], criteria: NSRegularExpression) -> Double? {
+        for index in words.indices.dropFirst() {
+            let token = words[index].text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+            let range = NSRange(location: 0, length: (token as NSString).length)
+            guard criteria.firstMatch(in: token, range: range)?.range == range else { continue }
+            if words[index].box.x0 - words[index - 1].box.x1 > 12 { return words[index].box.x0 }
+        }
+        return nil
     }
 
     /// The words of a row without a trailing cell of criteria references: from the first word that
