@@ -102,4 +102,18 @@ final class SOCCUECLayoutTests: XCTestCase {
         ])
         XCTAssertEqual(found.map(\.criteria), [["CC7.3", "CC7.4"], ["CC6.1", "CC6.2"]])
     }
+
+    func testWordsWrappedInBidiMarks() {
+        // Some editors' exports wrap each word in LEFT-TO-RIGHT OVERRIDE … POP DIRECTIONAL FORMATTING.
+        func wrapped(_ text: String) -> String { text.split(separator: " ").map { "\u{202D}\($0)\u{202C}" }.joined(separator: " ") }
+        let found = cuecs([
+            L.row([(wrapped("The user entity is responsible for approving new accounts."), 60)], y: 60),
+            L.row([(wrapped("The user entity is responsible for encrypting data it sends."), 60)], y: 74),
+            L.line("Complementary Subservice Organization Controls", y: 120),
+        ])
+        XCTAssertEqual(found.map(\.text), [
+            "The user entity is responsible for approving new accounts.",
+            "The user entity is responsible for encrypting data it sends.",
+        ])
+    }
 }

@@ -175,10 +175,10 @@ public struct SOCCUECExtractor: DocumentExtractor {
             let columnEdge = table.compactMap { Self.criteriaColumnStart(Self.dropLeadingCriteria($0.items.map(\.word), criteria: criteria),
                                                                          criteria: criteria) }.min() ?? .infinity
             // A row's own wording: after a criteria cell ("CC6.1  Customers are responsible for …") and left of
-            // criteria and id columns.
+            // criteria and id columns, without the bidi marks some exports wrap every word in.
             func wording(_ row: SOCRow) -> String {
-                Self.dropLeadingCriteria(row.items.map(\.word), criteria: criteria).filter { $0.box.x0 < columnEdge - 1 }
-                    .map(\.text).joined(separator: " ")
+                SOCText.withoutBidiMarks(Self.dropLeadingCriteria(row.items.map(\.word), criteria: criteria).filter { $0.box.x0 < columnEdge - 1 }
+                    .map(\.text).joined(separator: " ")).foldedWhitespace
             }
             for (offset, row) in table.enumerated() {
                 defer { previous = row }
@@ -229,7 +229,7 @@ public struct SOCCUECExtractor: DocumentExtractor {
             }
             // An unmarked item that opens with a bullet glyph after all (one the list's markers were not read from).
             if let opening = textWords.first?.first, SOCRegex.matches(bullet, opening.text) { textWords[0].removeFirst() }
-            let text = textWords.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ").foldedWhitespace
+            let text = SOCText.withoutBidiMarks(textWords.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ")).foldedWhitespace
             // The evidence is the line the wording starts on (a bullet may be a line of its own).
             let opening = textWords.first(where: { !$0.isEmpty })?.first
             let quoted = item.rows.lazy.flatMap(\.items).first { $0.word.box == opening?.box && $0.word.text == opening?.text } ?? firstItem
