@@ -81,24 +81,57 @@ public struct SOCCUECExtractor: DocumentExtractor {
 
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let compiled = try Compiled.shared(context.rules)
-        let rules = compiled.rules
         let heading = compiled.heading
-        let number = compiled.number
         let bullet = compiled.bullet
-        let inside = compiled.inside
         let criteria = compiled.criteria
-        let objective = compiled.objective
-        let responsibility = compiled.responsibility
-        let statesResponsibility = compiled.statesResponsibility
-        let criteriaHeading = compiled.criteriaHeading
-        let listEnd = compiled.listEnd
         // Without a system description section (its heading unread), the whole report is searched: the
         // heading must stand alone on its line, which the auditor's prose never does.
         let description = context.section("system_description")
         let rows = SOCLayout.rows(context).filter { row in description.map { row.page >= $0.firstPage && row.page <= $0.lastPage } ?? true }
         guard let start = rows.lastIndex(where: { $0.text.count < 80 && SOCRegex.matches(heading, $0.text) }) else { return }
+        let list = Array(rows[(start + 1)...])
+        var items = markedItems(list, compiled: compiled, context: context)
+        if items.isEmpty { items = tableItems(list, compiled: compiled) }
+        for item in items {
+            guard let firstRow = item.rows.first, let firstItem = firstRow.items.first else { continue }
+            // The marker of a marked item is left out; a criteria cell before it is kept for `criteria`.
+            let rowWords = item.rows.map { row -> [Word] in
+                let words = row.items.map(\.word)
+                guard item.marked, row.page == firstRow.page, row.box == firstRow.box else { return words }
+                let rest = Self.dropLeadingCriteria(words, criteria: criteria)
+                return Array(words.prefix(words.count - rest.count)) + rest.dropFirst()
+            }
+            let all = rowWords.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ").foldedWhitespace
+            // A criteria column beside the text (a wide gap, then only references such as "CC6.2,") is
+            // not part of the control's wording: keep it for `criteria`, leave it out of `text`.
+            var textWords = rowWords.map { Self.dropCriteriaColumn(Self.dropLeadingCriteria($0, criteria: criteria), criteria: criteria) }
+            // Columns right of the text that open with a criteria reference (criteria, then another catalogue's
+            // ids, wrapped over the rows of the item): every word from that column's left edge on is left out.
+            if let edge = textWords.compactMap({ Self.criteriaColumnStart($0, criteria: criteria) }).min() {
+                textWords = textWords.map { $0.filter { $0.box.x0 < edge - 1 } }
+            }
+            // An unmarked item that opens with a bullet glyph after all (one the list's markers were not read from).
+            if let opening = textWords.first?.first, SOCRegex.matches(bullet, opening.text) { textWords[0].removeFirst() }
+            let text = SOCText.withoutBidiMarks(textWords.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ")).foldedWhitespace
+            // The evidence is the line the wording starts on (a bullet may be a line of its own).
+            let opening = textWords.first(where: { !$0.isEmpty })?.first
+            let quoted = item.rows.lazy.flatMap(\.items).first { $0.word.box == opening?.box && $0.word.text == opening?.text } ?? firstItem
+            var found = Self.references(in: all, criteria: criteria)
+            if found.isEmpty, let objective = item.objective { found = [objective] }
+            result.cuecs.append(CUEC(text: text, criteria: found, confidence: 0.9,
+                                     evidence: [context.evidence(line: context.body[quoted.bodyIndex])]))
+        }
+    }
 
-        struct Item { var rows: [SOCRow]; var objective: String?; var marked = true }
+    /// An item of the list: its rows, the control objective or criteria it stands under, and whether
+    /// its first word is a marker ("1.", "•").
+    struct Item { var rows: [SOCRow]; var objective: String?; var marked = true }
+
+    /// The items of a numbered or bulleted list: numbers must run in sequence, a row not indented past
+    /// the marker ends the list unless it is a heading, a repeated table header or a page's foot.
+    func markedItems(_ rows: [SOCRow], compiled: Compiled, context: DocumentContext) -> [Item] {
+        let rules = compiled.rules, number = compiled.number, bullet = compiled.bullet, inside = compiled.inside
+        let criteria = compiled.criteria, objective = compiled.objective, criteriaHeading = compiled.criteriaHeading
         var items: [Item] = []
         var markerX: Double?
         var currentObjective: String?
@@ -108,7 +141,7 @@ public struct SOCCUECExtractor: DocumentExtractor {
         var headingRows: Int?
         // Set once the list has run past a page's foot: only a new item or heading continues it.
         var crossedFoot = false
-        for row in rows[(start + 1)...] {
+        for row in rows {
             // A criteria cell left of the list ("CC6.1  •  Customers …") names the criteria of the items beside
             // and under it; the list's own left edge is the first word after it.
             let words = Self.dropLeadingCriteria(row.items.map(\.word), criteria: criteria)
@@ -166,146 +199,55 @@ public struct SOCCUECExtractor: DocumentExtractor {
             intro += 1
             if intro > rules.maxIntroRows { break }
         }
-        if items.isEmpty {
-            // A table of responsibilities without markers: each row that opens with one is a control, and the
-            // rows under it (indented or not) continue it until the next.
-            var previous: SOCRow?
-            let table = Array(rows[(start + 1)...].prefix(rules.maxTableRows))
-            // Where the table's criteria column starts, once a row has shown it (its id columns lie beyond).
-            let columnEdge = table.compactMap { Self.criteriaColumnStart(Self.dropLeadingCriteria($0.items.map(\.word), criteria: criteria),
-                                                                         criteria: criteria) }.min() ?? .infinity
-            // A row's own wording: after a criteria cell ("CC6.1  Customers are responsible for …") and left of
-            // criteria and id columns, without the bidi marks some exports wrap every word in.
-            func wording(_ row: SOCRow) -> String {
-                SOCText.withoutBidiMarks(Self.dropLeadingCriteria(row.items.map(\.word), criteria: criteria).filter { $0.box.x0 < columnEdge - 1 }
-                    .map(\.text).joined(separator: " ")).foldedWhitespace
-            }
-            for (offset, row) in table.enumerated() {
-                defer { previous = row }
-                if SOCRegex.matches(listEnd, row.text) && !items.isEmpty { break }
-                if SOCRegex.matches(heading, row.text) { continue }
-                let words = Self.dropLeadingCriteria(row.items.map(\.word), criteria: criteria)
-                let own = wording(row)
-                // The sentence may state the responsibility on its second line ("Customers using the mobile
-                // app / are responsible for …").
-                let next = offset + 1 < table.count && table[offset + 1].page == row.page ? wording(table[offset + 1]) : ""
-                // A control opens with a capital (or a marker): a line of prose that wraps to start with "user
-                // entity must …" goes on with the sentence above it.
-                let opensSentence = own.unicodeScalars.first.map { !CharacterSet.lowercaseLetters.contains($0) } ?? false
-                let opensItem = opensSentence && SOCRegex.matches(responsibility, own)
-                // In a table of them, a new sentence that states a responsibility ("Mobile-specific - Customers are
-                // responsible …") opens the next control too.
-                let nextInTable = !items.isEmpty && opensSentence && previous.map { Self.endsSentence(wording($0)) } == true
-                    && SOCRegex.matches(statesResponsibility, own + " " + next)
-                if opensItem || nextInTable {
-                    // A criteria cell: the controls beside and under it that name none serve its criteria.
-                    if words.count < row.items.count, let found = Self.references(in: row.text, criteria: criteria).first {
-                        currentObjective = found
-                    }
-                    items.append(Item(rows: [row], objective: currentObjective, marked: false))
-                } else if !items.isEmpty, row.page == items[items.count - 1].rows.last?.page, let last = items[items.count - 1].rows.last,
-                          row.box.y0 - last.box.y1 < 14 {
-                    items[items.count - 1].rows.append(row)
+        return items
+    }
+
+    /// The items of a table of responsibilities without markers: each row that opens with one is a
+    /// control, and the rows under it (indented or not) continue it until the next.
+    func tableItems(_ rows: [SOCRow], compiled: Compiled) -> [Item] {
+        let rules = compiled.rules, heading = compiled.heading, criteria = compiled.criteria, responsibility = compiled.responsibility
+        let statesResponsibility = compiled.statesResponsibility, listEnd = compiled.listEnd
+        var items: [Item] = []
+        var currentObjective: String?
+        var previous: SOCRow?
+        let table = Array(rows.prefix(rules.maxTableRows))
+        // Where the table's criteria column starts, once a row has shown it (its id columns lie beyond).
+        let columnEdge = table.compactMap { Self.criteriaColumnStart(Self.dropLeadingCriteria($0.items.map(\.word), criteria: criteria),
+                                                                     criteria: criteria) }.min() ?? .infinity
+        // A row's own wording: after a criteria cell ("CC6.1  Customers are responsible for …") and left of
+        // criteria and id columns, without the bidi marks some exports wrap every word in.
+        func wording(_ row: SOCRow) -> String {
+            SOCText.withoutBidiMarks(Self.dropLeadingCriteria(row.items.map(\.word), criteria: criteria).filter { $0.box.x0 < columnEdge - 1 }
+                .map(\.text).joined(separator: " ")).foldedWhitespace
+        }
+        for (offset, row) in table.enumerated() {
+            defer { previous = row }
+            if SOCRegex.matches(listEnd, row.text) && !items.isEmpty { break }
+            if SOCRegex.matches(heading, row.text) { continue }
+            let words = Self.dropLeadingCriteria(row.items.map(\.word), criteria: criteria)
+            let own = wording(row)
+            // The sentence may state the responsibility on its second line ("Customers using the mobile
+            // app / are responsible for …").
+            let next = offset + 1 < table.count && table[offset + 1].page == row.page ? wording(table[offset + 1]) : ""
+            // A control opens with a capital (or a marker): a line of prose that wraps to start with "user
+            // entity must …" goes on with the sentence above it.
+            let opensSentence = own.unicodeScalars.first.map { !CharacterSet.lowercaseLetters.contains($0) } ?? false
+            let opensItem = opensSentence && SOCRegex.matches(responsibility, own)
+            // In a table of them, a new sentence that states a responsibility ("Mobile-specific - Customers are
+            // responsible …") opens the next control too.
+            let nextInTable = !items.isEmpty && opensSentence && previous.map { Self.endsSentence(wording($0)) } == true
+                && SOCRegex.matches(statesResponsibility, own + " " + next)
+            if opensItem || nextInTable {
+                // A criteria cell: the controls beside and under it that name none serve its criteria.
+                if words.count < row.items.count, let found = Self.references(in: row.text, criteria: criteria).first {
+                    currentObjective = found
                 }
+                items.append(Item(rows: [row], objective: currentObjective, marked: false))
+            } else if !items.isEmpty, row.page == items[items.count - 1].rows.last?.page, let last = items[items.count - 1].rows.last,
+                      row.box.y0 - last.box.y1 < 14 {
+                items[items.count - 1].rows.append(row)
             }
         }
-        for item in items {
-            guard let firstRow = item.rows.first, let firstItem = firstRow.items.first else { continue }
-            // The marker of a marked item is left out; a criteria cell before it is kept for `criteria`.
-            let rowWords = item.rows.map { row -> [Word] in
-                let words = row.items.map(\.word)
-                guard item.marked, row.page == firstRow.page, row.box == firstRow.box else { return words }
-                let rest = Self.dropLeadingCriteria(words, criteria: criteria)
-                return Array(words.prefix(words.count - rest.count)) + rest.dropFirst()
-            }
-            let all = rowWords.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ").foldedWhitespace
-            // A criteria column beside the text (a wide gap, then only references such as "CC6.2,") is
-            // not part of the control's wording: keep it for `criteria`, leave it out of `text`.
-            var textWords = rowWords.map { Self.dropCriteriaColumn(Self.dropLeadingCriteria($0, criteria: criteria), criteria: criteria) }
-            // Columns right of the text that open with a criteria reference (criteria, then another catalogue's
-            // ids, wrapped over the rows of the item): every word from that column's left edge on is left out.
-            if let edge = textWords.compactMap({ Self.criteriaColumnStart($0, criteria: criteria) }).min() {
-                textWords = textWords.map { $0.filter { $0.box.x0 < edge - 1 } }
-            }
-            // An unmarked item that opens with a bullet glyph after all (one the list's markers were not read from).
-            if let opening = textWords.first?.first, SOCRegex.matches(bullet, opening.text) { textWords[0].removeFirst() }
-            let text = SOCText.withoutBidiMarks(textWords.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ")).foldedWhitespace
-            // The evidence is the line the wording starts on (a bullet may be a line of its own).
-            let opening = textWords.first(where: { !$0.isEmpty })?.first
-            let quoted = item.rows.lazy.flatMap(\.items).first { $0.word.box == opening?.box && $0.word.text == opening?.text } ?? firstItem
-            var found = Self.references(in: all, criteria: criteria)
-            if found.isEmpty, let objective = item.objective { found = [objective] }
-            result.cuecs.append(CUEC(text: text, criteria: found, confidence: 0.9,
-                                     evidence: [context.evidence(line: context.body[quoted.bodyIndex])]))
-        }
-    }
-
-    /// The criteria references of `text` in order, each once, written without spaces ("CC 6.1" as "CC6.1").
-    static func references(in text: String, criteria: NSRegularExpression) -> [String] {
-        let ns = text as NSString
-        return criteria.matches(in: text, range: NSRange(location: 0, length: ns.length))
-            .map { ns.substring(with: $0.range).filter { !$0.isWhitespace } }
-            .reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
-    }
-
-    /// Whether a row lies in the bottom `fraction` of its (positioned) page.
-    static func inFoot(_ row: SOCRow, context: DocumentContext, fraction: Double) -> Bool {
-        guard row.page >= 1, row.page <= context.paged.pages.count else { return false }
-        let height = context.paged.pages[row.page - 1].height
-        return height > 0 && row.box.y0 >= height * (1 - fraction)
-    }
-
-    /// Whether a row's text ends a sentence (or a list entry).
-    static func endsSentence(_ text: String) -> Bool {
-        guard let last = text.trimmingCharacters(in: .whitespaces).last else { return true }
-        return ".:;!?".contains(last)
-    }
-
-    /// The words of a row without a leading cell of criteria references ("CC6.6", "CC 6.8,"): the
-    /// references, alone or as "CC" and a number, from the row's start up to the first other word.
-    static func dropLeadingCriteria(_ words: [Word], criteria: NSRegularExpression) -> [Word] {
-        func isWhole(_ text: String) -> Bool {
-            let token = text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
-            let range = NSRange(location: 0, length: (token as NSString).length)
-            return range.length > 0 && criteria.firstMatch(in: token, range: range)?.range == range
-        }
-        var index = 0
-        while index < words.count {
-            if isWhole(words[index].text) { index += 1; continue }
-            if index + 1 < words.count, isWhole(words[index].text + " " + words[index + 1].text) { index += 2; continue }
-            break
-        }
-        return Array(words[index...])
-    }
-
-    /// Where a column that opens with a criteria reference starts in a row of words: the left edge of a
-    /// reference standing more than 12 points right of the word before it.
-    static func criteriaColumnStart(_ words: [Word], criteria: NSRegularExpression) -> Double? {
-        for index in words.indices.dropFirst() {
-            let token = words[index].text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
-            let range = NSRange(location: 0, length: (token as NSString).length)
-            guard criteria.firstMatch(in: token, range: range)?.range == range else { continue }
-            if words[index].box.x0 - words[index - 1].box.x1 > 12 { return words[index].box.x0 }
-        }
-        return nil
-    }
-
-    /// The words of a row without a trailing cell of criteria references: from the first word that
-    /// is a whole reference and stands more than 12 points right of the word before it.
-    static func dropCriteriaColumn(_ words: [Word], criteria: NSRegularExpression) -> [Word] {
-        for index in words.indices.dropFirst() {
-            let word = words[index]
-            let token = word.text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
-            let range = NSRange(location: 0, length: (token as NSString).length)
-            guard let match = criteria.firstMatch(in: token, range: range), match.range == range else { continue }
-            let gap = word.box.x0 - words[index - 1].box.x1
-            let rest = words[index...].allSatisfy {
-                let t = $0.text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
-                let r = NSRange(location: 0, length: (t as NSString).length)
-                return criteria.firstMatch(in: t, range: r)?.range == r
-            }
-            if gap > 12 && rest { return Array(words[..<index]) }
-        }
-        return words
+        return items
     }
 }
