@@ -94,7 +94,8 @@ final class SOCCUECLayoutTests: XCTestCase {
             L.row([("Customers using single sign-on", 60), ("CC6.1, CC6.2", 300), ("IAM-01, IAM-03", 420)], y: 112),
             L.row([("are responsible for enforcing a second", 60)], y: 124),
             L.row([("factor for their administrators.", 60)], y: 136),
-            L.line("Complementary Subservice Organization Controls", y: 170),
+            L.line("This list should not be taken as complete.", y: 166),
+            L.line("Complementary Subservice Organization Controls", y: 200),
         ])
         XCTAssertEqual(found.map(\.text), [
             "Customers are responsible for telling the vendor of incidents in their account.",

@@ -235,7 +235,13 @@ public struct SOCCUECExtractor: DocumentExtractor {
             let opensItem = opensSentence && SOCRegex.matches(responsibility, own)
             // In a table of them, a new sentence that states a responsibility ("Mobile-specific - Customers are
             // responsible …") opens the next control too.
-            let nextInTable = !items.isEmpty && opensSentence && previous.map { Self.endsSentence(wording($0)) } == true
+            // Only right under the last control: a paragraph set apart after the table ("This list should not be …")
+            // is no control.
+            let underLast = previous.map { above in
+                (items.last?.rows.last.map { $0.page == above.page && $0.box == above.box } ?? false)
+                    && (row.page != above.page || row.box.y0 - above.box.y1 < 14)
+            } ?? false
+            let nextInTable = underLast && opensSentence && previous.map { Self.endsSentence(wording($0)) } == true
                 && SOCRegex.matches(statesResponsibility, own + " " + next)
             if opensItem || nextInTable {
                 // A criteria cell: the controls beside and under it that name none serve its criteria.
