@@ -2,7 +2,7 @@ import AssayModel
 import Foundation
 
 /// How the words of a CUEC list's rows are read: criteria cells and columns beside the wording,
-/// sentence ends and page feet.
+/// and page feet.
 extension SOCCUECExtractor {
     /// The criteria references of `text` in order, each once, written without spaces ("CC 6.1" as "CC6.1").
     static func references(in text: String, criteria: NSRegularExpression) -> [String] {
@@ -17,12 +17,6 @@ extension SOCCUECExtractor {
         guard row.page >= 1, row.page <= context.paged.pages.count else { return false }
         let height = context.paged.pages[row.page - 1].height
         return height > 0 && row.box.y0 >= height * (1 - fraction)
-    }
-
-    /// Whether a row's text ends a sentence (or a list entry).
-    static func endsSentence(_ text: String) -> Bool {
-        guard let last = text.trimmingCharacters(in: .whitespaces).last else { return true }
-        return ".:;!?".contains(last)
     }
 
     /// The words of a row without a leading cell of criteria references ("CC6.6", "CC 6.8,"): the

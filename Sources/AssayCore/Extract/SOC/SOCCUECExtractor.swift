@@ -241,7 +241,7 @@ public struct SOCCUECExtractor: DocumentExtractor {
                 (items.last?.rows.last.map { $0.page == above.page && $0.box == above.box } ?? false)
                     && (row.page != above.page || row.box.y0 - above.box.y1 < 14)
             } ?? false
-            let nextInTable = underLast && opensSentence && previous.map { Self.endsSentence(wording($0)) } == true
+            let nextInTable = underLast && opensSentence && previous.map { SOCExceptionExtractor.endsSentence(wording($0)) } == true
                 && SOCRegex.matches(statesResponsibility, own + " " + next)
             if opensItem || nextInTable {
                 // A criteria cell: the controls beside and under it that name none serve its criteria.
