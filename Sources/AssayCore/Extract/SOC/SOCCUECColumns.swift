@@ -19,18 +19,23 @@ extension SOCCUECExtractor {
         return height > 0 && row.box.y0 >= height * (1 - fraction)
     }
 
+    /// Whether a word (or two, "CC 6.1") is one whole criteria reference, a trailing comma or semicolon aside.
+    static func isReference(_ text: String, criteria: NSRegularExpression) -> Bool {
+        let token = text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+        let range = NSRange(location: 0, length: (token as NSString).length)
+        return range.length > 0 && criteria.firstMatch(in: token, range: range)?.range == range
+    }
+
     /// The words of a row without a leading cell of criteria references ("CC6.6", "CC 6.8,"): the
     /// references, alone or as "CC" and a number, from the row's start up to the first other word.
     static func dropLeadingCriteria(_ words: [Word], criteria: NSRegularExpression) -> [Word] {
-        func isWhole(_ text: String) -> Bool {
-            let token = text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
-            let range = NSRange(location: 0, length: (token as NSString).length)
-            return range.length > 0 && criteria.firstMatch(in: token, range: range)?.range == range
-        }
         var index = 0
         while index < words.count {
-            if isWhole(words[index].text) { index += 1; continue }
-            if index + 1 < words.count, isWhole(words[index].text + " " + words[index + 1].text) { index += 2; continue }
+            if isReference(words[index].text, criteria: criteria) { index += 1; continue }
+            if index + 1 < words.count, isReference(words[index].text + " " + words[index + 1].text, criteria: criteria) {
+                index += 2
+                continue
+            }
             break
         }
         return Array(words[index...])
@@ -39,10 +44,7 @@ extension SOCCUECExtractor {
     /// Where a column that opens with a criteria reference starts in a row of words: the left edge of a
     /// reference standing more than 12 points right of the word before it.
     static func criteriaColumnStart(_ words: [Word], criteria: NSRegularExpression) -> Double? {
-        for index in words.indices.dropFirst() {
-            let token = words[index].text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
-            let range = NSRange(location: 0, length: (token as NSString).length)
-            guard criteria.firstMatch(in: token, range: range)?.range == range else { continue }
+        for index in words.indices.dropFirst() where isReference(words[index].text, criteria: criteria) {
             if words[index].box.x0 - words[index - 1].box.x1 > 12 { return words[index].box.x0 }
         }
         return nil
@@ -51,18 +53,9 @@ extension SOCCUECExtractor {
     /// The words of a row without a trailing cell of criteria references: from the first word that
     /// is a whole reference and stands more than 12 points right of the word before it.
     static func dropCriteriaColumn(_ words: [Word], criteria: NSRegularExpression) -> [Word] {
-        for index in words.indices.dropFirst() {
-            let word = words[index]
-            let token = word.text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
-            let range = NSRange(location: 0, length: (token as NSString).length)
-            guard let match = criteria.firstMatch(in: token, range: range), match.range == range else { continue }
-            let gap = word.box.x0 - words[index - 1].box.x1
-            let rest = words[index...].allSatisfy {
-                let t = $0.text.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
-                let r = NSRange(location: 0, length: (t as NSString).length)
-                return criteria.firstMatch(in: t, range: r)?.range == r
-            }
-            if gap > 12 && rest { return Array(words[..<index]) }
+        for index in words.indices.dropFirst() where isReference(words[index].text, criteria: criteria) {
+            let gap = words[index].box.x0 - words[index - 1].box.x1
+            if gap > 12 && words[index...].allSatisfy({ isReference($0.text, criteria: criteria) }) { return Array(words[..<index]) }
         }
         return words
     }
