@@ -23,6 +23,21 @@ extension String {
     /// Whether `foldedWhitespace` would give the string back unchanged: no whitespace at either end,
     /// and no whitespace between words other than single spaces.
     public var isFoldedWhitespace: Bool {
+        // Byte by byte while the text is ASCII (most of it); scalar by scalar only when it is not.
+        let ascii = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var previousIsSpace = true
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    if previousIsSpace || byte != 0x20 { return false }
+                    previousIsSpace = true
+                } else {
+                    previousIsSpace = false
+                }
+            }
+            return !previousIsSpace || bytes.isEmpty
+        }
+        if let answer = ascii ?? nil { return answer }
         var previousIsSpace = true
         for scalar in unicodeScalars {
             if scalar.isSpaceLike {

@@ -59,21 +59,17 @@ struct ReliabilityRules: RuleFile, Sendable {
     /// The rules with their patterns compiled; every signal the checks need must be present.
     struct Compiled: Sendable {
         var rules: ReliabilityRules
-        /// The `sample_patterns` as one alternation (each is compiled alone first, so a bad one is named by its
-        /// key), for scanning every line of Section IV once; with no patterns, one that never matches.
-        var anySample: NSRegularExpression
+        /// The `sample_patterns`, each searched on its own so its literal gate passes over the lines without its words.
+        var samplePatterns: [NSRegularExpression]
         var licencePatterns: [NSRegularExpression]
         var professionalForms: [NSRegularExpression]
 
         init(_ rules: ReliabilityRules) throws {
             self.rules = rules
             for check in ReliabilityChecks.all { _ = try rules.signal(check.code) }
-            for (index, pattern) in rules.samplePatterns.enumerated() {
-                _ = try SOCRegex.compile(pattern, file: ReliabilityRules.file, key: "sample_patterns[\(index)]")
+            samplePatterns = try rules.samplePatterns.enumerated().map {
+                try SOCRegex.compile($1, file: ReliabilityRules.file, key: "sample_patterns[\($0)]")
             }
-            let alternatives = rules.samplePatterns.map { "(?:" + $0 + ")" }
-            anySample = try SOCRegex.compile(alternatives.isEmpty ? "(?!)" : alternatives.joined(separator: "|"),
-                                             file: ReliabilityRules.file, key: "sample_patterns")
             licencePatterns = try (rules.signal("firm_unverifiable").licencePatterns ?? []).enumerated().map {
                 try SOCRegex.compile($1, file: ReliabilityRules.file, key: "signals.firm_unverifiable.licence_patterns[\($0)]")
             }

@@ -39,7 +39,7 @@ struct ReliabilityInput {
     /// Whether one of `texts` matches `pattern`: line by line, so the lines without the words (or digit)
     /// the pattern needs are passed over without running it (`LiteralGate`).
     static func any(_ texts: [String], matches pattern: NSRegularExpression) -> Bool {
-        texts.contains { SOCRegex.matches(pattern, $0) }
+        SOCRegex.matchesAny(pattern, texts)
     }
 }
 
@@ -93,8 +93,11 @@ struct BoilerplateTestsCheck: ReliabilityCheck {
     let code = "boilerplate_tests"
 
     static func normalized(_ text: String) -> String {
-        let lowered = text.lowercased().foldedWhitespace
-        return maskingNumbers(lowered).trimmingCharacters(in: CharacterSet(charactersIn: " .;:"))
+        let masked = maskingNumbers(text.lowercased().foldedWhitespace).unicodeScalars
+        // The stops and spaces at either end go (by scalar: Foundation's trimming bridges every test to an NSString).
+        let edge: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "." || $0 == ";" || $0 == ":" }
+        guard let first = masked.firstIndex(where: { !edge($0) }), let last = masked.lastIndex(where: { !edge($0) }) else { return "" }
+        return String(masked[first...last])
     }
 
     /// Each number ("25", "1,200", "31.12.2025") as one "#", so tests that differ only in their counts and
@@ -160,10 +163,10 @@ struct NoSampleSizesCheck: ReliabilityCheck {
         guard controls.count >= (signal.minControls ?? 1) else { return nil }
         let tests = controls.flatMap(\.tests)
         guard tests.allSatisfy({ $0.sampleSize == nil && $0.population == nil }) else { return nil }
-        let anySample = input.rules.anySample
-        guard !ReliabilityInput.any(input.testingLines.map(\.text), matches: anySample),
-              !ReliabilityInput.any(input.document.exceptions.map(\.deviation), matches: anySample),
-              !ReliabilityInput.any(tests.map(\.text), matches: anySample) else { return nil }
+        let texts = [input.testingLines.map(\.text), input.document.exceptions.map(\.deviation), tests.map(\.text)]
+        guard !input.rules.samplePatterns.contains(where: { pattern in
+            texts.contains { ReliabilityInput.any($0, matches: pattern) }
+        }) else { return nil }
         return ReliabilityDetection(values: ["total": String(controls.count)], evidence: ReliabilityChecks.sample(tests),
                                     value: 0, threshold: nil)
     }

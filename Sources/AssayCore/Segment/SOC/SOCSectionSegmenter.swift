@@ -216,6 +216,30 @@ enum SOCRegex {
         return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length))
     }
 
+    /// Whether `regex` matches one of `texts` on its own. The texts that pass the literal gate are searched
+    /// as one newline-joined text, which costs one call instead of one per line; a match inside one line is
+    /// a match of that line. Without anchors or look-arounds an expression that matches a line alone also
+    /// matches it inside the joined text (a newline is, like a text's end, no word character), so no match
+    /// there means none in any line. A match across a newline, or an expression with anchors, is settled
+    /// line by line.
+    static func matchesAny(_ regex: NSRegularExpression, _ texts: [String]) -> Bool {
+        let candidates = texts.filter { LiteralGates.mayMatch(regex, $0) }
+        guard candidates.count > 1, !needsLineByLine(regex.pattern) else {
+            return candidates.contains { regex.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }
+        }
+        let joined = candidates.joined(separator: "\n") as NSString
+        guard let match = regex.firstMatch(in: joined as String, range: NSRange(location: 0, length: joined.length)) else { return false }
+        if joined.rangeOfCharacter(from: .newlines, options: [], range: match.range).location == NSNotFound { return true }
+        return candidates.contains { regex.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }
+    }
+
+    /// Whether a pattern holds an anchor or look-around, which reads a line's ends or neighbours differently
+    /// inside a joined text.
+    static func needsLineByLine(_ pattern: String) -> Bool {
+        pattern.contains("^") || pattern.contains("$") || pattern.contains("(?=") || pattern.contains("(?!")
+            || pattern.contains("(?<") || ["\\A", "\\Z", "\\z", "\\G", "\\n", "\\R"].contains { pattern.contains($0) }
+    }
+
     /// Capture group `index` of `match`, or nil when the group did not take part in the match.
     static func group(_ match: NSTextCheckingResult, _ index: Int, in text: NSString) -> String? {
         guard index < match.numberOfRanges else { return nil }
