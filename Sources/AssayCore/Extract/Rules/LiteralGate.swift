@@ -34,8 +34,12 @@ struct LiteralGate: Sendable, Equatable {
     func mayMatch(_ text: String) -> Bool {
         let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             // `\d` also matches digits of other scripts, as a case-insensitive word matches folded letters.
-            if caseInsensitive || digit, bytes.contains(where: { $0 >= 0x80 }) { return true }
-            if digit, bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+            if caseInsensitive || digit {
+                var high: UInt8 = 0
+                for byte in bytes { high |= byte }
+                if high >= 0x80 { return true }
+            }
+            if digit, bytes.contains(where: { $0 &- 0x30 < 10 }) { return true }
             return words.contains { Self.occurs($0, in: bytes, folding: caseInsensitive) }
         }
         return answer ?? true
@@ -44,18 +48,24 @@ struct LiteralGate: Sendable, Equatable {
     private static func occurs(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, folding: Bool) -> Bool {
         let count = word.count
         guard count > 0, bytes.count >= count else { return false }
+        // The first byte in either case, then the rest; setting bit 0x20 lowers an ASCII capital and leaves
+        // lower-case letters and digits as they are.
         let first = word[0]
-        var start = 0
-        while start <= bytes.count - count {
-            // Setting bit 0x20 lowers an ASCII capital and leaves lower-case letters and digits as they are.
-            if (folding ? bytes[start] | 0x20 : bytes[start]) == first {
-                var offset = 1
-                while offset < count, (folding ? bytes[start + offset] | 0x20 : bytes[start + offset]) == word[offset] { offset += 1 }
-                if offset == count { return true }
+        let firstUpper = folding && first &- 0x61 < 26 ? first &- 0x20 : first
+        return word.withUnsafeBufferPointer { word in
+            var start = 0
+            let last = bytes.count - count
+            while start <= last {
+                let byte = bytes[start]
+                if byte == first || byte == firstUpper {
+                    var offset = 1
+                    while offset < count, (folding ? bytes[start + offset] | 0x20 : bytes[start + offset]) == word[offset] { offset += 1 }
+                    if offset == count { return true }
+                }
+                start += 1
             }
-            start += 1
+            return false
         }
-        return false
     }
 
     /// What the parser gives up on: a construct whose meaning for the words it does not follow.

@@ -210,7 +210,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             rows = SOCLayout.rows(context).filter { $0.page > (context.section("auditor_opinion")?.lastPage ?? 0) }
             tableRows = TableReader.read(rows, rules: rules.header)
         }
-        var records = group(tableRows, rules: rules)
+        var records = group(tableRows, rules: rules, threads: min(context.options.ingest.threads, 4))
         if records.isEmpty, let section {
             // No table: results written as lines of text ("Result: No exceptions noted.").
             records = proseRecords(context, pages: section.firstPage...section.lastPage, rules: rules)
@@ -294,86 +294,38 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     }
 
     /// Table rows grouped into controls.
-    func group(_ tableRows: [TableRow], rules: Compiled) -> [Record] {
+    func group(_ tableRows: [TableRow], rules: Compiled, threads: Int = 1) -> [Record] {
         var records: [Record] = []
         var open: Record?
         var criteria: [String] = []
         func close() { if let current = open { records.append(current) }; open = nil }
-        // Criteria references by cell text: most criteria cells are empty or repeat, and each row asks
-        // up to twice. Keyed by the UTF-8 bytes, since String equality would join canonically equal texts.
-        var refsByText: [[UInt8]: [String]] = [:]
-        func refs(_ text: String) -> [String] {
-            let key = Array(text.utf8)
-            if let known = refsByText[key] { return known }
-            let found = criteriaRefs(text, rules)
-            refsByText[key] = found
-            return found
-        }
-        for tableRow in tableRows {
-            let rowText = clean(tableRow.row.text)
-            if tableRow.isTitle {
-                // A title over the next page's header: a control-objective or criteria heading opens a new group.
-                if let match = SOCRegex.firstMatch(rules.criteriaHeading, rowText) {
-                    let found = refs(rowText)
-                    criteria = found.isEmpty ? SOCRegex.group(match, 2, in: rowText as NSString).map { [$0] } ?? [] : found
-                    if !rowText.lowercased().hasSuffix(rules.rules.continuedMarker.lowercased()) { close() }
-                }
+        for (tableRow, facts) in zip(tableRows, rowFacts(tableRows, rules: rules, threads: threads)) {
+            switch facts.kind {
+            case .ignored: continue
+            case .title(let found, let closes):
+                criteria = found
+                if closes { close() }
                 continue
-            }
-            if rowText.count < 80, rowText.lowercased().hasSuffix(rules.rules.continuedMarker.lowercased()) {
-                // "CC7.1 (continued)": the group goes on; the control open before the page break may too.
-                let found = refs(rowText)
+            case .continued(let found):
                 if !found.isEmpty { criteria = found }
                 continue
+            case .row: break
             }
-            let hasID = tableRow.has("id"), hasTest = tableRow.has("test")
-            let idText = Self.closeHyphens(clean(tableRow.text("id")))
-            let criteriaText = clean(tableRow.text("criteria"))
-            let controlText = clean(tableRow.text("control"))
-            let testText = clean(tableRow.text("test"))
-            let resultsText = clean(tableRow.text("results"))
-            // Whether the id cell is a control id, asked below in up to three places: matched once.
-            let idIsControl = hasID && SOCRegex.matches(rules.controlID, idText)
-            // A criteria reference opening the criteria cell (or a heading row written across the table).
-            let firstCriteriaWord = criteriaText.split(separator: " ").first.map(String.init) ?? ""
-            var criteriaStart = !firstCriteriaWord.isEmpty && (SOCRegex.matches(rules.controlID, firstCriteriaWord)
-                || isCriteriaReference(firstCriteriaWord, rules) || SOCRegex.matches(rules.criteriaHeading, criteriaText))
-            // A page number left under the table is not a row of it.
-            if resultsText.allSatisfy(\.isNumber), !resultsText.isEmpty, testText.isEmpty { continue }
-            // A heading row written across the table ("CC7.1 Detection and monitoring procedures…") has no result.
-            if !criteriaStart, resultsText.isEmpty || tableRow.spans, SOCRegex.matches(rules.criteriaHeading, rowText),
-               !(idIsControl && !isCriteriaReference(idText, rules)) {
-                criteriaStart = true
-            }
-            if criteriaStart {
-                // A reference that is not a trust services criterion (another catalogue's id) clears the criteria;
-                // a control-objective heading names the group itself.
-                criteria = refs(criteriaText.isEmpty ? rowText : criteriaText)
-                if criteria.isEmpty, let match = SOCRegex.firstMatch(rules.criteriaHeading, criteriaText.isEmpty ? rowText : criteriaText),
-                   let objective = SOCRegex.group(match, 2, in: (criteriaText.isEmpty ? rowText : criteriaText) as NSString) {
-                    criteria = [objective]
-                }
-            }
+            let controlText = facts.controlText, testText = facts.testText, resultsText = facts.resultsText
+            let criteriaStart = facts.criteriaStart
+            if criteriaStart { criteria = facts.groupCriteria }
             var starts = false
             var id: String?
-            if hasID {
-                let firstID = idText.split(separator: " ").first.map(String.init) ?? ""
-                let candidate = idIsControl ? idText : firstID
-                let candidateIsControl = idIsControl || (candidate != idText && SOCRegex.matches(rules.controlID, candidate))
-                if candidateIsControl, !isCriteriaReference(candidate, rules),
-                   !(controlText.isEmpty && testText.isEmpty && resultsText.isEmpty) {
-                    starts = true
-                    id = Self.trimmingStops(candidate)
-                }
-            } else if hasTest {
+            if facts.hasID {
+                starts = facts.idStarts
+                id = facts.id
+            } else if facts.hasTest {
                 // Beside a new control, a new result or a new test opens (a capital after a finished sentence).
-                let resultStarts = SOCRegex.firstMatch(rules.resultStart, resultsText)?.range.location == 0
-                    || Self.opens(resultsText, after: open?.lastResultLine)
-                let testStarts = Self.opens(testText, after: open?.lastTestLine)
+                let resultStarts = facts.resultMatchesStart || facts.resultOpens && Self.follows(open?.lastResultLine)
+                let testStarts = facts.testOpens && Self.follows(open?.lastTestLine)
                 let beside = resultStarts || testStarts
                 let previousEnded = open.map { $0.lastControlLine.isEmpty || Self.endsSentence($0.lastControlLine) } ?? true
-                let startsUpper = controlText.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) || CharacterSet.decimalDigits.contains($0) } ?? false
-                starts = !tableRow.spans && ((!controlText.isEmpty && beside && startsUpper && previousEnded) || (criteriaStart && beside))
+                starts = !tableRow.spans && ((!controlText.isEmpty && beside && facts.controlStartsUpper && previousEnded) || (criteriaStart && beside))
             } else {
                 starts = criteriaStart && (!controlText.isEmpty || !resultsText.isEmpty)
             }
@@ -382,15 +334,15 @@ public struct SOCExceptionExtractor: DocumentExtractor {
                 close()
                 continue
             }
-            if criteriaStart && !starts && !hasID { close() }
+            if criteriaStart && !starts && !facts.hasID { close() }
             if starts {
                 close()
                 open = Record(id: id, criteria: criteria, page: tableRow.row.page)
-                open?.hasTestColumn = hasTest
+                open?.hasTestColumn = facts.hasTest
             }
             guard open != nil else { continue }
-            for found in refs(criteriaText) where !(open?.ownCriteria.contains(found) ?? true) { open?.ownCriteria.append(found) }
-            open?.control += tableRow.items("control") + (hasID && id == nil ? tableRow.items("id") : [])
+            for found in facts.ownCriteria where !(open?.ownCriteria.contains(found) ?? true) { open?.ownCriteria.append(found) }
+            open?.control += tableRow.items("control") + (facts.hasID && id == nil ? tableRow.items("id") : [])
             open?.test += tableRow.items("test")
             open?.results += tableRow.items("results")
             // A note written across the table ends what stood above it.
@@ -517,14 +469,29 @@ public struct SOCExceptionExtractor: DocumentExtractor {
 
     /// Whether `text` opens a new cell entry: a capital letter or a numbered step after a finished sentence.
     static func opens(_ text: String, after previous: String?) -> Bool {
-        guard let first = text.unicodeScalars.first,
-              CharacterSet.uppercaseLetters.contains(first) || CharacterSet.decimalDigits.contains(first) && text.range(of: #"^\d{1,2}[.)]\s"#, options: .regularExpression) != nil
-        else { return false }
-        return previous.map { $0.isEmpty || endsSentence($0) } ?? true
+        opensLikeNew(text) && follows(previous)
+    }
+
+    /// Whether a cell opens as a new entry does: with a capital, or a number such as "2." or "3)".
+    static func opensLikeNew(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return CharacterSet.uppercaseLetters.contains(first)
+            || CharacterSet.decimalDigits.contains(first) && text.range(of: #"^\d{1,2}[.)]\s"#, options: .regularExpression) != nil
+    }
+
+    /// Whether a new entry may follow the cell text above it: none, an empty one, or one whose sentence ended.
+    static func follows(_ previous: String?) -> Bool {
+        previous.map { $0.isEmpty || endsSentence($0) } ?? true
     }
 
     static func endsSentence(_ text: String) -> Bool {
-        guard let last = text.trimmingCharacters(in: .whitespaces).last else { return true }
+        // The last character before trailing spaces and tabs (Foundation's `.whitespaces`), found without
+        // bridging the text to an NSString as `trimmingCharacters` does.
+        let scalars = text.unicodeScalars
+        guard let end = scalars.lastIndex(where: { scalar in
+            scalar.value < 0x80 ? scalar != " " && scalar != "\t" : !CharacterSet.whitespaces.contains(scalar)
+        }) else { return true }
+        guard let last = text[..<scalars.index(after: end)].last else { return true }
         return ".;:".contains(last)
     }
 

@@ -223,7 +223,8 @@ enum SOCRegex {
     /// there means none in any line. A match across a newline, or an expression with anchors, is settled
     /// line by line.
     static func matchesAny(_ regex: NSRegularExpression, _ texts: [String]) -> Bool {
-        let candidates = texts.filter { LiteralGates.mayMatch(regex, $0) }
+        let gate = LiteralGates.gate(for: regex)
+        let candidates = gate.map { gate in texts.filter { gate.mayMatch($0) } } ?? texts
         guard candidates.count > 1, !needsLineByLine(regex.pattern) else {
             return candidates.contains { regex.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }
         }
