@@ -60,4 +60,19 @@ final class DateParserTests: XCTestCase {
         XCTAssertEqual(Self.parser.slashOrder(forDocument: "from 07/01/2025 to 06/30/2026"), .monthFirst)
         XCTAssertNil(Self.parser.slashOrder(forDocument: "from 01/07/2025 to 02/08/2025"))
     }
+
+    /// A document's lines are judged as their joined text is, though only the lines with a slash are searched.
+    func testSlashOrderOfLinesIsThatOfTheirText() {
+        let cases = [
+            ["issued 2025-13-01", "from 01/07/2025", "to 30/06/2026"],
+            ["period 07/01/2025", "through 31.12.2025", "31.12.2025 and 13.01.2025", "signed 06/30/2026"],
+            ["25.12.2025", "/", "01/13/2026", "12/", "05/2026 and 01.02.03/04/2025"],
+            ["13/01/2025 13.01.2025", "01/13/2025-", "02/14/2025"],
+        ]
+        let expected: [DateParser.SlashOrder?] = [.dayFirst, .monthFirst, .monthFirst, .monthFirst]
+        for (lines, order) in zip(cases, expected) {
+            XCTAssertEqual(Self.parser.slashOrder(forLines: lines), order, "\(lines)")
+            XCTAssertEqual(Self.parser.slashOrder(forLines: lines), Self.parser.slashOrder(forDocument: lines.joined(separator: "\n")), "\(lines)")
+        }
+    }
 }

@@ -121,6 +121,29 @@ final class JSONTreeWriterTests: XCTestCase {
         try assertSameBytes(documents, "all documents in one array")
     }
 
+    /// A long report's controls are printed on two threads and spliced into the document; the bytes must be
+    /// those of printing it whole (and Foundation's), also when a text holds what the splice looks for.
+    func testLongDocumentsPrintTheirControlsApartWithTheSameBytes() throws {
+        let folder = GoldenTests.goldenDirectory.appendingPathComponent("corpus")
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "json" }.sorted { $0.path < $1.path } ?? []
+        let withControls = try files.lazy.map { try ContractJSON.decodeDocument(Data(contentsOf: $0)) }.first { !$0.controls.isEmpty }
+        var document = try XCTUnwrap(withControls)
+        let tricky = "\n  \"controls\" : [\n\n  ]"
+        document.controls = (0..<(DocumentControls.parallelFrom + 45)).map { index in
+            var control = document.controls[index % document.controls.count]
+            control.controlID = "C-\(index)"
+            if index % 50 == 7 { control.text = tricky }
+            return control
+        }
+        document.fields["system_name"]?.evidence.append(Evidence(page: 1, quote: tricky))
+        let spliced = try ContractJSON.encode(document, pretty: true)
+        XCTAssertEqual(spliced, Data(try ours(document, pretty: true)))
+        XCTAssertEqual(spliced, try foundation(document, pretty: true))
+        // Compact output is printed whole.
+        XCTAssertEqual(try ContractJSON.encode(document, pretty: false), try foundation(document, pretty: false))
+    }
+
     // MARK: Helpers
 
     private func ours<T: Encodable>(_ value: T, pretty: Bool) throws -> [UInt8] {

@@ -165,10 +165,12 @@ private struct PDFLineBuilder {
     let maxCharacters: Int
     private var position = 0
     private var lines: [TextLine] = []
-    private var lineText = String.UnicodeScalarView()
+    /// The line's and the word's text as UTF-8, made into strings once each is done (appending scalars to
+    /// strings one at a time was the costliest part of reading a page's text).
+    private var lineText: [UInt8] = []
     private var lineBox: Box?
     private var words: [Word] = []
-    private var wordText = String.UnicodeScalarView()
+    private var wordText: [UInt8] = []
     private var wordBox: Box?
     private var previousBox: Box?
 
@@ -189,16 +191,23 @@ private struct PDFLineBuilder {
         if scalar.isSpaceLike {
             previousBox = nil
             endWord()
-            lineText.append(" ")
+            lineText.append(UInt8(ascii: " "))
             return true
         }
         if let box, let previous = previousBox, startsNewCell(box, after: previous) {
             // poppler joins such words with no space; the text gets one here.
             endWord()
-            lineText.append(" ")
+            lineText.append(UInt8(ascii: " "))
         }
-        lineText.append(scalar)
-        wordText.append(scalar)
+        if scalar.isASCII {
+            lineText.append(UInt8(truncatingIfNeeded: scalar.value))
+            wordText.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            for byte in UTF8.encode(scalar)! {
+                lineText.append(byte)
+                wordText.append(byte)
+            }
+        }
         previousBox = box ?? previousBox
         if let box {
             wordBox = wordBox.map { $0.union(box) } ?? box
@@ -231,20 +240,21 @@ private struct PDFLineBuilder {
 
     private mutating func endWord() {
         if !wordText.isEmpty {
-            words.append(Word(text: String(wordText), box: wordBox ?? Box(x0: 0, y0: 0, x1: 0, y1: 0)))
+            words.append(Word(text: String(decoding: wordText, as: UTF8.self), box: wordBox ?? Box(x0: 0, y0: 0, x1: 0, y1: 0)))
         }
-        wordText = String.UnicodeScalarView()
+        wordText.removeAll(keepingCapacity: true)
         wordBox = nil
     }
 
     private mutating func endLine() {
         endWord()
-        var text = String(lineText)
-        while text.last == " " { text.removeLast() }
-        if !text.isEmpty || !words.isEmpty {
+        var end = lineText.count
+        while end > 0, lineText[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        if end > 0 || !words.isEmpty {
+            let text = String(decoding: lineText[..<end], as: UTF8.self)
             lines.append(TextLine(text: text, box: lineBox ?? Box(x0: 0, y0: 0, x1: 0, y1: 0), words: words))
         }
-        lineText = String.UnicodeScalarView()
+        lineText.removeAll(keepingCapacity: true)
         lineBox = nil
         previousBox = nil
         words = []

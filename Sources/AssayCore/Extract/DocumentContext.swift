@@ -57,7 +57,7 @@ public final class DocumentContext: @unchecked Sendable {
         lineStarts = starts
         text = body.map(\.text).joined(separator: "\n")
         dates = try rules.built("dates") { try DateParser(rules: $0) }
-        slashOrder = dates.slashOrder(forDocument: text)
+        slashOrder = dates.slashOrder(forLines: body.map(\.text))
     }
 
     /// Index into `body` of the line holding UTF-16 offset `offset` of `text`.

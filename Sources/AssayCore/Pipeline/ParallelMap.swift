@@ -7,7 +7,7 @@ extension Array {
     /// `map` spread over up to `threads` threads, with the results in the order of the elements.
     /// Each thread takes the next element no thread has taken, so elements of uneven cost (pages,
     /// controls, reliability checks) keep every thread busy. The transform must only read shared state.
-    func parallelMap<T>(threads: Int, _ transform: (Element) -> T) -> [T] {
+    package func parallelMap<T>(threads: Int, _ transform: (Element) -> T) -> [T] {
         let threads = Swift.min(threads, count)
         guard threads > 1 else { return map(transform) }
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)

@@ -23,19 +23,20 @@ struct JSONTreeWriter {
 
     private static let maximumDepth = 512
 
-    private init(nodes: UnsafeBufferPointer<JSONTree.Node>, text: UnsafeBufferPointer<UInt8>, pretty: Bool) {
+    private init(nodes: UnsafeBufferPointer<JSONTree.Node>, text: UnsafeBufferPointer<UInt8>, pretty: Bool, indent: Int) {
         self.nodes = nodes
         self.text = text
         self.pretty = pretty
+        self.indent = indent
         // About the printed size, so the buffer seldom grows: 20 bytes a node, and the text.
         out.reserveCapacity(nodes.count * (pretty ? 24 : 12) + text.count + text.count / 16)
     }
 
-    /// `tree` printed.
-    static func bytes(_ tree: JSONTree, pretty: Bool) throws -> [UInt8] {
+    /// `tree` printed; pretty output as if the tree stood `indent` levels deep (its first line unindented).
+    static func bytes(_ tree: JSONTree, pretty: Bool, indent: Int = 0) throws -> [UInt8] {
         try tree.nodes.withUnsafeBufferPointer { nodes in
             try tree.text.withUnsafeBufferPointer { text in
-                var writer = JSONTreeWriter(nodes: nodes, text: text, pretty: pretty)
+                var writer = JSONTreeWriter(nodes: nodes, text: text, pretty: pretty, indent: indent)
                 try writer.write(JSONTree.root, depth: 0)
                 return writer.out
             }

@@ -139,6 +139,14 @@ public struct DateParser: Sendable {
     /// Day-first or month-first, judged from the slash dates of a whole document: a component
     /// above 12 settles the order for every date written the same way.
     public func slashOrder(forDocument text: String) -> SlashOrder? {
+        slashOrder(forLines: [text])
+    }
+
+    /// `slashOrder(forDocument:)` of the lines joined by newlines. Only the lines that hold a slash are
+    /// searched: a numeric date holds no newline, and a line's ends border a newline either way, so the
+    /// slash dates found are the same as in the whole text.
+    public func slashOrder(forLines lines: [String]) -> SlashOrder? {
+        let text = lines.filter { $0.utf8.contains(UInt8(ascii: "/")) }.joined(separator: "\n")
         let ns = text as NSString
         var dayFirstVotes = 0, monthFirstVotes = 0
         for match in numeric.matches(in: text, range: NSRange(location: 0, length: ns.length))
