@@ -5,6 +5,24 @@ extension String {
         // Most texts (table cells, words, lines) are folded already: return them as they are rather
         // than copy them scalar by scalar (the copy was the hottest call of the SOC table readers).
         if isFoldedWhitespace { return self }
+        // ASCII text (most of it) is folded byte by byte; other text scalar by scalar.
+        let ascii = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let folded = ascii ?? nil { return folded }
         var out = ""
         out.reserveCapacity(utf8.count)
         var pendingSpace = false

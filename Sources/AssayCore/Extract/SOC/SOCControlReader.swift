@@ -259,10 +259,11 @@ struct SOCControlReader: Sendable {
             let rest = NSRange(location: start, length: ns.length - start)
             if testStart.firstMatch(in: joined, options: [.anchored], range: rest) != nil { starts.append(start) }
         }
+        let pieces = UTF16Pieces(joined, ns, cuts: starts.count - 1)
         var entries: [Entry] = []
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1] : ns.length
-            let text = ns.substring(with: NSRange(location: start, length: end - start)).foldedWhitespace
+            let text = pieces.piece(start, end).foldedWhitespace
             guard !text.isEmpty else { continue }
             let first = offsets.lastIndex { $0 <= start } ?? 0
             let last = position + 1 < starts.count ? (offsets.lastIndex { $0 < end } ?? items.count - 1) : items.count - 1
