@@ -84,7 +84,7 @@ public enum DocumentPipeline {
             document.diagnostics.append(Diagnostic(level: .error, code: "rules_invalid", message: "\(error)"))
             return document
         }
-        let classified = StageClock.measure("classify") { classifier.classify(context) }
+        let classified = StageClock.measure("classify") { classifyBesideLayout(classifier, context) }
         warmUp?.classified(as: classified.kind)
         context.kind = classified.kind
         context.type = classified.type
@@ -124,6 +124,21 @@ public enum DocumentPipeline {
             }
         }
         return document
+    }
+
+    /// The document classified; on a long PDF (the length of a SOC report) its table rows are laid out beside
+    /// it on another thread, as SOC segmenting and extraction need them next (on anything else the layout is
+    /// a few milliseconds on a core that would idle).
+    private static func classifyBesideLayout(_ classifier: DocumentClassifier, _ context: DocumentContext) -> DocumentClassifier.Result {
+        guard context.paged.mediaType == .pdf, context.paged.pages.count >= 24, context.options.ingest.threads > 1 else {
+            return classifier.classify(context)
+        }
+        let results = [0, 1].parallelMap(threads: 2) { index -> DocumentClassifier.Result? in
+            if index == 0 { return classifier.classify(context) }
+            _ = SOCLayout.rows(context)
+            return nil
+        }
+        return results[0]!
     }
 
     /// Ingests only: the pages of positioned text, for `assay inspect`.

@@ -205,13 +205,15 @@ public struct DocumentClassifier: Sendable {
         func inTitle(_ compiled: Compiled) -> Bool {
             guard let title else { return false }
             if let known = titleMatches[compiled.pattern] { return known }
-            let found = compiled.regex.firstMatch(in: title.string, range: title.range) != nil
+            let found = LiteralGates.mayMatch(compiled.regex, title.string) && compiled.regex.firstMatch(in: title.string, range: title.range) != nil
             titleMatches[compiled.pattern] = found
             return found
         }
 
         /// The number of matches in `text`, at most `limit`.
         private func count(_ regex: NSRegularExpression, in text: Text) -> Int {
+            // A text without the words every match needs is not searched (nor copied to UTF-16 for the search).
+            guard LiteralGates.mayMatch(regex, text.string) else { return 0 }
             var found = 0
             let limit = limit
             regex.enumerateMatches(in: text.string, range: text.range) { match, _, stop in
