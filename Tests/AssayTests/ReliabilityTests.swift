@@ -48,6 +48,18 @@ final class ReliabilityTests: XCTestCase {
 
     // MARK: Boilerplate tests
 
+    /// The byte-by-byte key of an ASCII test is the scalar-by-scalar one; other text has none.
+    func testBoilerplateKeysOfASCIITextsAreTheScalarKeys() {
+        let texts = [" Inspected 25 of 1,200 changes;  dated 31.12.2025 - and 3/4 ... ", "A.1-2 .5 x9 9x", ":;. .", "", "  \t\n ",
+                     "Selected\ta sample of 40 (4.5%) -12 items.", "No. 7, 8 and 9:", "Tested CC6.1, CC 6.2 and A1.2."]
+        for text in texts {
+            XCTAssertEqual(BoilerplateTestsCheck.asciiNormalized(text), BoilerplateTestsCheck.scalarNormalized(text), text)
+        }
+        XCTAssertEqual(BoilerplateTestsCheck.asciiNormalized(" Inspected 25 of 1,200 changes; "), "inspected # of # changes")
+        XCTAssertNil(BoilerplateTestsCheck.asciiNormalized("Prüfung von 25 Änderungen"))
+        XCTAssertEqual(BoilerplateTestsCheck.normalized("Prüfung von 25 Änderungen."), "prüfung von # änderungen")
+    }
+
     func testBoilerplateFiresWhenTenOfTwelveControlsShareOneTestSentence() throws {
         let controls = Self.controls(12) { $0 <= 10 ? (Self.boilerplate, [.inquiry]) : ("Inspected the ticket for change \($0).", [.inspection]) }
         let signal = try XCTUnwrap(Self.signal("boilerplate_tests", Self.report(controls: controls)))

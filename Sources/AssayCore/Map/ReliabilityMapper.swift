@@ -42,7 +42,9 @@ struct ReliabilityMapper: DocumentMapper {
 
     static func apply(rules: ReliabilityRules.Compiled, catalogue: FindingCatalogue, lines: [ReliabilityInput.Line],
                       text: String? = nil, threads: Int = 1, to document: inout AssayDocument) throws {
-        let found = try signals(ReliabilityInput(document: document, lines: lines, rules: rules, text: text), threads: threads)
+        var input = ReliabilityInput(document: document, lines: lines, rules: rules, text: text)
+        input.threads = threads
+        let found = try signals(input, threads: threads)
         document.reliability = Reliability(signals: found.map(\.signal))
         let present = Set(document.findings.map(\.code))
         for (signal, values) in found {

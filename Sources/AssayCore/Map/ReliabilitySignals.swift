@@ -14,6 +14,8 @@ struct ReliabilityInput {
     var rules: ReliabilityRules.Compiled
     /// The lines joined by newlines, so a pattern can match wording broken over two lines.
     var text: String
+    /// Threads a check may spread a long scan over (the checks themselves already run side by side).
+    var threads = 1
 
     init(document: AssayDocument, lines: [Line], rules: ReliabilityRules.Compiled, text: String? = nil) {
         self.document = document
@@ -38,8 +40,11 @@ struct ReliabilityInput {
 
     /// Whether one of `texts` matches `pattern`: line by line, so the lines without the words (or digit)
     /// the pattern needs are passed over without running it (`LiteralGate`).
-    static func any(_ texts: [String], matches pattern: NSRegularExpression) -> Bool {
-        SOCRegex.matchesAny(pattern, texts)
+    static func any(_ texts: [String], matches pattern: NSRegularExpression, threads: Int = 1) -> Bool {
+        // A long list (every line of Section IV) is searched in two halves side by side.
+        guard threads > 1, texts.count >= 4096 else { return SOCRegex.matchesAny(pattern, texts) }
+        let half = texts.count / 2
+        return [texts[..<half], texts[half...]].parallelMap(threads: 2) { SOCRegex.matchesAny(pattern, Array($0)) }.contains(true)
     }
 }
 
@@ -93,11 +98,48 @@ struct BoilerplateTestsCheck: ReliabilityCheck {
     let code = "boilerplate_tests"
 
     static func normalized(_ text: String) -> String {
+        asciiNormalized(text) ?? scalarNormalized(text)
+    }
+
+    /// `normalized` of any text, scalar by scalar.
+    static func scalarNormalized(_ text: String) -> String {
         let masked = maskingNumbers(text.lowercased().foldedWhitespace).unicodeScalars
         // The stops and spaces at either end go (by scalar: Foundation's trimming bridges every test to an NSString).
         let edge: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "." || $0 == ";" || $0 == ":" }
         guard let first = masked.firstIndex(where: { !edge($0) }), let last = masked.lastIndex(where: { !edge($0) }) else { return "" }
         return String(masked[first...last])
+    }
+
+    /// `normalized` of an ASCII text, byte by byte (nil for other text): lower case, whitespace folded,
+    /// numbers masked, stops and spaces trimmed from the ends.
+    static func asciiNormalized(_ text: String) -> String? {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false, inNumber = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    out.append(0x20)
+                    inNumber = false
+                    pendingSpace = false
+                }
+                let isDigit = byte &- 0x30 < 10
+                if inNumber, isDigit || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") {
+                    continue
+                }
+                inNumber = isDigit
+                out.append(isDigit ? UInt8(ascii: "#") : byte &- 0x41 < 26 ? byte | 0x20 : byte)
+            }
+            let edge: (UInt8) -> Bool = { $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") }
+            guard let first = out.firstIndex(where: { !edge($0) }), let last = out.lastIndex(where: { !edge($0) }) else { return "" }
+            return String(decoding: out[first...last], as: UTF8.self)
+        }
+        return answer ?? nil
     }
 
     /// Each number ("25", "1,200", "31.12.2025") as one "#", so tests that differ only in their counts and
@@ -165,7 +207,7 @@ struct NoSampleSizesCheck: ReliabilityCheck {
         guard tests.allSatisfy({ $0.sampleSize == nil && $0.population == nil }) else { return nil }
         let texts = [input.testingLines.map(\.text), input.document.exceptions.map(\.deviation), tests.map(\.text)]
         guard !input.rules.samplePatterns.contains(where: { pattern in
-            texts.contains { ReliabilityInput.any($0, matches: pattern) }
+            texts.contains { ReliabilityInput.any($0, matches: pattern, threads: input.threads) }
         }) else { return nil }
         return ReliabilityDetection(values: ["total": String(controls.count)], evidence: ReliabilityChecks.sample(tests),
                                     value: 0, threshold: nil)
