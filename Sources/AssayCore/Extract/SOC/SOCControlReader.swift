@@ -348,13 +348,14 @@ extension SOCExceptionExtractor {
                          reader: SOCControlReader) -> (tests: [ControlTest], criteria: [String], control: TestedControl?) {
         let tests = self.tests(record, statements: statements, context: context, rules: rules, reader: reader)
         var criteria = record.ownCriteria
-        for found in criteriaRefs(text(record.control), rules) where !criteria.contains(found) { criteria.append(found) }
+        let wholeText = text(record.control)
+        for found in criteriaRefs(wholeText, rules) where !criteria.contains(found) { criteria.append(found) }
         if criteria.isEmpty { criteria = record.criteria }
         guard isFirst else { return (tests, criteria, nil) }
         // Lines of text that continue a test ("Test: … / … reviewed.") are no part of the control.
         let testLines = Set(record.proseTests.map(\.bodyIndex))
-        let controlItems = record.control.filter { !testLines.contains($0.bodyIndex) }
-        let controlText = text(controlItems)
+        let controlItems = testLines.isEmpty ? record.control : record.control.filter { !testLines.contains($0.bodyIndex) }
+        let controlText = testLines.isEmpty ? wholeText : text(controlItems)
         var evidence: [Evidence] = []
         if let first = controlItems.first {
             evidence.append(resultQuote(first, items: controlItems, context: context) ?? context.evidence(line: context.body[first.bodyIndex]))

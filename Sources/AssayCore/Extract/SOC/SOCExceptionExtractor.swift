@@ -203,14 +203,14 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         let firstPage = section?.firstPage ?? (context.section("system_description").map { $0.lastPage + 1 } ?? 1)
         var lastPage = section?.lastPage ?? (context.section("other_information").map { $0.firstPage - 1 } ?? Int.max)
         if firstPage > lastPage { lastPage = Int.max }
-        var rows = SOCLayout.rows(context).filter { $0.page >= firstPage && $0.page <= lastPage }
-        var tableRows = TableReader.read(rows, rules: rules.header)
+        var rows = StageClock.measure("  exc.rows") { SOCLayout.rows(context).filter { $0.page >= firstPage && $0.page <= lastPage } }
+        var tableRows = StageClock.measure("  exc.table") { TableReader.read(rows, rules: rules.header) }
         if tableRows.isEmpty, section == nil {
             // A description that runs to the end (its Section IV heading unread): look everywhere after the opinion.
             rows = SOCLayout.rows(context).filter { $0.page > (context.section("auditor_opinion")?.lastPage ?? 0) }
             tableRows = TableReader.read(rows, rules: rules.header)
         }
-        var records = group(tableRows, rules: rules, threads: min(context.options.ingest.threads, 4))
+        var records = StageClock.measure("  exc.group") { group(tableRows, rules: rules, threads: min(context.options.ingest.threads, 4)) }
         if records.isEmpty, let section {
             // No table: results written as lines of text ("Result: No exceptions noted.").
             records = proseRecords(context, pages: section.firstPage...section.lastPage, rules: rules)
@@ -222,7 +222,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var readKeys = Set<String>()
         // Each record's result statements, read once for the exceptions and again for its tests.
         let threads = records.count >= 64 ? min(context.options.ingest.threads, 4) : 1
-        let statementsByRecord = records.parallelMap(threads: threads) { self.statements($0.results, rules: rules) }
+        let statementsByRecord = StageClock.measure("  exc.statements") { records.parallelMap(threads: threads) { self.statements($0.results, rules: rules) } }
         for (record, statements) in zip(records, statementsByRecord) {
             let key = Self.key(record, rules: rules)
             controlKeys.insert(key)
@@ -259,7 +259,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             }
         }
         result.exceptions += exceptions
-        let controls = testedControls(records, statements: statementsByRecord, context: context, rules: rules, reader: reader)
+        let controls = StageClock.measure("  exc.controls") { testedControls(records, statements: statementsByRecord, context: context, rules: rules, reader: reader) }
         result.controls += controls
         let pages = tableRows.isEmpty ? records.map(\.page) : tableRows.map(\.row.page)
         let status: TestingSummary.Status
@@ -299,7 +299,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var open: Record?
         var criteria: [String] = []
         func close() { if let current = open { records.append(current) }; open = nil }
-        for (tableRow, facts) in zip(tableRows, rowFacts(tableRows, rules: rules, threads: threads)) {
+        let allFacts = StageClock.measure("  exc.group.facts") { rowFacts(tableRows, rules: rules, threads: threads) }
+        for (tableRow, facts) in zip(tableRows, allFacts) {
             switch facts.kind {
             case .ignored: continue
             case .title(let found, let closes):
@@ -561,8 +562,16 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     /// The cleaned words of a cell joined by spaces (with a trailing one), and the UTF-16 offset where each starts.
     /// The text with a hyphen that ended a line joined to the word after it ("sign- off" to "sign-off").
     static func joiningHyphens(_ text: String) -> String {
-        // Most cells hold no hyphen; looking for one first spares Foundation's slow replacement.
-        text.utf8.contains(UInt8(ascii: "-")) ? text.replacingOccurrences(of: "- ", with: "-") : text
+        // Most cells hold no hyphen; looking for one first spares Foundation's slow replacement. An ASCII
+        // text drops each space after a hyphen byte by byte (the pairs cannot overlap).
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.replacingOccurrences(of: "- ", with: "-") }
+        var previous: UInt8 = 0
+        let kept = text.utf8.filter { byte in
+            defer { previous = byte }
+            return !(byte == UInt8(ascii: " ") && previous == UInt8(ascii: "-"))
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     static func joined(_ items: [SOCRow.Item]) -> (text: String, offsets: [Int]) {
@@ -734,8 +743,16 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     /// A quote of the results cell from the body lines that hold it: the run of results-column words
     /// on the first word's line, continued over following lines of the same page made only of such words.
     func resultQuote(_ first: SOCRow.Item, items: [SOCRow.Item], context: DocumentContext) -> Evidence? {
-        let inResults = Set(items.map { ItemKey(bodyIndex: $0.bodyIndex, x0: $0.word.box.x0, y0: $0.word.box.y0) })
-        func key(_ word: Word, _ line: Int) -> ItemKey { ItemKey(bodyIndex: line, x0: word.box.x0, y0: word.box.y0) }
+        // The walk below reads at most one line per word it quotes (fewer than 46), from the first item's line
+        // on: the items' positions are kept by line, for those lines only (a set of every item cost more than the walk).
+        let base = first.bodyIndex
+        var positions = Array(repeating: [(x0: Double, y0: Double)](), count: 47)
+        for item in items where item.bodyIndex >= base && item.bodyIndex - base < positions.count {
+            positions[item.bodyIndex - base].append((item.word.box.x0, item.word.box.y0))
+        }
+        func isResult(_ word: Word, _ line: Int) -> Bool {
+            line - base < positions.count && positions[line - base].contains { $0.x0 == word.box.x0 && $0.y0 == word.box.y0 }
+        }
         var lineIndex = first.bodyIndex
         let page = context.body[lineIndex].page
         var words: [String] = []
@@ -747,7 +764,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             for word in line.words {
                 if !started && word.box == first.word.box && word.text == first.word.text { started = true }
                 guard started else { continue }
-                if inResults.contains(key(word, lineIndex)) { run.append(word) } else { break }
+                if isResult(word, lineIndex) { run.append(word) } else { break }
             }
             if run.isEmpty { break }
             // A continuation line must be results words only, or the quote would skip text in between.
@@ -762,8 +779,6 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         return Evidence(page: page, quote: words.joined(separator: " ").foldedWhitespace,
                         bbox: context.paged.mediaType == .pdf ? box?.array : nil)
     }
-
-    struct ItemKey: Hashable { var bodyIndex: Int; var x0: Double; var y0: Double }
 
     /// Management responses in Section V, by the control id that starts their row or paragraph.
     func sectionVResponses(_ context: DocumentContext, rules: Compiled) -> [String: String] {
