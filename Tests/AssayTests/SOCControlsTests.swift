@@ -9,6 +9,14 @@ final class SOCControlsTests: XCTestCase {
         try SOCControlReader(RuleBook.standard().load(SOCControlReader.Rules.self, from: SOCControlReader.file))
     }
 
+    /// The words of a line as `split(separator: " ")` counts them, ASCII or not.
+    func testCSOCHeaderWordsAreCountedAsSplitCountsThem() {
+        for text in ["", " ", "Complementary Subservice Organization Controls", "  two  words ", "CSOC", "a b c d e",
+                     "Contrôles complémentaires", "Kontrollen\u{00A0}der Dienstleister", "x \u{0301}y"] {
+            XCTAssertEqual(SOCCSOCExtractor.wordCount(text), text.split(separator: " ").count, text)
+        }
+    }
+
     func testMethodsComeFromTheAuditorsVerbsOnly() throws {
         let reader = try reader()
         XCTAssertEqual(reader.methods(in: "Inquired of management to determine whether access was reviewed quarterly."), [.inquiry])

@@ -146,7 +146,9 @@ public struct DateParser: Sendable {
     /// searched: a numeric date holds no newline, and a line's ends border a newline either way, so the
     /// slash dates found are the same as in the whole text.
     public func slashOrder(forLines lines: [String]) -> SlashOrder? {
-        let text = lines.filter { $0.utf8.contains(UInt8(ascii: "/")) }.joined(separator: "\n")
+        let text = lines.filter { line in
+            line.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "/")) } ?? line.utf8.contains(UInt8(ascii: "/"))
+        }.joined(separator: "\n")
         let ns = text as NSString
         var dayFirstVotes = 0, monthFirstVotes = 0
         for match in numeric.matches(in: text, range: NSRange(location: 0, length: ns.length))

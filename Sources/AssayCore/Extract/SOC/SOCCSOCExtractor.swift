@@ -119,6 +119,18 @@ public struct SOCCSOCExtractor: DocumentExtractor {
         var fromTable: Bool
     }
 
+    /// The number of words of `text` split at spaces: an ASCII text's spaces are counted byte by byte (this
+    /// runs on every line of a report), other text is split by character.
+    static func wordCount(_ text: String) -> Int {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ").count }
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
     public func extract(_ context: DocumentContext, into result: inout ExtractionResult) throws {
         let rules = try Compiled.shared(context.rules)
         let names = result.subserviceOrganizations.map(\.name)
@@ -130,7 +142,7 @@ public struct SOCCSOCExtractor: DocumentExtractor {
             let line = TableReader.plain(body[index].text)
             let isHeading = SOCRegex.matches(rules.heading, line)
             // A table header naming the CSOC column opens a region too, its own line included.
-            let isHeader = !isHeading && line.split(separator: " ").count <= rules.rules.headerLineWords
+            let isHeader = !isHeading && Self.wordCount(line) <= rules.rules.headerLineWords
                 && SOCRegex.matches(rules.headerLine, line)
             guard isHeading || isHeader else { index += 1; continue }
             var end = index + 1
