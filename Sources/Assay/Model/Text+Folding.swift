@@ -96,12 +96,12 @@ extension StringProtocol {
 
 /// Substring search over UTF-8 bytes with ASCII capital letters of the text folded to lower case;
 /// `pattern` is already lower case.
-enum ASCIIFoldedSearch {
-    @inline(__always) static func fold(_ byte: UInt8) -> UInt8 {
+package enum ASCIIFoldedSearch {
+    @inline(__always) package static func fold(_ byte: UInt8) -> UInt8 {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
-    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>,
+    package static func contains(_ text: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>,
                          sawNonASCII: inout Bool) -> Bool {
         let n = text.count, m = pattern.count
         if m > 0, m <= n {

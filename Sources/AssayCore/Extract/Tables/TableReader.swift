@@ -183,10 +183,19 @@ public enum TableReader {
         guard row.items.count <= 24 else { return nil }
         // Every row is tried, so the word test is a byte search where the row and the (non-empty) word
         // are ASCII (the same answer as Foundation's `contains`, which bridges both strings on each call).
-        let lowered = plain(row.text).lowercased()
-        let asciiRow = lowered.utf8.allSatisfy { $0 < 0x80 }
+        // An ASCII row is searched with its capitals folded byte by byte, without a lower-cased copy.
+        let text = plain(row.text)
+        let asciiRow = text.utf8.allSatisfy { $0 < 0x80 }
+        var lowered: String?
         func has(_ word: String) -> Bool {
-            asciiRow && !word.isEmpty && word.utf8.allSatisfy({ $0 < 0x80 }) ? containsBytes(lowered, word) : lowered.contains(word)
+            if asciiRow, !word.isEmpty, word.utf8.allSatisfy({ $0 < 0x80 }) {
+                var sawNonASCII = false
+                return word.utf8.withContiguousStorageIfAvailable { pattern in
+                    text.utf8.withContiguousStorageIfAvailable { ASCIIFoldedSearch.contains($0, pattern, sawNonASCII: &sawNonASCII) }
+                } .flatMap { $0 } ?? containsBytes(text.lowercased(), word)
+            }
+            if lowered == nil { lowered = text.lowercased() }
+            return lowered!.contains(word)
         }
         guard rules.requiredWords.contains(where: has), !rules.resultWords.contains(where: has) else { return nil }
         var first = index, last = index
