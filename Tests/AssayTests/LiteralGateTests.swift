@@ -54,6 +54,32 @@ final class LiteralGateTests: XCTestCase {
         XCTAssertFalse(exact.mayMatch("No deviations noted — ‘see below’"))
     }
 
+    /// A pattern anchored at the text's start turns a text away by its first character, where that is certain.
+    func testAnchoredPatternsGateOnTheirFirstCharacter() throws {
+        let heading = try XCTUnwrap(LiteralGate(pattern: #"^(?:(CC\d{1,2}(?:\.\d{1,2})?|A1\.\d|P\d\.\d)(?::|\b)|(Control Objective \d{1,2})\b)"#,
+                                                options: [.caseInsensitive]))
+        XCTAssertFalse(heading.mayMatch("The entity performs a review"))
+        XCTAssertFalse(heading.mayMatch(""))
+        XCTAssertTrue(heading.mayMatch("CC6.1 Logical access"))
+        XCTAssertTrue(heading.mayMatch("control objective 4: payroll"))
+        XCTAssertTrue(heading.mayMatch("pi1.2 processing"))
+        // A text opening with a character that is not ASCII runs the expression.
+        XCTAssertTrue(heading.mayMatch("\u{212A}eine"))
+        let numbered = try XCTUnwrap(LiteralGate(pattern: #"^\d{1,2}[.)]\s"#, options: []))
+        XCTAssertFalse(numbered.mayMatch("a) first"))
+        XCTAssertTrue(numbered.mayMatch("2) second"))
+        XCTAssertTrue(numbered.mayMatch("\u{0663}) third"))
+        let exact = try XCTUnwrap(LiteralGate(pattern: "^No exceptions", options: []))
+        XCTAssertFalse(exact.mayMatch("no exceptions"))
+        // No first-character gate: an optional first atom, a class, an alternation outside a group, line anchors.
+        for (pattern, options) in [("^(?:the )?controls", NSRegularExpression.Options.caseInsensitive), (#"^[A-Z]{2}-\d"#, []),
+                                   ("^ab|cd", []), (#"^\s*abc"#, []), ("^abcd", .anchorsMatchLines), ("^(?i)ab", []), ("^a{0,2}b", [])] {
+            XCTAssertNil(LeadingCharacters.read(pattern, options: options), pattern)
+        }
+        XCTAssertEqual(LeadingCharacters.read("^(?:ab|Cd|7)", options: [.caseInsensitive])?.enumerated().filter(\.element).map(\.offset),
+                       [0x37, 0x41, 0x43, 0x61, 0x63])
+    }
+
     /// Every expression the SOC extraction of long reports asked about, tried on every line of those
     /// reports (and of a German and a Swedish text): where the gate says no, the expression finds nothing.
     func testNoGateHidesAMatchOnRealLines() throws {

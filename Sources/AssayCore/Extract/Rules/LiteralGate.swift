@@ -19,20 +19,33 @@ struct LiteralGate: Sendable, Equatable {
     /// … or, when set, a digit (some branch needs `\d` and no word).
     let digit: Bool
     let caseInsensitive: Bool
+    /// For a pattern anchored at the text's start: the ASCII bytes a match may open with (`LeadingCharacters`).
+    let leading: [Bool]?
 
     init?(pattern: String, options: NSRegularExpression.Options) {
         guard !options.contains(.allowCommentsAndWhitespace), !options.contains(.ignoreMetacharacters) else { return nil }
-        var parser = Parser(Array(pattern.unicodeScalars))
-        guard let found = try? parser.alternation(depth: 0), parser.index == parser.scalars.count, !found.isEmpty else { return nil }
         let folding = options.contains(.caseInsensitive)
         caseInsensitive = folding
-        digit = found.contains(Parser.digit)
-        words = found.filter { $0 != Parser.digit }.map { word in Array((folding ? word.lowercased() : word).utf8) }
+        leading = LeadingCharacters.read(pattern, options: options)
+        var parser = Parser(Array(pattern.unicodeScalars))
+        if let found = try? parser.alternation(depth: 0), parser.index == parser.scalars.count, !found.isEmpty {
+            digit = found.contains(Parser.digit)
+            words = found.filter { $0 != Parser.digit }.map { word in Array((folding ? word.lowercased() : word).utf8) }
+        } else {
+            guard leading != nil else { return nil }
+            digit = false
+            words = []
+        }
     }
 
     /// Whether the expression may match `text`: false only when the text certainly holds none of the words.
     func mayMatch(_ text: String) -> Bool {
         let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            if let leading {
+                guard let first = bytes.first else { return false }
+                if first < 0x80, !leading[Int(first)] { return false }
+            }
+            guard digit || !words.isEmpty else { return true }
             // `\d` also matches digits of other scripts, as a case-insensitive word matches folded letters.
             if caseInsensitive || digit {
                 var high: UInt8 = 0
