@@ -203,14 +203,15 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         let firstPage = section?.firstPage ?? (context.section("system_description").map { $0.lastPage + 1 } ?? 1)
         var lastPage = section?.lastPage ?? (context.section("other_information").map { $0.firstPage - 1 } ?? Int.max)
         if firstPage > lastPage { lastPage = Int.max }
-        var rows = StageClock.measure("  exc.rows") { SOCLayout.rows(context).filter { $0.page >= firstPage && $0.page <= lastPage } }
-        var tableRows = StageClock.measure("  exc.table") { TableReader.read(rows, rules: rules.header) }
+        var rows = SOCLayout.rows(context).filter { $0.page >= firstPage && $0.page <= lastPage }
+        let tableThreads = min(context.options.ingest.threads, 4)
+        var tableRows = TableReader.read(rows, rules: rules.header, threads: tableThreads)
         if tableRows.isEmpty, section == nil {
             // A description that runs to the end (its Section IV heading unread): look everywhere after the opinion.
             rows = SOCLayout.rows(context).filter { $0.page > (context.section("auditor_opinion")?.lastPage ?? 0) }
-            tableRows = TableReader.read(rows, rules: rules.header)
+            tableRows = TableReader.read(rows, rules: rules.header, threads: tableThreads)
         }
-        var records = StageClock.measure("  exc.group") { group(tableRows, rules: rules, threads: min(context.options.ingest.threads, 4)) }
+        var records = group(tableRows, rules: rules, threads: tableThreads)
         if records.isEmpty, let section {
             // No table: results written as lines of text ("Result: No exceptions noted.").
             records = proseRecords(context, pages: section.firstPage...section.lastPage, rules: rules)
@@ -222,7 +223,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var readKeys = Set<String>()
         // Each record's result statements, read once for the exceptions and again for its tests.
         let threads = records.count >= 64 ? min(context.options.ingest.threads, 4) : 1
-        let statementsByRecord = StageClock.measure("  exc.statements") { records.parallelMap(threads: threads) { self.statements($0.results, rules: rules) } }
+        let statementsByRecord = records.parallelMap(threads: threads) { self.statements($0.results, rules: rules) }
         for (record, statements) in zip(records, statementsByRecord) {
             let key = Self.key(record, rules: rules)
             controlKeys.insert(key)
@@ -259,7 +260,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
             }
         }
         result.exceptions += exceptions
-        let controls = StageClock.measure("  exc.controls") { testedControls(records, statements: statementsByRecord, context: context, rules: rules, reader: reader) }
+        let controls = testedControls(records, statements: statementsByRecord, context: context, rules: rules, reader: reader)
         result.controls += controls
         let pages = tableRows.isEmpty ? records.map(\.page) : tableRows.map(\.row.page)
         let status: TestingSummary.Status
@@ -299,8 +300,7 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var open: Record?
         var criteria: [String] = []
         func close() { if let current = open { records.append(current) }; open = nil }
-        let allFacts = StageClock.measure("  exc.group.facts") { rowFacts(tableRows, rules: rules, threads: threads) }
-        for (tableRow, facts) in zip(tableRows, allFacts) {
+        for (tableRow, facts) in zip(tableRows, rowFacts(tableRows, rules: rules, threads: threads)) {
             switch facts.kind {
             case .ignored: continue
             case .title(let found, let closes):

@@ -140,12 +140,14 @@ public enum TableReader {
     }
 
     /// The data rows of every table in `rows`, in order.
-    public static func read(_ rows: [SOCRow], rules: TableHeaderRules) -> [TableRow] {
-        // Pass 1: headers and the rows they consume.
+    public static func read(_ rows: [SOCRow], rules: TableHeaderRules, threads: Int = 1) -> [TableRow] {
+        // Pass 1: headers and the rows they consume. Whether a row heads a table depends on the rows
+        // alone, so on a long run of rows every row is tried first, on several threads.
+        let tried = threads > 1 && rows.count >= 512 ? Array(rows.indices).parallelMap(threads: threads) { header(rows, at: $0, rules: rules) } : nil
         var headers: [(start: Int, end: Int, columns: [TableColumn])] = []
         var index = 0
         while index < rows.count {
-            if let found = header(rows, at: index, rules: rules) {
+            if let found = tried.map({ $0[index] }) ?? header(rows, at: index, rules: rules) {
                 headers.append((found.first, found.last, found.columns))
                 index = found.last + 1
             } else {
@@ -189,7 +191,7 @@ public enum TableReader {
         var lowered: String?
         func has(_ word: String) -> Bool {
             if asciiRow, !word.isEmpty, word.utf8.allSatisfy({ $0 < 0x80 }) {
-                var sawNonASCII = false
+                var sawNonASCII = false // (known already: the row is ASCII)
                 return word.utf8.withContiguousStorageIfAvailable { pattern in
                     text.utf8.withContiguousStorageIfAvailable { ASCIIFoldedSearch.contains($0, pattern, sawNonASCII: &sawNonASCII) }
                 } .flatMap { $0 } ?? containsBytes(text.lowercased(), word)
