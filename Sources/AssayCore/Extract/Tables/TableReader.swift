@@ -113,7 +113,8 @@ public enum TableReader {
         // Called on every cell of every row, several times: text without marks goes straight to the
         // folding (which returns folded text as it is) instead of being copied scalar by scalar first.
         // Every mark's UTF-8 form opens with the byte E2: a text without one has none.
-        guard text.utf8.contains(0xE2), text.unicodeScalars.contains(where: isBidiMark) else { return text.foldedWhitespace }
+        let mayHoldMark = text.utf8.withContiguousStorageIfAvailable { $0.contains(0xE2) } ?? true
+        guard mayHoldMark, text.unicodeScalars.contains(where: isBidiMark) else { return text.foldedWhitespace }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isBidiMark($0) })).foldedWhitespace
     }
 
