@@ -10,7 +10,7 @@ final class LiteralGateTests: XCTestCase {
         LiteralGate(pattern: pattern, options: options).map { $0.words.map { String(decoding: $0, as: UTF8.self) } }
     }
 
-    func testRequiredWordsReadFromPatterns() {
+    func testRequiredWordsReadFromPatterns() throws {
         // The longest word outside optional parts; a quantified character ends a word ("controls?").
         XCTAssertEqual(words(#"^\s*(?:(?:section\s+)?\d{1,2}\.?\s+)?(?:the\s+)?complementary\s+subservice\s+organi[sz]ation\s+controls?\s*$"#),
                        ["complementary"])
@@ -25,17 +25,30 @@ final class LiteralGateTests: XCTestCase {
         XCTAssertEqual(words("(?:abc)?defg"), ["defg"])
         XCTAssertEqual(words("(?<name>Exception) noted", []), ["Exception"])
         XCTAssertEqual(words("ABC-Defg", []), ["Defg"])
-        // A branch that needs only a digit: the text must hold one of the words or a digit.
+        // A two-letter word where a branch has no longer one, rather than a digit.
         let counted = LiteralGate(pattern: #"(?:\bsampled\b)|(?:\b\d+\s+of\s+(the\s+)?\d+\b)"#, options: [.caseInsensitive])
-        XCTAssertEqual(counted?.words, [Array("sampled".utf8)])
-        XCTAssertEqual(counted?.digit, true)
+        XCTAssertEqual(counted?.words, [Array("of".utf8), Array("sampled".utf8)])
         XCTAssertEqual(counted?.mayMatch("The log was inspected"), false)
         XCTAssertEqual(counted?.mayMatch("For 3 of 25 changes"), true)
+        XCTAssertEqual(words("abc|de"), ["abc", "de"])
+        // A branch that needs only a digit: the text must hold one of the words or a digit.
+        let either = LiteralGate(pattern: #"sampled|\d+%"#, options: [.caseInsensitive])
+        XCTAssertEqual(either?.digit, true)
+        XCTAssertEqual(either?.mayMatch("The log was inspected"), false)
+        XCTAssertEqual(either?.mayMatch("For 30% of changes"), true)
         XCTAssertEqual(LiteralGate(pattern: #"\d?abc"#, options: [])?.digit, false)
+        // Every branch needs a digit besides its word: the text must hold both.
+        let both = try XCTUnwrap(LiteralGate(pattern: #"\b\d+\s+of\s+(the\s+)?\d+\b"#, options: [.caseInsensitive]))
+        XCTAssertTrue(both.requiresDigit)
+        XCTAssertFalse(both.mayMatch("Inspected a sample of access requests"))
+        XCTAssertFalse(both.mayMatch("CC6.1 Logical access"))
+        XCTAssertTrue(both.mayMatch("For 3 OF 25 changes"))
+        XCTAssertTrue(both.mayMatch("For \u{0663} of \u{0665} changes"))
+        XCTAssertFalse(try XCTUnwrap(LiteralGate(pattern: #"\d+ of|none of"#, options: [])).requiresDigit)
         // No gate: too short, a branch without a word, lookarounds only, inline flags, quoting, free spacing.
-        XCTAssertNil(words("ab"))
-        XCTAssertNil(words("abc|de"))
-        XCTAssertNil(words("(?=abcd)de"))
+        XCTAssertNil(words("a"))
+        XCTAssertNil(words("abc|d"))
+        XCTAssertNil(words("(?=abcd)d"))
         XCTAssertNil(words("(?i)abcd"))
         XCTAssertNil(words(#"\Qabcd\E"#))
         XCTAssertNil(words("abcd", [.caseInsensitive, .allowCommentsAndWhitespace]))

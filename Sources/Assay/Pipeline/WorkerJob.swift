@@ -17,7 +17,7 @@ public enum WorkerJob {
         var output = Data()
         if let style = request.printAs {
             output.append(Data((document.isFailure ? "failed\n" : "ok\n").utf8))
-            output.append(Data(style.print(document).utf8))
+            output.append(style.printedBytes(document))
             return output
         }
         output.append(Data(ContractJSON.string(document, pretty: false).utf8))

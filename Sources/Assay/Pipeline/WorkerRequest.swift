@@ -88,6 +88,14 @@ public enum PrintStyle: String, Codable, Sendable, Hashable {
     /// `MarkdownMemo`, as `extract --format md` prints it.
     case markdown
 
+    /// The document printed in this style, as UTF-8 bytes (the JSON styles without a round trip through a String).
+    public func printedBytes(_ document: AssayDocument) -> Data {
+        switch self {
+        case .pretty, .compact: return (try? ContractJSON.encode(document, pretty: self == .pretty)) ?? Data("{}".utf8)
+        case .text, .markdown: return Data(print(document).utf8)
+        }
+    }
+
     /// The document printed in this style.
     public func print(_ document: AssayDocument) -> String {
         switch self {

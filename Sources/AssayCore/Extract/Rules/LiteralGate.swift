@@ -7,9 +7,10 @@ import Foundation
 /// one to three microseconds on a line even when it misses ("complementary subservice organization
 /// controls" cannot match a line without "subservice"). The gate is a byte search, done where it
 /// cannot change an answer:
-/// - only words of three or more ASCII letters and digits that every match must contain are taken:
+/// - only words of two or more ASCII letters and digits that every match must contain are taken:
 ///   outside optional groups, lookarounds and quantified characters, and, for an alternation, one word
-///   from each branch (the text must then hold one of them);
+///   from each branch (the text must then hold one of them), the longest one a branch has;
+/// - when every branch also needs a digit (`\d` outside optional parts), the text must hold one too;
 /// - a pattern with inline flags, `\Q…\E` quoting or free-spacing is given no gate;
 /// - a case-insensitive pattern is gated only on ASCII text: ICU folds some other characters to ASCII
 ///   letters ("ﬁ" to "fi", "ß" to "ss", the Kelvin sign to "k"), so any other text runs the expression.
@@ -18,6 +19,8 @@ struct LiteralGate: Sendable, Equatable {
     let words: [[UInt8]]
     /// … or, when set, a digit (some branch needs `\d` and no word).
     let digit: Bool
+    /// … and, when set, a digit as well: every branch needs one ("\d+ of \d+" is no match without a digit).
+    let requiresDigit: Bool
     let caseInsensitive: Bool
     /// For a pattern anchored at the text's start: the ASCII bytes a match may open with (`LeadingCharacters`).
     let leading: [Bool]?
@@ -30,10 +33,12 @@ struct LiteralGate: Sendable, Equatable {
         var parser = Parser(Array(pattern.unicodeScalars))
         if let found = try? parser.alternation(depth: 0), parser.index == parser.scalars.count, !found.isEmpty {
             digit = found.contains(Parser.digit)
+            requiresDigit = !parser.topLevelDigits.isEmpty && parser.topLevelDigits.allSatisfy { $0 }
             words = found.filter { $0 != Parser.digit }.map { word in Array((folding ? word.lowercased() : word).utf8) }
         } else {
             guard leading != nil else { return nil }
             digit = false
+            requiresDigit = false
             words = []
         }
     }
@@ -47,12 +52,16 @@ struct LiteralGate: Sendable, Equatable {
             }
             guard digit || !words.isEmpty else { return true }
             // `\d` also matches digits of other scripts, as a case-insensitive word matches folded letters.
-            if caseInsensitive || digit {
+            if caseInsensitive || digit || requiresDigit {
                 var high: UInt8 = 0
                 for byte in bytes { high |= byte }
                 if high >= 0x80 { return true }
             }
-            if digit, bytes.contains(where: { $0 &- 0x30 < 10 }) { return true }
+            if digit || requiresDigit {
+                let hasDigit = bytes.contains(where: { $0 &- 0x30 < 10 })
+                if requiresDigit, !hasDigit { return false }
+                if digit, hasDigit { return true }
+            }
             return words.contains { Self.occurs($0, in: bytes, folding: caseInsensitive) }
         }
         return answer ?? true
@@ -90,6 +99,8 @@ struct LiteralGate: Sendable, Equatable {
         static let digit = "\\d"
         let scalars: [Unicode.Scalar]
         var index = 0
+        /// Per top-level branch: whether it needs a digit (a `\d` outside optional parts) besides its words.
+        var topLevelDigits: [Bool] = []
         init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
         private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
@@ -102,11 +113,12 @@ struct LiteralGate: Sendable, Equatable {
             var candidates: [[String]] = []
             var run = ""
             func endRun() {
-                if run.count >= 3 { candidates.append([run]) }
+                if run.count >= 2 { candidates.append([run]) }
                 run = ""
             }
             func endBranch() {
                 endRun()
+                if depth == 0 { topLevelDigits.append(candidates.contains([Self.digit])) }
                 // The most selective requirement: the longest shortest word, then the fewest words.
                 let best = candidates.max { a, b in
                     let length = { (words: [String]) in words.map { $0 == Self.digit ? 1 : $0.count }.min() ?? 0 }
