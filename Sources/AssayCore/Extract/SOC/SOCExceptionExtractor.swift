@@ -743,41 +743,52 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     /// A quote of the results cell from the body lines that hold it: the run of results-column words
     /// on the first word's line, continued over following lines of the same page made only of such words.
     func resultQuote(_ first: SOCRow.Item, items: [SOCRow.Item], context: DocumentContext) -> Evidence? {
+        let body = context.body
         // The walk below reads at most one line per word it quotes (fewer than 46), from the first item's line
-        // on: the items' positions are kept by line, for those lines only (a set of every item cost more than the walk).
+        // on: only the items on those lines are kept, in one flat list (a set of every item, or a list per
+        // line, cost more than the walk).
         let base = first.bodyIndex
-        var positions = Array(repeating: [(x0: Double, y0: Double)](), count: 47)
-        for item in items where item.bodyIndex >= base && item.bodyIndex - base < positions.count {
-            positions[item.bodyIndex - base].append((item.word.box.x0, item.word.box.y0))
+        var keys: [(line: Int, x0: Double, y0: Double)] = []
+        keys.reserveCapacity(min(items.count, 256))
+        for item in items where item.bodyIndex >= base && item.bodyIndex - base < 47 {
+            keys.append((item.bodyIndex, item.word.box.x0, item.word.box.y0))
         }
         func isResult(_ word: Word, _ line: Int) -> Bool {
-            line - base < positions.count && positions[line - base].contains { $0.x0 == word.box.x0 && $0.y0 == word.box.y0 }
+            keys.contains { $0.line == line && $0.x0 == word.box.x0 && $0.y0 == word.box.y0 }
         }
-        var lineIndex = first.bodyIndex
-        let page = context.body[lineIndex].page
-        var words: [String] = []
+        var lineIndex = base
+        let page = body[lineIndex].page
+        // The quote is built as the words are taken, each line's run of results words after the last.
+        var quote = ""
+        var quoted = 0
         var box: Box?
         var started = false
-        while lineIndex < context.body.count, context.body[lineIndex].page == page, words.count < 45 {
-            let line = context.body[lineIndex].line
-            var run: [Word] = []
-            for word in line.words {
+        while lineIndex < body.count, body[lineIndex].page == page, quoted < 45 {
+            let words = body[lineIndex].line.words
+            var runStart = -1, runCount = 0
+            for (index, word) in words.enumerated() {
                 if !started && word.box == first.word.box && word.text == first.word.text { started = true }
                 guard started else { continue }
-                if isResult(word, lineIndex) { run.append(word) } else { break }
+                guard isResult(word, lineIndex) else { break }
+                if runStart < 0 { runStart = index }
+                runCount += 1
             }
-            if run.isEmpty { break }
+            if runCount == 0 { break }
             // A continuation line must be results words only, or the quote would skip text in between.
-            if !words.isEmpty && run.count != line.words.count { break }
-            words += run.map(\.text)
-            for word in run { box = box.map { $0.union(word.box) } ?? word.box }
-            if run.count != line.words.count - (line.words.firstIndex { $0.box == run[0].box } ?? 0) { break }
+            if quoted > 0 && runCount != words.count { break }
+            for word in words[runStart..<(runStart + runCount)] {
+                if quoted > 0 { quote += " " }
+                quote += word.text
+                quoted += 1
+                box = box.map { $0.union(word.box) } ?? word.box
+            }
+            let firstOfRun = words.firstIndex { $0.box == words[runStart].box } ?? 0
+            if runCount != words.count - firstOfRun { break }
             lineIndex += 1
-            if lineIndex < context.body.count, context.body[lineIndex].index != context.body[lineIndex - 1].index + 1 { break }
+            if lineIndex < body.count, body[lineIndex].index != body[lineIndex - 1].index + 1 { break }
         }
-        guard !words.isEmpty else { return nil }
-        return Evidence(page: page, quote: words.joined(separator: " ").foldedWhitespace,
-                        bbox: context.paged.mediaType == .pdf ? box?.array : nil)
+        guard quoted > 0 else { return nil }
+        return Evidence(page: page, quote: quote.foldedWhitespace, bbox: context.paged.mediaType == .pdf ? box?.array : nil)
     }
 
     /// Management responses in Section V, by the control id that starts their row or paragraph.
