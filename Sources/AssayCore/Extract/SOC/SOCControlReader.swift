@@ -82,23 +82,10 @@ struct SOCControlReader: Sendable {
     /// readings depend on the text and the rules alone, so the memos live as long as the compiled reader.
     private let methodMemo = Memo<[TestMethod]>()
     private let sampleMemo = Memo<(sample: Int?, population: Int?)>()
+    private let deviationsMemo = Memo<(deviations: Int, sample: Int)?>()
+    private let notTestedMemo = Memo<Bool>()
 
-    /// A lock-guarded memo of one reading per text, emptied when it grows past `limit` texts (a long batch in one process).
-    private final class Memo<Value>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var values: [String: Value] = [:]
-        private let limit = 50_000
-
-        func value(_ text: String, _ read: () -> Value) -> Value {
-            if let known = lock.withLock({ values[text] }) { return known }
-            let found = read()
-            lock.withLock {
-                if values.count >= limit { values.removeAll() }
-                values[text] = found
-            }
-            return found
-        }
-    }
+    private typealias Memo = TextMemo
 
     /// The reader compiled once per rule book (`RuleWarmUp` builds it while the report is segmented).
     static func shared(_ book: RuleBook) throws -> SOCControlReader {
@@ -229,6 +216,11 @@ struct SOCControlReader: Sendable {
 
     /// Deviations and sample of an exception's text ("For 1 of 8 sampled …", "two of the 25 selected …").
     func deviations(in text: String) -> (deviations: Int, sample: Int)? {
+        // Results repeat from control to control ("No exceptions noted."): each text is read once.
+        deviationsMemo.value(text) { read(deviationsIn: text) }
+    }
+
+    private func read(deviationsIn text: String) -> (deviations: Int, sample: Int)? {
         if patternsNeedNumbers, !mayHoldNumber(text) { return nil }
         let ns = text as NSString
         for match in kOfN.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
@@ -291,7 +283,9 @@ struct SOCControlReader: Sendable {
         if statements.contains(where: { $0.verdict == .deviation || $0.verdict == .inferred }) { return .exception }
         let read = statements.filter { $0.verdict == .none }
         if read.isEmpty { return .unread }
-        if read.allSatisfy({ statement in notTested.contains { SOCRegex.matches($0, statement.text) } }) { return .notTested }
+        if read.allSatisfy({ statement in
+            notTestedMemo.value(statement.text) { notTested.contains { SOCRegex.matches($0, statement.text) } }
+        }) { return .notTested }
         return .noException
     }
 

@@ -127,6 +127,8 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         var responseLead, responsePointer, deviationPrefix, responseColumn: NSRegularExpression
         var noDeviation, nullResult, deviation, deviationInferred, deviationDespite, stating: [NSRegularExpression]
         var rules: Rules
+        /// Each result statement's verdict, read once per text.
+        let verdicts = TextMemo<Verdict>()
 
         init(_ rules: Rules) throws {
             self.rules = rules
@@ -648,6 +650,10 @@ public struct SOCExceptionExtractor: DocumentExtractor {
     }
 
     func verdict(_ text: String, _ rules: Compiled) -> Verdict {
+        rules.verdicts.value(text) { readVerdict(text, rules) }
+    }
+
+    private func readVerdict(_ text: String, _ rules: Compiled) -> Verdict {
         if rules.deviationDespite.contains(where: { SOCRegex.matches($0, text) }) { return .deviation }
         if rules.noDeviation.contains(where: { SOCRegex.matches($0, text) }) { return .none }
         if rules.nullResult.contains(where: { SOCRegex.matches($0, text) }) { return .none }
