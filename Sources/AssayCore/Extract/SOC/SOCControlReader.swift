@@ -84,6 +84,7 @@ struct SOCControlReader: Sendable {
     private let sampleMemo = Memo<(sample: Int?, population: Int?)>()
     private let deviationsMemo = Memo<(deviations: Int, sample: Int)?>()
     private let notTestedMemo = Memo<Bool>()
+    private let startsMemo = Memo<[Int]>()
 
     private typealias Memo = TextMemo
 
@@ -241,15 +242,19 @@ struct SOCControlReader: Sendable {
         guard !items.isEmpty else { return [] }
         let (joined, offsets) = SOCExceptionExtractor.joined(items)
         let ns = joined as NSString
-        // Sentence starts: the text's start and every point after a full stop, semicolon or colon.
-        var starts = [0]
-        for match in testBoundary.matches(in: joined, range: NSRange(location: 0, length: ns.length)) {
-            let start = match.range.location + match.range.length
-            guard start < ns.length else { continue }
-            // Anchored at the sentence start: searching the whole rest for a match at its start made this
-            // quadratic in the length of a test cell.
-            let rest = NSRange(location: start, length: ns.length - start)
-            if testStart.firstMatch(in: joined, options: [.anchored], range: rest) != nil { starts.append(start) }
+        // Sentence starts: the text's start and every point after a full stop, semicolon or colon (once per
+        // cell text: the same tests are printed under control after control).
+        let starts = startsMemo.value(joined) {
+            var starts = [0]
+            for match in testBoundary.matches(in: joined, range: NSRange(location: 0, length: ns.length)) {
+                let start = match.range.location + match.range.length
+                guard start < ns.length else { continue }
+                // Anchored at the sentence start: searching the whole rest for a match at its start made this
+                // quadratic in the length of a test cell.
+                let rest = NSRange(location: start, length: ns.length - start)
+                if testStart.firstMatch(in: joined, options: [.anchored], range: rest) != nil { starts.append(start) }
+            }
+            return starts
         }
         let pieces = UTF16Pieces(joined, ns, cuts: starts.count - 1)
         var entries: [Entry] = []
