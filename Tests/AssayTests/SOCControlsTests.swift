@@ -17,6 +17,16 @@ final class SOCControlsTests: XCTestCase {
         }
     }
 
+    /// A memo reuses a reading only for the same bytes, not for a canonically equal text.
+    func testTextMemoTellsCanonicallyEqualTextsApart() {
+        let memo = TextMemo<Int>()
+        let composed = "Caf\u{00E9} tested", decomposed = "Cafe\u{0301} tested"
+        XCTAssertEqual(composed, decomposed)
+        XCTAssertEqual(memo.value(composed) { composed.utf8.count }, 12)
+        XCTAssertEqual(memo.value(decomposed) { decomposed.utf8.count }, 13)
+        XCTAssertEqual(memo.value(composed) { -1 }, 12)
+    }
+
     func testMethodsComeFromTheAuditorsVerbsOnly() throws {
         let reader = try reader()
         XCTAssertEqual(reader.methods(in: "Inquired of management to determine whether access was reviewed quarterly."), [.inquiry])

@@ -33,7 +33,7 @@ public enum ContractJSON {
 /// A long report's pretty JSON, printed on two threads: its `controls` (nearly all of the bytes of a
 /// report with thousands of tests) in two halves beside the rest of the document, then spliced in where
 /// the document printed an empty list. The bytes are those of printing the whole document at once
-/// (`ContractJSONTests` holds the two to the same bytes).
+/// (`JSONTreeWriterTests` holds the two to the same bytes).
 enum DocumentControls {
     static let parallelFrom = 256
 
