@@ -67,6 +67,23 @@ final class LiteralGateTests: XCTestCase {
         XCTAssertFalse(exact.mayMatch("No deviations noted — ‘see below’"))
     }
 
+    /// Searching lines as one joined text answers as searching them one by one.
+    func testMatchesAnySearchesLinesAsOneByOne() throws {
+        let counted = try NSRegularExpression(pattern: #"\bsamples?\s+of\s+\d+"#, options: [.caseInsensitive])
+        XCTAssertTrue(SOCRegex.matchesAny(counted, ["Inspected the policy", "Selected a sample of 25 changes", "Inquired"]))
+        // Across two lines is no match of either.
+        XCTAssertFalse(SOCRegex.matchesAny(counted, ["Inspected a sample", "of 25 changes", "and more"]))
+        XCTAssertTrue(SOCRegex.matchesAny(counted, ["Inspected a sample", "of 25 changes", "a sample of 3 tickets"]))
+        // A word boundary at a line's end reads as at the text's end.
+        let word = try NSRegularExpression(pattern: #"\bsampled\b"#, options: [.caseInsensitive])
+        XCTAssertTrue(SOCRegex.matchesAny(word, ["resampled items", "items sampled"]))
+        XCTAssertFalse(SOCRegex.matchesAny(word, ["resampled items", "unsampledx", "sampledx"]))
+        // Anchors are read line by line.
+        let anchored = try NSRegularExpression(pattern: "^no exceptions$", options: [.caseInsensitive])
+        XCTAssertTrue(SOCRegex.matchesAny(anchored, ["Tested the control", "No exceptions"]))
+        XCTAssertFalse(SOCRegex.matchesAny(anchored, ["Tested: no exceptions", "No exceptions noted"]))
+    }
+
     /// A pattern anchored at the text's start turns a text away by its first character, where that is certain.
     func testAnchoredPatternsGateOnTheirFirstCharacter() throws {
         let heading = try XCTUnwrap(LiteralGate(pattern: #"^(?:(CC\d{1,2}(?:\.\d{1,2})?|A1\.\d|P\d\.\d)(?::|\b)|(Control Objective \d{1,2})\b)"#,
