@@ -131,20 +131,11 @@ enum LeadingCharacters {
         return true
     }
 
+    /// Whether a `|` stands outside every group (the patterns asked about have compiled, so they are well formed).
     private static func hasTopLevelAlternation(_ scalars: [Unicode.Scalar]) -> Bool {
         var index = 0
-        var depth = 0
-        while index < scalars.count {
-            switch scalars[index] {
-            case "\\": index += 2; continue
-            case "[":
-                guard skipClass(scalars, &index) else { return true }
-                continue
-            case "(": depth += 1
-            case ")": depth -= 1
-            case "|": if depth == 0 { return true }
-            default: break
-            }
+        while skipBranch(scalars, &index) {
+            if scalars[index] == "|" { return true }
             index += 1
         }
         return false
