@@ -256,11 +256,11 @@ struct SOCControlReader: Sendable {
             }
             return starts
         }
-        let pieces = UTF16Pieces(joined, ns, cuts: starts.count - 1)
+        let cuts = UTF16Cuts(joined, ns, cuts: starts.count - 1)
         var entries: [Entry] = []
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1] : ns.length
-            let text = pieces.piece(start, end).foldedWhitespace
+            let text = cuts.piece(start, end).foldedWhitespace
             guard !text.isEmpty else { continue }
             let first = offsets.lastIndex { $0 <= start } ?? 0
             let last = position + 1 < starts.count ? (offsets.lastIndex { $0 < end } ?? items.count - 1) : items.count - 1

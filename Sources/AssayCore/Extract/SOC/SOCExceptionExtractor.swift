@@ -605,11 +605,11 @@ public struct SOCExceptionExtractor: DocumentExtractor {
         for index in starts.indices.dropFirst() {
             starts[index] = Self.sentenceStart(before: starts[index], in: ns, after: starts[index - 1])
         }
-        let pieces = UTF16Pieces(joined, ns, cuts: starts.count - 1)
+        let cuts = UTF16Cuts(joined, ns, cuts: starts.count - 1)
         var result: [Statement] = []
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1] : ns.length
-            let text = pieces.piece(start, end).foldedWhitespace
+            let text = cuts.piece(start, end).foldedWhitespace
             guard !text.isEmpty else { continue }
             let first = offsets.lastIndex { $0 <= start } ?? 0
             result.append(Statement(text: text, verdict: verdict(text, rules), firstItem: first))

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Pieces of a text cut at UTF-16 offsets (as `NSRange`s give them). The whole text is itself; an ASCII
+/// Parts of a text cut at UTF-16 offsets (as `NSRange`s give them). The whole text is itself; an ASCII
 /// text, whose UTF-16 offsets are its byte offsets, is cut by bytes; other text through `NSString`, whose
 /// substrings cost a conversion back from UTF-16 each (the costliest part of splitting table cells).
-struct UTF16Pieces {
+struct UTF16Cuts {
     private let text: String
     private let ns: NSString
     private let bytes: [UInt8]
