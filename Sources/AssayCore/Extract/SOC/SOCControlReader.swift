@@ -80,13 +80,11 @@ struct SOCControlReader: Sendable {
     /// What `methods(in:)` and `sample(in:)` found per text: a test's text is read once when the cell is split and
     /// again when it is built, and the same control's tests repeat under every criterion it is listed for. Both
     /// readings depend on the text and the rules alone, so the memos live as long as the compiled reader.
-    private let methodMemo = Memo<[TestMethod]>()
-    private let sampleMemo = Memo<(sample: Int?, population: Int?)>()
-    private let deviationsMemo = Memo<(deviations: Int, sample: Int)?>()
-    private let notTestedMemo = Memo<Bool>()
-    private let startsMemo = Memo<[Int]>()
-
-    private typealias Memo = TextMemo
+    private let methodMemo = TextMemo<[TestMethod]>()
+    private let sampleMemo = TextMemo<(sample: Int?, population: Int?)>()
+    private let deviationsMemo = TextMemo<(deviations: Int, sample: Int)?>()
+    private let notTestedMemo = TextMemo<Bool>()
+    private let startsMemo = TextMemo<[Int]>()
 
     /// The reader compiled once per rule book (`RuleWarmUp` builds it while the report is segmented).
     static func shared(_ book: RuleBook) throws -> SOCControlReader {
